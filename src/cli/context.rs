@@ -1,0 +1,48 @@
+//! `rpmsynth context [INPUT] --report NAME`: the JSON context a template receives.
+
+use super::{Global, report};
+use rpmsynth::model::Diagnostic;
+use std::path::PathBuf;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Input folder.
+    #[arg(default_value = "input")]
+    input: PathBuf,
+    /// Report: tdag-synthesis, wtdc-implementation or wtsa-implementation.
+    #[arg(long, value_parser = ["tdag-synthesis", "wtdc-implementation", "wtsa-implementation"])]
+    report: String,
+    /// Folder of templates overriding the built-in ones.
+    #[arg(long)]
+    templates: Option<PathBuf>,
+}
+
+pub fn run(args: Args, global: Global) -> u8 {
+    let (input, templates) = match (
+        report::read_input(&args.input, global),
+        report::templates(args.templates.as_deref(), global),
+    ) {
+        (Ok(i), Ok(t)) => (i, t),
+        (Err(code), _) | (_, Err(code)) => return code,
+    };
+    let kind = rpmsynth::report::report_kind(&args.report).expect("clap checked the name");
+    let result = rpmsynth::build::check(&input).and_then(|(c, diagnostics)| {
+        let ctx = rpmsynth::report::context(&c, kind, &templates, super::build::source_date())
+            .map_err(|d| vec![d])?;
+        Ok((ctx, diagnostics))
+    });
+    match result {
+        Ok((ctx, diagnostics)) => {
+            let json = serde_json::to_string_pretty(&ctx).expect("the context serialises");
+            println!("{json}");
+            report::finish(
+                &diagnostics
+                    .into_iter()
+                    .filter(Diagnostic::is_error)
+                    .collect::<Vec<_>>(),
+                global,
+            )
+        }
+        Err(diagnostics) => report::finish(&diagnostics, global),
+    }
+}

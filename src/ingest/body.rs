@@ -1,0 +1,396 @@
+//! The Markdown body of an outcome file → priorities, initiatives, proposals and free sections.
+
+use super::lines::LineIndex;
+use super::references;
+use crate::model::{Action, Diagnostic, Proposal, Region, RegionalInitiative, Section, SourcePos};
+use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+use regex::Regex;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// What the body of one RPM outcome file contains.
+#[derive(Debug, Default)]
+pub struct Body {
+    pub priorities: Vec<String>,
+    pub initiatives: Vec<RegionalInitiative>,
+    pub proposals: Vec<Proposal>,
+    pub other_sections: Vec<Section>,
+}
+
+/// Where a body sits: the whole file's text (for line numbers), its path and region.
+pub struct Context<'a> {
+    pub text: &'a str,
+    pub body_offset: usize,
+    pub file: &'a str,
+    pub region: Region,
+}
+
+/// A top-level heading with its place in the file.
+struct Heading {
+    level: HeadingLevel,
+    text: String,
+    id: Option<String>,
+    attrs: Vec<(String, Option<String>)>,
+    /// Byte range of the heading line(s), file-relative.
+    range: Range<usize>,
+}
+
+/// A `#` section kind, recognised in English and French.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Kind {
+    Priorities,
+    Initiatives,
+    Proposals,
+    Other,
+}
+
+fn section_kind(title: &str) -> Kind {
+    match title.trim().to_lowercase().as_str() {
+        "regional priorities" | "priorités régionales" => Kind::Priorities,
+        "regional initiatives" | "initiatives régionales" => Kind::Initiatives,
+        "proposals" | "propositions" => Kind::Proposals,
+        _ => Kind::Other,
+    }
+}
+
+/// Parses the body, collecting every problem found rather than stopping at the first.
+pub fn parse(ctx: &Context) -> (Body, Vec<Diagnostic>) {
+    let body_text = &ctx.text[ctx.body_offset..];
+    let (headings, items) = scan(body_text, ctx.body_offset);
+    let index = LineIndex::new(ctx.text);
+    let pos = |offset: usize| {
+        let (line, column) = index.line_col(offset);
+        SourcePos::new(ctx.file, line, column)
+    };
+    let mut body = Body::default();
+    let mut diagnostics = Vec::new();
+    let h1: Vec<usize> = (0..headings.len())
+        .filter(|&i| headings[i].level == HeadingLevel::H1)
+        .collect();
+    let end_of = |i: usize, max_level: HeadingLevel| {
+        headings[i + 1..]
+            .iter()
+            .find(|h| h.level <= max_level)
+            .map_or(ctx.text.len(), |h| h.range.start)
+    };
+    for &i in &h1 {
+        let section = &headings[i];
+        let section_end = end_of(i, HeadingLevel::H1);
+        let children = (i + 1..headings.len())
+            .take_while(|&j| headings[j].range.start < section_end)
+            .filter(|&j| headings[j].level == HeadingLevel::H2);
+        match section_kind(&section.text) {
+            Kind::Priorities => body.priorities.extend(
+                items
+                    .iter()
+                    .filter(|r| r.start > section.range.end && r.end <= section_end)
+                    .map(|r| item_text(&ctx.text[r.clone()])),
+            ),
+            Kind::Initiatives => {
+                for (n, j) in children.enumerate() {
+                    let h = &headings[j];
+                    let (code, title) =
+                        initiative_code(ctx.region, &h.text, h.id.as_deref(), n + 1);
+                    let text = ctx.text[h.range.end..end_of(j, HeadingLevel::H2)]
+                        .trim()
+                        .to_string();
+                    body.initiatives.push(RegionalInitiative {
+                        code,
+                        title,
+                        body: text,
+                        source: pos(h.range.start),
+                    });
+                }
+            }
+            Kind::Proposals => {
+                let mut seen: HashMap<String, SourcePos> = HashMap::new();
+                for j in children {
+                    let h = &headings[j];
+                    let text = ctx.text[h.range.end..end_of(j, HeadingLevel::H2)]
+                        .trim()
+                        .to_string();
+                    match proposal(ctx, h, text, pos(h.range.start)) {
+                        Ok(p) => {
+                            if let Some(first) = seen.get(&p.id) {
+                                diagnostics.push(
+                                    Diagnostic::error(&p.source, format!("duplicate proposal id `{}`", p.id))
+                                        .with_help(format!("`{}` is already used at line {}; ids must be unique within a file", p.id, first.line)),
+                                );
+                            } else {
+                                seen.insert(p.id.clone(), p.source.clone());
+                                body.proposals.push(p);
+                            }
+                        }
+                        Err(errs) => diagnostics.extend(errs),
+                    }
+                }
+            }
+            Kind::Other => body.other_sections.push(Section {
+                title: section.text.clone(),
+                body: ctx.text[section.range.end..section_end].trim().to_string(),
+            }),
+        }
+    }
+    (body, diagnostics)
+}
+
+/// Collects the headings that are not inside a container, and the items of top-level lists.
+fn scan(body: &str, offset: usize) -> (Vec<Heading>, Vec<Range<usize>>) {
+    let mut headings = Vec::new();
+    let mut items = Vec::new();
+    let mut depth = 0usize;
+    let mut current: Option<Heading> = None;
+    for (event, range) in
+        Parser::new_ext(body, crate::render::markdown_options()).into_offset_iter()
+    {
+        let range = range.start + offset..range.end + offset;
+        match event {
+            Event::Start(Tag::Heading {
+                level, id, attrs, ..
+            }) if depth == 0 => {
+                current = Some(Heading {
+                    level,
+                    text: String::new(),
+                    id: id.map(|s| s.to_string()),
+                    attrs: attrs
+                        .into_iter()
+                        .map(|(k, v)| (k.to_string(), v.map(|v| v.to_string())))
+                        .collect(),
+                    range,
+                });
+            }
+            Event::End(TagEnd::Heading(_)) => headings.extend(current.take()),
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(h) = current.as_mut() {
+                    h.text.push_str(&t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(h) = current.as_mut() {
+                    h.text.push(' ');
+                }
+            }
+            Event::Start(Tag::Item) => {
+                if depth == 1 {
+                    items.push(range);
+                }
+                depth += 1;
+            }
+            Event::Start(Tag::BlockQuote(_) | Tag::List(_) | Tag::FootnoteDefinition(_)) => {
+                depth += 1
+            }
+            Event::End(
+                TagEnd::Item | TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::FootnoteDefinition,
+            ) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    for h in &mut headings {
+        h.text = h.text.trim().to_string();
+    }
+    (headings, items)
+}
+
+/// A list item's Markdown without its marker ("1. ", "- ").
+fn item_text(item: &str) -> String {
+    static MARKER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\s*(?:\d{1,9}[.)]|[-*+])\s*").expect("valid"));
+    MARKER.replace(item, "").trim().to_string()
+}
+
+/// Normalises an initiative code: `AFR1:`, `AFR 1`, `RI 1:` (CIS), `ARB RI 1:` → `AFR1`, `CIS1`, `ARB1`.
+pub fn initiative_code(
+    region: Region,
+    heading: &str,
+    id: Option<&str>,
+    position: usize,
+) -> (String, String) {
+    static CODE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)^(?:(?:AFR|AMS|ARB|ASP|CIS|EUR)\s*)?(?:RI\s*)?(\d{1,3})\s*[:.\-–—]?\s*(.*)$",
+        )
+        .expect("valid")
+    });
+    match CODE.captures(heading) {
+        Some(c) if !c[2].is_empty() => (
+            format!("{}{}", region, c[1].trim_start_matches('0')),
+            c[2].trim().to_string(),
+        ),
+        _ => (
+            id.map_or_else(|| format!("{region}{position}"), str::to_string),
+            heading.to_string(),
+        ),
+    }
+}
+
+/// The attribute keys a proposal heading may carry.
+const PROPOSAL_KEYS: [&str; 3] = ["action", "target", "topic"];
+
+/// A `##` heading under `# Proposals` → a proposal, or every problem with its attributes.
+fn proposal(
+    ctx: &Context,
+    h: &Heading,
+    body: String,
+    source: SourcePos,
+) -> Result<Proposal, Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    let example =
+        "write the heading as `## Title {#AFR-P1 action=MOD target=res-37 topic=digital-divide}`";
+    let id = h.id.clone().filter(|s| !s.trim().is_empty());
+    if id.is_none() {
+        errors.push(
+            Diagnostic::error(&source, format!("proposal \"{}\" has no id", h.text))
+                .with_help(example),
+        );
+    }
+    let mut action = None;
+    let mut target = None;
+    let mut topic = None;
+    for (key, value) in &h.attrs {
+        let value = value.as_deref().unwrap_or("").trim_matches('"').to_string();
+        match key.as_str() {
+            "action" => match Action::parse(&value) {
+                Some(a) => action = Some(a),
+                None => errors.push(
+                    Diagnostic::error(&source, format!("unknown action \"{value}\""))
+                        .with_help("expected one of ADD, MOD, SUP, NOC"),
+                ),
+            },
+            "target" => match references::normalise_target(&value) {
+                Some(t) => target = Some(t),
+                None => errors.push(
+                    Diagnostic::error(&source, format!("cannot read target \"{value}\""))
+                        .with_help("expected a reference id such as res-37, q-1/1, rec-d-19, action-plan, declaration or new"),
+                ),
+            },
+            "topic" => topic = Some(value),
+            other => {
+                let d = Diagnostic::error(&source, format!("unknown proposal attribute `{other}`"));
+                errors.push(match crate::suggest::closest(other, PROPOSAL_KEYS) {
+                    Some(s) => d.with_help(format!("did you mean `{s}`? allowed: action, target, topic")),
+                    None => d.with_help("allowed: action, target, topic"),
+                });
+            }
+        }
+    }
+    if action.is_none() && !h.attrs.iter().any(|(k, _)| k == "action") {
+        errors.push(
+            Diagnostic::error(&source, format!("proposal \"{}\" has no action", h.text))
+                .with_help(example),
+        );
+    }
+    match (id, action) {
+        (Some(id), Some(action)) if errors.is_empty() => Ok(Proposal {
+            region: ctx.region,
+            id,
+            action,
+            title: h.text.clone(),
+            body,
+            declared_target: target,
+            declared_topic: topic,
+            target: None,
+            topic: None,
+            classified_via: String::new(),
+            source,
+        }),
+        _ => Err(errors),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_text(text: &str) -> (Body, Vec<Diagnostic>) {
+        parse(&Context {
+            text,
+            body_offset: 0,
+            file: "rpm/afr.md",
+            region: Region::AFR,
+        })
+    }
+
+    #[test]
+    fn reads_sections_in_english_and_french() {
+        let text = "# Priorités régionales\n\n1. Broadband.\n2. Skills,\n   for youth.\n\n# Regional initiatives\n\n## AFR 1: Connect {#x}\n\nObjective.\n\n# Other matters\n\nThanks.\n\n# Propositions\n\n## Divide {#AFR-P1 action=MOD target=res-37 topic=digital-divide}\n\nText.\n\n### Sub\n\nMore.\n\n## Second {#AFR-P2 action=sup}\n\nBye.\n";
+        let (body, diags) = parse_text(text);
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(
+            body.priorities,
+            vec!["Broadband.", "Skills,\n   for youth."]
+        );
+        assert_eq!(body.initiatives[0].code, "AFR1");
+        assert_eq!(body.initiatives[0].title, "Connect");
+        assert_eq!(body.other_sections[0].title, "Other matters");
+        let p = &body.proposals[0];
+        assert_eq!(
+            (p.id.as_str(), p.action, p.declared_target.as_deref()),
+            ("AFR-P1", Action::MOD, Some("res-37"))
+        );
+        assert_eq!(p.source.line, 19);
+        assert!(p.body.contains("### Sub") && p.body.contains("More."));
+        assert_eq!(body.proposals[1].action, Action::SUP);
+    }
+
+    #[test]
+    fn normalises_initiative_codes() {
+        assert_eq!(
+            initiative_code(Region::CIS, "RI 1: Development", None, 1).0,
+            "CIS1"
+        );
+        assert_eq!(
+            initiative_code(Region::ARB, "ARB RI 2: AI", None, 1).0,
+            "ARB2"
+        );
+        assert_eq!(
+            initiative_code(Region::AMS, "AMS 1: Disaster", None, 1),
+            ("AMS1".into(), "Disaster".into())
+        );
+        assert_eq!(
+            initiative_code(Region::AFR, "AFR3: Trust", None, 1).0,
+            "AFR3"
+        );
+        assert_eq!(
+            initiative_code(Region::EUR, "Accessibility", None, 2).0,
+            "EUR2"
+        );
+    }
+
+    #[test]
+    fn reports_every_attribute_problem_with_its_line() {
+        let text = "# Proposals\n\n## A {action=MOD}\n\n## B {#B action=MODIFY targt=res-1}\n\n## C {#C action=MOD target=banana}\n\n## E {#E action=ADD}\n\n## F {#E action=MOD}\n";
+        let (body, diags) = parse_text(text);
+        let msgs: Vec<String> = diags
+            .iter()
+            .map(|d| format!("{}:{}", d.line, d.message))
+            .collect();
+        assert!(
+            msgs.contains(&"3:proposal \"A\" has no id".to_string()),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.contains(&"5:unknown action \"MODIFY\"".to_string()),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.contains(&"5:unknown proposal attribute `targt`".to_string()),
+            "{msgs:?}"
+        );
+        assert!(diags.iter().any(|d| {
+            d.help
+                .as_deref()
+                .unwrap_or("")
+                .contains("did you mean `target`")
+        }));
+        assert!(
+            msgs.contains(&"7:cannot read target \"banana\"".to_string()),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.contains(&"11:duplicate proposal id `E`".to_string()),
+            "{msgs:?}"
+        );
+        assert_eq!(body.proposals.len(), 1);
+    }
+}

@@ -1,0 +1,246 @@
+//! Files → model: reads the input folder contract (../spec/input-format.md) into a [`Cycle`].
+
+mod body;
+mod files;
+mod front_matter;
+mod lines;
+mod outcome;
+pub mod references;
+mod yaml;
+
+pub use body::initiative_code;
+pub use files::{InputFiles, wanted};
+pub use lines::LineIndex;
+
+use crate::model::{Conference, Cycle, Diagnostic, InterRegionalMeeting, Rpm, SourcePos, Topic};
+use rayon::prelude::*;
+use serde::Deserialize;
+
+/// What ingest produced: the cycle when there were no errors, and every diagnostic found.
+#[derive(Debug)]
+pub struct Ingested {
+    pub cycle: Option<Cycle>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads every file of the input set and checks it; all problems of the run are reported together.
+pub fn load(input: &InputFiles) -> Ingested {
+    let mut diagnostics = Vec::new();
+    let texts: Vec<(&str, String)> = input
+        .files
+        .iter()
+        .filter_map(|(path, bytes)| match decode(path, bytes) {
+            Ok(text) => Some((path.as_str(), text)),
+            Err(d) => {
+                diagnostics.push(d);
+                None
+            }
+        })
+        .collect();
+    let find = |names: [&str; 2]| texts.iter().find(|(p, _)| names.contains(p));
+    let conference = required(
+        find(["conference.yaml", "conference.yml"]),
+        "conference.yaml",
+        &mut diagnostics,
+    )
+    .and_then(|(path, text)| {
+        yaml::parse::<Conference>(text, path, 1)
+            .map_err(|d| diagnostics.push(d))
+            .ok()
+    });
+    let topics = required(
+        find(["topics.yaml", "topics.yml"]),
+        "topics.yaml",
+        &mut diagnostics,
+    )
+    .and_then(|(path, text)| {
+        yaml::parse::<TopicsFile>(text, path, 1)
+            .map_err(|d| diagnostics.push(d))
+            .ok()
+    })
+    .map(|t| t.topics);
+    let in_folder = |folder: &str| {
+        texts
+            .iter()
+            .filter(|(p, _)| {
+                p.strip_prefix(folder)
+                    .is_some_and(|rest| rest.starts_with('/'))
+            })
+            .collect::<Vec<_>>()
+    };
+    let rpm_results: Vec<_> = in_folder("rpm")
+        .into_par_iter()
+        .map(|(p, t)| outcome::rpm(p, t))
+        .collect();
+    let irm_results: Vec<_> = in_folder("inter-regional")
+        .into_par_iter()
+        .map(|(p, t)| outcome::inter_regional(p, t))
+        .collect();
+    let mut rpms = Vec::new();
+    for (rpm, diags) in rpm_results {
+        diagnostics.extend(diags);
+        rpms.extend(rpm);
+    }
+    let mut inter_regional: Vec<InterRegionalMeeting> = Vec::new();
+    for result in irm_results {
+        match result {
+            Ok(m) => inter_regional.push(m),
+            Err(d) => diagnostics.extend(d),
+        }
+    }
+    if let Some(topics) = &topics {
+        diagnostics.extend(check_topics(topics, rpms.iter().map(|(rpm, _)| rpm)));
+    }
+    let rpms = outcome::merge_sessions(rpms, &mut diagnostics);
+    diagnostics.sort_by_key(|d| (d.severity, d.pos()));
+    let cycle = match (conference, topics) {
+        (Some(conference), Some(topics)) if !diagnostics.iter().any(Diagnostic::is_error) => {
+            Some(Cycle {
+                conference,
+                topics,
+                rpms,
+                inter_regional,
+            })
+        }
+        _ => None,
+    };
+    Ingested { cycle, diagnostics }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TopicsFile {
+    topics: Vec<Topic>,
+}
+
+fn required<'a>(
+    found: Option<&'a (&'a str, String)>,
+    name: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<(&'a str, &'a str)> {
+    if found.is_none() {
+        diagnostics.push(
+            Diagnostic::error(
+                &SourcePos::new(name, 0, 0),
+                format!("the input folder has no {name}"),
+            )
+            .with_help("run `rpmsynth init DIR` to see a complete example"),
+        );
+    }
+    found.map(|(p, t)| (*p, t.as_str()))
+}
+
+/// UTF-8 text without a byte-order mark; invalid bytes are reported as line:column.
+fn decode(path: &str, bytes: &[u8]) -> Result<String, Diagnostic> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    String::from_utf8(bytes.to_vec()).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or("");
+        let (line, column) = LineIndex::new(prefix).line_col(valid);
+        Diagnostic::error(
+            &SourcePos::new(path, line, column),
+            format!("the file is not valid UTF-8 (byte offset {valid})"),
+        )
+        .with_help("save the file as UTF-8")
+    })
+}
+
+/// Every `topic=` attribute must name a catalogue topic.
+fn check_topics<'a>(topics: &[Topic], rpms: impl Iterator<Item = &'a Rpm>) -> Vec<Diagnostic> {
+    let ids: Vec<&str> = topics.iter().map(|t| t.id.as_str()).collect();
+    rpms.flat_map(|r| &r.proposals)
+        .filter_map(|p| {
+            let topic = p.declared_topic.as_deref()?;
+            if ids.contains(&topic) {
+                return None;
+            }
+            let d = Diagnostic::error(
+                &p.source,
+                format!("unknown topic \"{topic}\" in proposal {}", p.qualified_id()),
+            );
+            Some(match crate::suggest::closest(topic, ids.iter().copied()) {
+                Some(s) => d.with_help(format!(
+                    "did you mean `{s}`? topics are listed in topics.yaml"
+                )),
+                None => d.with_help("topics are listed in topics.yaml"),
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CONFERENCE: &str = "profile: wtdc\nconference: {name: W, title: T, venue: V, start: 2025-11-17, end: 2025-11-28}\nadvisory_group: {name: TDAG, start: 2025-07-22, end: 2025-07-25}\ndocuments: {synthesis: S, implementation: I}\n";
+
+    fn rpm(region: &str, start: &str) -> String {
+        format!(
+            "---\nregion: {region}\nmeeting:\n  symbol: RPM\n  title: T\n  venue: V\n  start: {start}\n  end: 2025-06-05\n---\n\n# Proposals\n\n## P {{#P1 action=MOD target=res-1 topic=t}}\n\nText.\n"
+        )
+    }
+
+    fn input(files: &[(&str, String)]) -> InputFiles {
+        let mut input = InputFiles::default();
+        input.insert("conference.yaml", CONFERENCE);
+        input.insert(
+            "topics.yaml",
+            "topics:\n  - {id: t, title: T, refs: [res-1]}\n",
+        );
+        for (path, text) in files {
+            input.insert(path, text.clone());
+        }
+        input
+    }
+
+    #[test]
+    fn reads_a_valid_cycle_with_bom_and_crlf() {
+        let afr = format!("\u{feff}{}", rpm("AFR", "2025-06-03").replace('\n', "\r\n"));
+        let ingested = load(&input(&[("rpm/afr.md", afr)]));
+        assert!(
+            ingested.diagnostics.is_empty(),
+            "{:?}",
+            ingested.diagnostics
+        );
+        let cycle = ingested.cycle.unwrap();
+        let p = &cycle.rpms[0].proposals[0];
+        assert_eq!((p.qualified_id().as_str(), p.source.line), ("AFR/P1", 13));
+    }
+
+    #[test]
+    fn reports_every_file_problem_in_one_run_with_lines() {
+        let ingested = load(&input(&[
+            ("rpm/afr.md", rpm("AFRICA", "2025-06-03")),
+            ("rpm/ams.md", rpm("AMS", "2025-02-30")),
+            ("rpm/arb.md", rpm("ARB", "2025-06-09")),
+            ("rpm/eur.md", "---\nregion: EUR\n".to_string()),
+            ("rpm/x.md", rpm("ARB", "2025-06-03")),
+        ]));
+        assert!(ingested.cycle.is_none());
+        let got: Vec<String> = ingested
+            .diagnostics
+            .iter()
+            .map(|d| format!("{}:{}", d.file, d.line))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "rpm/afr.md:2",
+                "rpm/ams.md:7",
+                "rpm/arb.md:8",
+                "rpm/eur.md:1",
+                "rpm/x.md:2"
+            ]
+        );
+        let messages: Vec<&str> = ingested
+            .diagnostics
+            .iter()
+            .map(|d| d.message.as_str())
+            .collect();
+        assert!(messages[0].contains("unknown region \"AFRICA\""));
+        assert!(messages[1].contains("\"2025-02-30\" is not a valid date"));
+        assert!(messages[2].contains("ends (2025-06-05) before it starts (2025-06-09)"));
+        assert!(messages[3].contains("never closed"));
+        assert!(messages[4].contains("a second RPM outcome for region ARB"));
+    }
+}

@@ -1,0 +1,159 @@
+//! One outcome file (RPM or inter-regional meeting) → model, and RPM sessions merged per region.
+
+use super::body::{self, Context};
+use super::{front_matter, yaml};
+use crate::model::{
+    Diagnostic, InterRegionalMeeting, Meeting, Participation, Region, Rpm, SourcePos,
+};
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RpmFrontMatter {
+    region: Region,
+    meeting: Spanned<Meeting>,
+    #[serde(default)]
+    participation: Participation,
+    #[serde(default = "crate::model::default_language")]
+    language: String,
+    /// Set when a region holds its RPM in several sessions (several files).
+    #[serde(default)]
+    session: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct InterRegionalFrontMatter {
+    meeting: Spanned<Meeting>,
+    #[serde(default)]
+    participation: Participation,
+    #[serde(default = "crate::model::default_language")]
+    language: String,
+    #[serde(default)]
+    regions: Vec<Region>,
+}
+
+/// An RPM file → the RPM (with its `session:` label) and every problem found in it.
+pub fn rpm(path: &str, text: &str) -> (Option<(Rpm, Option<String>)>, Vec<Diagnostic>) {
+    let split = match front_matter::split(text, path) {
+        Ok(s) => s,
+        Err(d) => return (None, vec![d]),
+    };
+    let fm: RpmFrontMatter = match yaml::parse(split.yaml, path, split.yaml_line) {
+        Ok(fm) => fm,
+        Err(d) => return (None, vec![d]),
+    };
+    let mut diagnostics = check_dates(&fm.meeting, split.yaml, path, split.yaml_line)
+        .into_iter()
+        .collect::<Vec<_>>();
+    let ctx = Context {
+        text,
+        body_offset: split.body_offset,
+        file: path,
+        region: fm.region,
+    };
+    let (parsed, body_diags) = body::parse(&ctx);
+    diagnostics.extend(body_diags);
+    let rpm = Rpm {
+        region: fm.region,
+        meeting: fm.meeting.value,
+        participation: fm.participation,
+        language: fm.language,
+        priorities: parsed.priorities,
+        initiatives: parsed.initiatives,
+        proposals: parsed.proposals,
+        other_sections: parsed.other_sections,
+        body: split.body.trim().to_string(),
+        source: path.to_string(),
+    };
+    (Some((rpm, fm.session)), diagnostics)
+}
+
+/// An inter-regional meeting file → the meeting.
+pub fn inter_regional(path: &str, text: &str) -> Result<InterRegionalMeeting, Vec<Diagnostic>> {
+    let split = front_matter::split(text, path).map_err(|d| vec![d])?;
+    let fm: InterRegionalFrontMatter =
+        yaml::parse(split.yaml, path, split.yaml_line).map_err(|d| vec![d])?;
+    if let Some(d) = check_dates(&fm.meeting, split.yaml, path, split.yaml_line) {
+        return Err(vec![d]);
+    }
+    Ok(InterRegionalMeeting {
+        meeting: fm.meeting.value,
+        participation: fm.participation,
+        language: fm.language,
+        regions: fm.regions,
+        body: split.body.trim().to_string(),
+        source: path.to_string(),
+    })
+}
+
+/// A meeting that ends before it starts is an input error, placed on its `end:` line.
+fn check_dates(
+    meeting: &Spanned<Meeting>,
+    yaml: &str,
+    path: &str,
+    yaml_line: usize,
+) -> Option<Diagnostic> {
+    let m = &meeting.value;
+    (m.end < m.start).then(|| {
+        let block = meeting.defined.line() as usize;
+        let end_line = yaml
+            .lines()
+            .enumerate()
+            .skip(block.saturating_sub(1))
+            .find(|(_, l)| l.trim_start().starts_with("end:"))
+            .map_or(block, |(i, _)| i + 1);
+        let line = end_line + yaml_line - 1;
+        Diagnostic::error(
+            &SourcePos::new(path, line, 0),
+            format!(
+                "meeting {} ends ({}) before it starts ({})",
+                m.symbol, m.end, m.start
+            ),
+        )
+        .with_help("check the `start:` and `end:` dates")
+    })
+}
+
+/// One RPM per region; files of the same region that all set `session:` are merged into one
+/// RPM (dates span all sessions, counts are the largest reported, texts are concatenated).
+pub fn merge_sessions(
+    rpms: Vec<(Rpm, Option<String>)>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Rpm> {
+    let mut merged: Vec<(Rpm, bool)> = Vec::new();
+    for (rpm, session) in rpms {
+        match merged.iter_mut().find(|(m, _)| m.region == rpm.region) {
+            Some((first, true)) if session.is_some() => absorb(first, rpm),
+            Some((first, _)) => diagnostics.push(
+                Diagnostic::error(
+                    &SourcePos::new(&rpm.source, 2, 1),
+                    format!("a second RPM outcome for region {} (the first is {})", rpm.region, first.source),
+                )
+                .with_help("if the region met in several sessions, set `session:` in the front matter of each file"),
+            ),
+            None => merged.push((rpm, session.is_some())),
+        }
+    }
+    let mut rpms: Vec<Rpm> = merged.into_iter().map(|(r, _)| r).collect();
+    rpms.sort_by_key(|r| r.region);
+    rpms
+}
+
+fn absorb(first: &mut Rpm, next: Rpm) {
+    let (a, b) = (&mut first.meeting, &next.meeting);
+    a.start = a.start.min(b.start);
+    a.end = a.end.max(b.end);
+    let (p, q) = (&mut first.participation, next.participation);
+    p.member_states = p.member_states.max(q.member_states);
+    p.sector_members = p.sector_members.max(q.sector_members);
+    p.participants = p.participants.max(q.participants);
+    p.ldc_fellowships = p.ldc_fellowships.max(q.ldc_fellowships);
+    first.priorities.extend(next.priorities);
+    first.initiatives.extend(next.initiatives);
+    first.proposals.extend(next.proposals);
+    first.other_sections.extend(next.other_sections);
+    first.body = format!("{}\n\n{}", first.body, next.body);
+    first.source = format!("{}, {}", first.source, next.source);
+}

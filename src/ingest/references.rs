@@ -1,0 +1,189 @@
+//! References to conference texts found in prose, normalised to reference ids
+//! (`Resolution 37 (Rev. Kigali, 2022)` → `res-37`, `Question 1/1` → `q-1/1`).
+
+use regex::Regex;
+use std::cmp::Ordering;
+use std::sync::LazyLock;
+
+/// Builds a reference id from a pattern's captures.
+type Make = fn(&regex::Captures) -> String;
+
+static PATTERNS: LazyLock<Vec<(Regex, Make)>> = LazyLock::new(|| {
+    let p = |re: &str| Regex::new(re).expect("reference pattern is valid");
+    vec![
+        (
+            p(r"(?i)\b(?:r[ée]solutions?|res\.?)\s*(?:no\.\s*)?(\d{1,4})\b"),
+            |c| format!("res-{}", num(&c[1])),
+        ),
+        (
+            p(
+                r"(?i)\b(?:recommendations?|recommandations?|rec\.)\s*itu-([dtr])\s+((?:[a-z]\.)?\d{1,4}(?:\.\d+)?)",
+            ),
+            |c| format!("rec-{}-{}", c[1].to_lowercase(), c[2].to_lowercase()),
+        ),
+        (p(r"(?i)\bquestions?\s+(\d{1,3})\s*/\s*(\d{1,2})\b"), |c| {
+            format!("q-{}/{}", num(&c[1]), num(&c[2]))
+        }),
+        (p(r"(?i)\baction\s+plan\b|\bplan\s+d['’]action\b"), |_| {
+            "action-plan".to_string()
+        }),
+        (p(r"(?i)\bd[ée]claration\b"), |_| "declaration".to_string()),
+    ]
+});
+
+static ID_FORM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:res-\d{1,4}|rec-[dtr]-(?:[a-z]\.)?\d{1,4}(?:\.\d+)?|q-\d{1,3}/\d{1,2}|action-plan|declaration|new)$")
+        .expect("id pattern is valid")
+});
+
+fn num(digits: &str) -> String {
+    digits
+        .parse::<u32>()
+        .map_or_else(|_| digits.to_string(), |n| n.to_string())
+}
+
+/// Every reference in `text`, in order of appearance (duplicates kept).
+pub fn find_all(text: &str) -> Vec<String> {
+    let mut found: Vec<(usize, String)> = PATTERNS
+        .iter()
+        .flat_map(|(re, make)| {
+            re.captures_iter(text)
+                .map(move |c| (c.get(0).map_or(0, |m| m.start()), make(&c)))
+        })
+        .collect();
+    found.sort_by_key(|(pos, _)| *pos);
+    found.into_iter().map(|(_, id)| id).collect()
+}
+
+/// `text` with every reference replaced by `replace(id)`, e.g. for comparison tokens.
+pub fn replace_all(text: &str, replace: impl Fn(&str) -> String) -> String {
+    let mut spans: Vec<(usize, usize, String)> = PATTERNS
+        .iter()
+        .flat_map(|(re, make)| {
+            re.captures_iter(text)
+                .filter_map(|c| c.get(0).map(|m| (m.start(), m.end(), make(&c))))
+        })
+        .collect();
+    spans.sort_by_key(|(start, end, _)| (*start, usize::MAX - end));
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for (start, end, id) in spans {
+        if start < last {
+            continue;
+        }
+        out.push_str(&text[last..start]);
+        out.push_str(&replace(&id));
+        last = end;
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
+/// The first reference in `text`, if any.
+pub fn first(text: &str) -> Option<String> {
+    find_all(text).into_iter().next()
+}
+
+/// Normalises a `target=` value: an id form (`res-37`, `q-1/1`, `new`, any case) or a
+/// written reference (`Res.37`). `None` when it is neither.
+pub fn normalise_target(value: &str) -> Option<String> {
+    let lower = value.trim().to_lowercase();
+    if ID_FORM.is_match(&lower) {
+        return Some(lower);
+    }
+    first(value).filter(|_| !value.trim().is_empty())
+}
+
+/// Orders reference ids for display: resolutions, recommendations, Questions, then the
+/// Action Plan, the Declaration and new texts; numbers compare numerically.
+pub fn compare(a: &str, b: &str) -> Ordering {
+    sort_key(a).cmp(&sort_key(b))
+}
+
+fn sort_key(id: &str) -> (u8, Vec<u32>, String) {
+    let rank = match id {
+        _ if id.starts_with("res-") => 0,
+        _ if id.starts_with("rec-") => 1,
+        _ if id.starts_with("q-") => 2,
+        "action-plan" => 3,
+        "declaration" => 4,
+        "new" => 5,
+        _ => 6,
+    };
+    let numbers = id
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .filter_map(|s| s.parse().ok())
+        .collect();
+    (rank, numbers, id.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalises_written_references() {
+        assert_eq!(
+            first("Resolution 37 (Rev. Kigali, 2022) should"),
+            Some("res-37".into())
+        );
+        assert_eq!(first("see Res. 37 and"), Some("res-37".into()));
+        assert_eq!(first("RÉSOLUTION 37"), Some("res-37".into()));
+        assert_eq!(first("la Résolution 037"), Some("res-37".into()));
+        assert_eq!(first("Recommendation ITU-D 19"), Some("rec-d-19".into()));
+        assert_eq!(first("under Question 1/1"), Some("q-1/1".into()));
+        assert_eq!(first("the Kigali Action Plan"), Some("action-plan".into()));
+        assert_eq!(first("The Declaration should"), Some("declaration".into()));
+        assert_eq!(first("the resolution should be revised"), None);
+    }
+
+    #[test]
+    fn finds_references_in_order_of_appearance() {
+        assert_eq!(
+            find_all("Question 2/1 and Resolution 9"),
+            vec!["q-2/1", "res-9"]
+        );
+    }
+
+    #[test]
+    fn replaces_references_in_place() {
+        let out = replace_all("See Res. 37 and Question 1/1.", |id| format!("<{id}>"));
+        assert_eq!(out, "See <res-37> and <q-1/1>.");
+    }
+
+    #[test]
+    fn normalises_target_attributes() {
+        assert_eq!(normalise_target("RES-37").as_deref(), Some("res-37"));
+        assert_eq!(normalise_target("q-1/1").as_deref(), Some("q-1/1"));
+        assert_eq!(normalise_target("new").as_deref(), Some("new"));
+        assert_eq!(normalise_target("Res.37").as_deref(), Some("res-37"));
+        assert_eq!(normalise_target("banana"), None);
+    }
+
+    #[test]
+    fn orders_ids_numerically_by_kind() {
+        let mut ids = vec![
+            "new",
+            "q-1/1",
+            "res-9",
+            "declaration",
+            "res-37",
+            "action-plan",
+            "rec-d-19",
+        ];
+        ids.sort_by(|a, b| compare(a, b));
+        assert_eq!(
+            ids,
+            vec![
+                "res-9",
+                "res-37",
+                "rec-d-19",
+                "q-1/1",
+                "action-plan",
+                "declaration",
+                "new"
+            ]
+        );
+    }
+}

@@ -1,0 +1,14 @@
+//! rpmsynth: consolidates the outcomes of the ITU regional preparatory meetings into the
+//! synthesis report for the last TDAG/TSAG and the report on the implementation of the resolution.
+//!
+//! The pipeline, one module per stage: [`ingest`] (files → [`model::Cycle`]) →
+//! [`consolidate`] (cycle → groups, findings, timeline) → [`report`] (view models →
+//! handlebars → Markdown) → [`render`] (Markdown → HTML, DOCX). [`build`] runs it end to end in memory.
+
+pub mod build;
+pub mod consolidate;
+pub mod ingest;
+pub mod model;
+pub mod render;
+pub mod report;
+pub mod suggest;

@@ -1,0 +1,87 @@
+use super::Date;
+use serde::{Deserialize, Serialize};
+
+/// Which resolution the cycle follows: ITU-D Resolution 31 (WTDC) or ITU-T Resolution 43 (WTSA).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Profile {
+    Wtdc,
+    Wtsa,
+}
+
+impl Profile {
+    /// "wtdc" or "wtsa".
+    pub fn code(self) -> &'static str {
+        match self {
+            Profile::Wtdc => "wtdc",
+            Profile::Wtsa => "wtsa",
+        }
+    }
+}
+
+/// The cycle as described by `conference.yaml`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Conference {
+    pub profile: Profile,
+    pub conference: ConferenceInfo,
+    pub advisory_group: AdvisoryGroup,
+    #[serde(default)]
+    pub coordination_meeting: Option<CoordinationMeeting>,
+    #[serde(default)]
+    pub other_meetings: Vec<NamedPeriod>,
+    pub documents: Documents,
+    #[serde(default = "default_language")]
+    pub language: String,
+}
+
+/// Default report language.
+pub fn default_language() -> String {
+    "en".to_string()
+}
+
+/// The world conference or assembly itself.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConferenceInfo {
+    pub name: String,
+    pub title: String,
+    pub venue: String,
+    pub start: Date,
+    pub end: Date,
+}
+
+/// The last TDAG (wtdc) or TSAG (wtsa) meeting before the conference.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AdvisoryGroup {
+    pub name: String,
+    pub start: Date,
+    pub end: Date,
+}
+
+/// The meeting of RPM chairs and vice-chairs (Res. 31 resolves 2; Res. 43 informal meeting).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CoordinationMeeting {
+    pub date: Date,
+    #[serde(default)]
+    pub venue: Option<String>,
+}
+
+/// Another meeting of the cycle, used for the overlap check.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct NamedPeriod {
+    pub name: String,
+    pub start: Date,
+    pub end: Date,
+}
+
+/// Document symbols printed on cover pages and page headers.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Documents {
+    pub synthesis: String,
+    pub implementation: String,
+}

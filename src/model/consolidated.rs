@@ -1,0 +1,84 @@
+use super::{Action, Cycle, Diagnostic, Region, SourcePos};
+use serde::Serialize;
+
+/// How the proposals of a group relate to each other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum GroupKind {
+    /// One proposal.
+    Single,
+    /// Every member says the same thing: one entry listing every supporting region.
+    Common,
+    /// Materially different texts on the same target and action, shown side by side.
+    Variant,
+}
+
+/// One block of proposals with the same topic, target and action.
+#[derive(Debug, Clone, Serialize)]
+pub struct Group {
+    /// `topic/target/ACTION`, with `/2`, `/3` … for further blocks of new or untargeted texts.
+    pub id: String,
+    pub topic: Option<String>,
+    pub target: Option<String>,
+    pub action: Action,
+    /// Qualified proposal ids (`AFR/AFR-P3`) in canonical region order.
+    pub members: Vec<String>,
+    /// Supporting regions, canonical order, no repeats.
+    pub regions: Vec<Region>,
+    pub kind: GroupKind,
+    /// For variants: members that say the same thing, merged within the group.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub clusters: Vec<Vec<String>>,
+}
+
+/// What a finding is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FindingKind {
+    /// The same target with incompatible actions (e.g. MOD and SUP).
+    Conflict,
+    /// The same proposal twice in one file.
+    Duplicate,
+    /// A proposal with no topic: listed under "Other proposals".
+    Unclassified,
+    /// A target that no topic of the catalogue lists.
+    UnknownTarget,
+}
+
+/// A matter for the attention of the advisory group.
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    pub kind: FindingKind,
+    pub message: String,
+    pub members: Vec<String>,
+    /// Where each member is, in the same order as `members`.
+    pub sources: Vec<SourcePos>,
+}
+
+/// Outcome of one timeline rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TimelineStatus {
+    Ok,
+    Warning,
+    NotApplicable,
+}
+
+/// One timeline rule checked against the cycle's dates.
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineCheck {
+    pub rule: String,
+    pub status: TimelineStatus,
+    pub message: String,
+}
+
+/// The cycle after consolidation: classified proposals, groups, findings and timeline.
+#[derive(Debug, Clone, Serialize)]
+pub struct Consolidated {
+    pub cycle: Cycle,
+    pub groups: Vec<Group>,
+    pub findings: Vec<Finding>,
+    pub timeline: Vec<TimelineCheck>,
+    /// Warnings found while consolidating (input errors stop before this stage).
+    pub diagnostics: Vec<Diagnostic>,
+}

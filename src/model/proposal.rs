@@ -1,0 +1,71 @@
+use super::{Region, SourcePos};
+use serde::Serialize;
+use std::fmt;
+
+/// The ITU proposal mark: add a new text, modify, suppress, or no change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum Action {
+    ADD,
+    MOD,
+    SUP,
+    NOC,
+}
+
+impl Action {
+    /// All marks, in display order.
+    pub const ALL: [Action; 4] = [Action::ADD, Action::MOD, Action::SUP, Action::NOC];
+
+    /// Parses a mark, case-insensitively.
+    pub fn parse(text: &str) -> Option<Action> {
+        Action::ALL
+            .into_iter()
+            .find(|a| a.code().eq_ignore_ascii_case(text.trim()))
+    }
+
+    /// "ADD", "MOD", "SUP" or "NOC".
+    pub fn code(self) -> &'static str {
+        match self {
+            Action::ADD => "ADD",
+            Action::MOD => "MOD",
+            Action::SUP => "SUP",
+            Action::NOC => "NOC",
+        }
+    }
+}
+
+impl fmt::Display for Action {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// A proposal to add, modify or suppress a conference text, as read and then classified.
+#[derive(Debug, Clone, Serialize)]
+pub struct Proposal {
+    pub region: Region,
+    /// The id within its file (`AFR-P3`); see [`Proposal::qualified_id`].
+    pub id: String,
+    pub action: Action,
+    pub title: String,
+    /// Markdown body under the heading.
+    pub body: String,
+    /// `target=` as written, if any.
+    pub declared_target: Option<String>,
+    /// `topic=` as written, if any.
+    pub declared_topic: Option<String>,
+    /// Resolved target reference id (`res-37`, `new`), once classified.
+    pub target: Option<String>,
+    /// Resolved topic id, once classified; `None` means "Other proposals".
+    pub topic: Option<String>,
+    /// How the target and topic were found, for reviewers ("attribute", "reference in text", …).
+    pub classified_via: String,
+    /// The heading's position.
+    pub source: SourcePos,
+}
+
+impl Proposal {
+    /// The id used everywhere else: `REGION/ID`.
+    pub fn qualified_id(&self) -> String {
+        format!("{}/{}", self.region, self.id)
+    }
+}

@@ -1,0 +1,105 @@
+use super::Date;
+use super::{Conference, Proposal, Region, SourcePos, Topic};
+use serde::{Deserialize, Serialize};
+
+/// The `meeting:` block of an RPM or inter-regional meeting file.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meeting {
+    pub symbol: String,
+    pub title: String,
+    #[serde(default)]
+    pub venue: Option<String>,
+    #[serde(default, rename = "virtual")]
+    pub is_virtual: bool,
+    pub start: Date,
+    pub end: Date,
+    #[serde(default)]
+    pub chair: Option<String>,
+    #[serde(default)]
+    pub vice_chairs: Vec<String>,
+    #[serde(default)]
+    pub regional_organizations: Vec<String>,
+}
+
+/// The `participation:` block: counts as reported by the meeting.
+#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Participation {
+    #[serde(default)]
+    pub member_states: u32,
+    #[serde(default)]
+    pub sector_members: u32,
+    #[serde(default)]
+    pub participants: u32,
+    #[serde(default)]
+    pub ldc_fellowships: u32,
+}
+
+/// A regional initiative with its normalised code (`AFR1`, `CIS2`).
+#[derive(Debug, Clone, Serialize)]
+pub struct RegionalInitiative {
+    pub code: String,
+    pub title: String,
+    /// Markdown body (objective, expected results).
+    pub body: String,
+    pub source: SourcePos,
+}
+
+/// A free top-level section of an outcome file, carried into the region's annex.
+#[derive(Debug, Clone, Serialize)]
+pub struct Section {
+    pub title: String,
+    pub body: String,
+}
+
+/// The outcome of one Regional Preparatory Meeting.
+#[derive(Debug, Clone, Serialize)]
+pub struct Rpm {
+    pub region: Region,
+    pub meeting: Meeting,
+    pub participation: Participation,
+    pub language: String,
+    /// Regional priorities, one Markdown item each.
+    pub priorities: Vec<String>,
+    pub initiatives: Vec<RegionalInitiative>,
+    pub proposals: Vec<Proposal>,
+    pub other_sections: Vec<Section>,
+    /// The whole Markdown body, for the annex.
+    pub body: String,
+    /// File path relative to the input folder (several when the RPM met in sessions).
+    pub source: String,
+}
+
+/// An inter-regional meeting (no region), carried into the implementation report.
+#[derive(Debug, Clone, Serialize)]
+pub struct InterRegionalMeeting {
+    pub meeting: Meeting,
+    pub participation: Participation,
+    pub language: String,
+    pub regions: Vec<Region>,
+    pub body: String,
+    pub source: String,
+}
+
+/// Everything read from one input folder.
+#[derive(Debug, Clone, Serialize)]
+pub struct Cycle {
+    pub conference: Conference,
+    pub topics: Vec<Topic>,
+    /// RPMs in canonical region order; absent regions have none.
+    pub rpms: Vec<Rpm>,
+    pub inter_regional: Vec<InterRegionalMeeting>,
+}
+
+impl Cycle {
+    /// The RPM of a region, if one was held.
+    pub fn rpm(&self, region: Region) -> Option<&Rpm> {
+        self.rpms.iter().find(|r| r.region == region)
+    }
+
+    /// Every proposal of every RPM, in region then file order.
+    pub fn proposals(&self) -> impl Iterator<Item = &Proposal> {
+        self.rpms.iter().flat_map(|r| r.proposals.iter())
+    }
+}

@@ -1,0 +1,177 @@
+//! `consolidated.json`: the stable, machine-readable contract (see spec/reports.md).
+
+use crate::model::{
+    AdvisoryGroup, ConferenceInfo, Consolidated, CoordinationMeeting, Date, Diagnostic, Documents,
+    Finding, Group, NamedPeriod, Participation, TimelineCheck,
+};
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct Json<'a> {
+    conference: ConferenceJson<'a>,
+    rpms: Vec<RpmJson<'a>>,
+    inter_regional: Vec<MeetingJson<'a>>,
+    proposals: Vec<ProposalJson<'a>>,
+    groups: &'a [Group],
+    findings: &'a [Finding],
+    timeline: &'a [TimelineCheck],
+    diagnostics: &'a [Diagnostic],
+}
+
+#[derive(Serialize)]
+struct ConferenceJson<'a> {
+    name: &'a str,
+    profile: &'a str,
+    title: &'a str,
+    venue: &'a str,
+    start: Date,
+    end: Date,
+    advisory_group: &'a AdvisoryGroup,
+    coordination_meeting: &'a Option<CoordinationMeeting>,
+    other_meetings: &'a [NamedPeriod],
+    documents: &'a Documents,
+    language: &'a str,
+}
+
+#[derive(Serialize)]
+struct RpmJson<'a> {
+    region: &'a str,
+    symbol: &'a str,
+    title: &'a str,
+    start: Date,
+    end: Date,
+    venue: Option<&'a str>,
+    #[serde(rename = "virtual")]
+    is_virtual: bool,
+    chair: Option<&'a str>,
+    vice_chairs: &'a [String],
+    regional_organizations: &'a [String],
+    participation: Participation,
+    language: &'a str,
+    priorities: &'a [String],
+    initiatives: Vec<InitiativeJson<'a>>,
+    source: &'a str,
+}
+
+#[derive(Serialize)]
+struct InitiativeJson<'a> {
+    code: &'a str,
+    title: &'a str,
+}
+
+#[derive(Serialize)]
+struct MeetingJson<'a> {
+    symbol: &'a str,
+    title: &'a str,
+    start: Date,
+    end: Date,
+    regions: Vec<&'a str>,
+    participation: Participation,
+    source: &'a str,
+}
+
+#[derive(Serialize)]
+struct ProposalJson<'a> {
+    id: String,
+    region: &'a str,
+    action: &'a str,
+    target: Option<&'a str>,
+    topic: Option<&'a str>,
+    title: &'a str,
+    source: String,
+    classified_via: &'a str,
+}
+
+/// The consolidated data as pretty-printed JSON, ending with a newline.
+pub fn to_json(c: &Consolidated, extra_diagnostics: &[Diagnostic]) -> String {
+    let conf = &c.cycle.conference;
+    let ConferenceInfo {
+        name,
+        title,
+        venue,
+        start,
+        end,
+    } = &conf.conference;
+    let diagnostics: Vec<Diagnostic> = extra_diagnostics
+        .iter()
+        .chain(&c.diagnostics)
+        .cloned()
+        .collect();
+    let json = Json {
+        conference: ConferenceJson {
+            name,
+            profile: conf.profile.code(),
+            title,
+            venue,
+            start: *start,
+            end: *end,
+            advisory_group: &conf.advisory_group,
+            coordination_meeting: &conf.coordination_meeting,
+            other_meetings: &conf.other_meetings,
+            documents: &conf.documents,
+            language: &conf.language,
+        },
+        rpms: c
+            .cycle
+            .rpms
+            .iter()
+            .map(|r| RpmJson {
+                region: r.region.code(),
+                symbol: &r.meeting.symbol,
+                title: &r.meeting.title,
+                start: r.meeting.start,
+                end: r.meeting.end,
+                venue: r.meeting.venue.as_deref(),
+                is_virtual: r.meeting.is_virtual,
+                chair: r.meeting.chair.as_deref(),
+                vice_chairs: &r.meeting.vice_chairs,
+                regional_organizations: &r.meeting.regional_organizations,
+                participation: r.participation,
+                language: &r.language,
+                priorities: &r.priorities,
+                initiatives: r
+                    .initiatives
+                    .iter()
+                    .map(|i| InitiativeJson {
+                        code: &i.code,
+                        title: &i.title,
+                    })
+                    .collect(),
+                source: &r.source,
+            })
+            .collect(),
+        inter_regional: c
+            .cycle
+            .inter_regional
+            .iter()
+            .map(|m| MeetingJson {
+                symbol: &m.meeting.symbol,
+                title: &m.meeting.title,
+                start: m.meeting.start,
+                end: m.meeting.end,
+                regions: m.regions.iter().map(|r| r.code()).collect(),
+                participation: m.participation,
+                source: &m.source,
+            })
+            .collect(),
+        proposals: c
+            .cycle
+            .proposals()
+            .map(|p| ProposalJson {
+                id: p.qualified_id(),
+                region: p.region.code(),
+                action: p.action.code(),
+                target: p.target.as_deref(),
+                topic: p.topic.as_deref(),
+                title: &p.title,
+                source: p.source.file_line(),
+                classified_via: &p.classified_via,
+            })
+            .collect(),
+        groups: &c.groups,
+        findings: &c.findings,
+        timeline: &c.timeline,
+        diagnostics: &diagnostics,
+    };
+    serde_json::to_string_pretty(&json).expect("the consolidated model serialises") + "\n"
+}

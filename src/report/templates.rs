@@ -1,0 +1,161 @@
+//! Handlebars templates: defaults embedded in the binary, overridable by file name from a folder.
+
+use super::markdown;
+use crate::model::{Diagnostic, SourcePos};
+use handlebars::{Handlebars, RenderErrorReason, handlebars_helper};
+use serde::Serialize;
+use std::path::Path;
+
+/// The default templates, by name (file name without `.md.hbs` / `.css`).
+pub const DEFAULTS: &[(&str, &str)] = &[
+    (
+        "tdag-synthesis",
+        include_str!("../../templates/tdag-synthesis.md.hbs"),
+    ),
+    (
+        "wtdc-implementation",
+        include_str!("../../templates/wtdc-implementation.md.hbs"),
+    ),
+    (
+        "wtsa-implementation",
+        include_str!("../../templates/wtsa-implementation.md.hbs"),
+    ),
+    ("cover", include_str!("../../templates/cover.md.hbs")),
+    (
+        "rpm-table",
+        include_str!("../../templates/rpm-table.md.hbs"),
+    ),
+    ("group", include_str!("../../templates/group.md.hbs")),
+];
+
+/// The default HTML stylesheet (`style.css` in a templates folder replaces it).
+pub const DEFAULT_CSS: &str = include_str!("../../templates/style.css");
+
+/// A ready-to-render set of templates and the stylesheet for HTML output.
+pub struct Templates {
+    registry: Handlebars<'static>,
+    /// Where each template came from, for error messages.
+    origins: Vec<(String, String)>,
+    pub css: String,
+}
+
+handlebars_helper!(cell: |text: str| markdown::cell(text));
+handlebars_helper!(slug: |text: str| markdown::slug(text));
+
+impl Templates {
+    /// The embedded defaults.
+    pub fn defaults() -> Templates {
+        Templates::with_sources(&[]).expect("the embedded templates compile")
+    }
+
+    /// The defaults with every `*.md.hbs` and `style.css` of `dir` overriding by name.
+    pub fn from_dir(dir: &Path) -> Result<Templates, Vec<Diagnostic>> {
+        let pos = SourcePos::new(&dir.display().to_string(), 0, 0);
+        let entries = std::fs::read_dir(dir).map_err(|e| {
+            vec![Diagnostic::error(
+                &pos,
+                format!("cannot read the templates folder: {e}"),
+            )]
+        })?;
+        let mut files: Vec<(String, String, String)> = Vec::new();
+        let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for path in paths {
+            let Some(file_name) = path.file_name().and_then(|n| n.to_str()) else {
+                continue;
+            };
+            let name = match file_name.strip_suffix(".md.hbs") {
+                Some(stem) => stem.to_string(),
+                None if file_name == "style.css" => "style.css".to_string(),
+                None => continue,
+            };
+            let text = std::fs::read_to_string(&path).map_err(|e| {
+                vec![Diagnostic::error(
+                    &SourcePos::new(&path.display().to_string(), 0, 0),
+                    format!("cannot read template: {e}"),
+                )]
+            })?;
+            files.push((name, path.display().to_string(), text));
+        }
+        Templates::with_sources(&files)
+    }
+
+    /// The defaults overridden by `(name, origin, text)` sources; every syntax error is reported.
+    pub fn with_sources(
+        overrides: &[(String, String, String)],
+    ) -> Result<Templates, Vec<Diagnostic>> {
+        let mut registry = Handlebars::new();
+        registry.set_strict_mode(true);
+        registry.register_escape_fn(handlebars::no_escape);
+        registry.register_helper("cell", Box::new(cell));
+        registry.register_helper("slug", Box::new(slug));
+        let mut origins = Vec::new();
+        let mut errors = Vec::new();
+        let mut css = DEFAULT_CSS.to_string();
+        for (name, text) in DEFAULTS {
+            let (origin, text) = match overrides.iter().find(|(n, _, _)| n == name) {
+                Some((_, origin, text)) => (origin.clone(), text.as_str()),
+                None => (format!("templates/{name}.md.hbs (built in)"), *text),
+            };
+            if let Err(e) = registry.register_template_string(name, text) {
+                let (line, column) = e.pos().unwrap_or((0, 0));
+                errors.push(Diagnostic::error(
+                    &SourcePos::new(&origin, line, column),
+                    format!("template error: {}", e.reason()),
+                ));
+            }
+            origins.push((name.to_string(), origin));
+        }
+        for (name, origin, text) in overrides {
+            if name == "style.css" {
+                css = text.clone();
+            } else if !DEFAULTS.iter().any(|(n, _)| n == name) {
+                errors.push(
+                    Diagnostic::error(
+                        &SourcePos::new(origin, 0, 0),
+                        format!("unknown template \"{name}\""),
+                    )
+                    .with_help(format!(
+                        "template names: {}",
+                        DEFAULTS
+                            .iter()
+                            .map(|(n, _)| *n)
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )),
+                );
+            }
+        }
+        if errors.is_empty() {
+            Ok(Templates {
+                registry,
+                origins,
+                css,
+            })
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// Renders template `name` with `context`; errors name the template file, line and column.
+    pub fn render(&self, name: &str, context: &impl Serialize) -> Result<String, Diagnostic> {
+        self.registry.render(name, context).map_err(|e| {
+            let template = e.template_name.clone().unwrap_or_else(|| name.to_string());
+            let origin = self
+                .origins
+                .iter()
+                .find(|(n, _)| *n == template)
+                .map_or(template, |(_, o)| o.clone());
+            let pos = SourcePos::new(&origin, e.line_no.unwrap_or(0), e.column_no.unwrap_or(0));
+            let message = match e.reason() {
+                RenderErrorReason::MissingVariable(Some(path)) => {
+                    format!("unknown variable `{path}`")
+                }
+                other => format!("template error: {other}"),
+            };
+            Diagnostic::error(&pos, message).with_help(
+                "run `rpmsynth context --report NAME` to see every variable a template can use",
+            )
+        })
+    }
+}

@@ -1,0 +1,164 @@
+//! Command-line behaviour: exit statuses, diagnostics with file and line, nothing half-written.
+
+mod common;
+
+use common::*;
+use std::fs;
+
+fn copy_example(to: &std::path::Path) {
+    for dir in ["", "rpm", "inter-regional"] {
+        fs::create_dir_all(to.join(dir)).unwrap();
+        for entry in fs::read_dir(example_input().join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_file() {
+                fs::copy(&path, to.join(dir).join(path.file_name().unwrap())).unwrap();
+            }
+        }
+    }
+}
+
+#[test]
+fn bad_input_exits_1_naming_every_problem_and_leaves_output_untouched() {
+    let input = tempfile::tempdir().unwrap();
+    copy_example(input.path());
+    let afr = input.path().join("rpm/afr.md");
+    let text = fs::read_to_string(&afr)
+        .unwrap()
+        .replacen("region: AFR", "region: AFRICA", 1);
+    fs::write(&afr, text).unwrap();
+    let eur = input.path().join("rpm/eur.md");
+    let text = fs::read_to_string(&eur)
+        .unwrap()
+        .replacen("  venue:", "  venu:", 1);
+    fs::write(&eur, text).unwrap();
+
+    let out = tempfile::tempdir().unwrap();
+    fs::write(out.path().join("tdag-synthesis.md"), "previous").unwrap();
+    let result = rpmsynth(&[
+        "build",
+        input.path().to_str().unwrap(),
+        "-o",
+        out.path().to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert_eq!(result.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("rpm/afr.md:2:9: error: unknown region \"AFRICA\"; expected one of AFR"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("rpm/eur.md:")
+            && stderr.contains("unknown field `venu`")
+            && stderr.contains("did you mean `venue`?"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"));
+    assert_eq!(
+        fs::read_to_string(out.path().join("tdag-synthesis.md")).unwrap(),
+        "previous"
+    );
+    assert_eq!(
+        fs::read_dir(out.path()).unwrap().count(),
+        1,
+        "no temporary files left"
+    );
+}
+
+#[test]
+fn check_reports_warnings_writes_nothing_and_deny_warnings_fails() {
+    let out = tempfile::tempdir().unwrap();
+    let input = example_input();
+    let result = rpmsynth(&["check", input.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert_eq!(result.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("rpm/ams.md:")
+            && stderr.contains("AMS/IAP-6")
+            && stderr.contains("0 errors, 1 warning"),
+        "{stderr}"
+    );
+    assert_eq!(fs::read_dir(out.path()).unwrap().count(), 0);
+    let denied = rpmsynth(&["--deny-warnings", "check", input.to_str().unwrap()]);
+    assert_eq!(denied.status.code(), Some(1));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(
+        rpmsynth(&["build", "--format", "pdf"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(rpmsynth(&["frobnicate"]).status.code(), Some(2));
+}
+
+/// Builds the example with a `cover.md.hbs` override and extra arguments; returns the result and output folder.
+fn build_with_cover(cover: &str, extra: &[&str]) -> (std::process::Output, tempfile::TempDir) {
+    let templates = tempfile::tempdir().unwrap();
+    fs::write(templates.path().join("cover.md.hbs"), cover).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let (input, output) = (example_input(), out.path().to_path_buf());
+    let mut args = vec![
+        "build",
+        input.to_str().unwrap(),
+        "-o",
+        output.to_str().unwrap(),
+    ];
+    args.extend(["--templates", templates.path().to_str().unwrap()]);
+    args.extend(extra);
+    (rpmsynth(&args), out)
+}
+
+#[test]
+fn format_selection_and_template_override() {
+    let (result, out) = build_with_cover(
+        "# Custom cover for {{conference.name}} {.title}\n\n",
+        &["--format", "md,json"],
+    );
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    let mut names: Vec<String> = fs::read_dir(out.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "consolidated.json",
+            "tdag-synthesis.md",
+            "wtdc-implementation.md"
+        ]
+    );
+    assert!(
+        read(out.path(), "tdag-synthesis.md").starts_with("# Custom cover for WTDC-29 {.title}")
+    );
+}
+
+#[test]
+fn template_errors_name_the_file_and_line() {
+    let (result, out) = build_with_cover("line one\n{{conference.nmae}}\n", &[]);
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert_eq!(result.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("cover.md.hbs:2:1: error: unknown variable `conference.nmae`"),
+        "{stderr}"
+    );
+    assert_eq!(fs::read_dir(out.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn context_prints_the_template_context() {
+    let result = rpmsynth(&[
+        "context",
+        example_input().to_str().unwrap(),
+        "--report",
+        "tdag-synthesis",
+    ]);
+    assert!(result.status.success());
+    let ctx: serde_json::Value = serde_json::from_slice(&result.stdout).unwrap();
+    assert_eq!(ctx["report"]["symbol"], "TDAG-29/9");
+    assert_eq!(ctx["rpms"].as_array().unwrap().len(), 6);
+}

@@ -1,0 +1,112 @@
+//! Shared helpers for the whole-command tests: run the binary, read outputs back.
+#![allow(dead_code)]
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The reference corpus beside the repository, or `None` (with a printed notice) in a user's clone.
+pub fn reference_corpus() -> Option<PathBuf> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/wtdc25");
+    if path.is_dir() {
+        Some(path)
+    } else {
+        eprintln!("notice: ../shared/corpus/wtdc25 is absent; skipping reference-corpus test");
+        None
+    }
+}
+
+/// The bundled example cycle.
+pub fn example_input() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("input")
+}
+
+/// Runs `rpmsynth ARGS`.
+pub fn rpmsynth(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_rpmsynth"))
+        .args(args)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .output()
+        .expect("the binary runs")
+}
+
+/// Builds `input` into a fresh temporary folder and returns it.
+pub fn build(input: &Path) -> tempfile::TempDir {
+    let out = tempfile::tempdir().expect("temp dir");
+    let result = rpmsynth(&[
+        "build",
+        input.to_str().unwrap(),
+        "-o",
+        out.path().to_str().unwrap(),
+    ]);
+    assert!(
+        result.status.success(),
+        "build failed: {}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    out
+}
+
+/// The visible text of a DOCX's body: one line per paragraph and per table row, cells ending in "| ".
+pub fn docx_text(path: &Path) -> String {
+    let file = std::fs::File::open(path).expect("docx exists");
+    let mut zip = zip::ZipArchive::new(file).expect("docx is a zip");
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .expect("document.xml")
+        .read_to_string(&mut xml)
+        .unwrap();
+    let mut reader = quick_xml::Reader::from_str(&xml);
+    let mut text = String::new();
+    let mut in_text = false;
+    let mut in_cell = false;
+    loop {
+        match reader.read_event().expect("well-formed document.xml") {
+            quick_xml::events::Event::Start(e) => match e.name().as_ref() {
+                "w:t" => in_text = true,
+                "w:tc" => in_cell = true,
+                _ => {}
+            },
+            quick_xml::events::Event::End(e) => match e.name().as_ref() {
+                "w:t" => in_text = false,
+                "w:p" => text.push(if in_cell { ' ' } else { '\n' }),
+                "w:tc" => {
+                    in_cell = false;
+                    text.push_str("| ");
+                }
+                "w:tr" => text.push('\n'),
+                _ => {}
+            },
+            quick_xml::events::Event::Text(t) if in_text => text.push_str(&t.xml10_content()),
+            quick_xml::events::Event::GeneralRef(r) if in_text => {
+                let name = r.as_ref().to_string();
+                text.push_str(match name.as_str() {
+                    "amp" => "&",
+                    "lt" => "<",
+                    "gt" => ">",
+                    "quot" => "\"",
+                    "apos" => "'",
+                    _ => "",
+                });
+            }
+            quick_xml::events::Event::Eof => break,
+            _ => {}
+        }
+    }
+    text
+}
+
+/// Reads an output file as text.
+pub fn read(dir: &Path, name: &str) -> String {
+    std::fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// The text of the HTML table row (`<tr>…</tr>`) that contains `needle`.
+pub fn html_row<'a>(html: &'a str, needle: &str) -> &'a str {
+    let at = html
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle} not in HTML"));
+    let start = html[..at].rfind("<tr>").expect("inside a table row");
+    let end = at + html[at..].find("</tr>").expect("row ends");
+    &html[start..end]
+}

@@ -1,0 +1,220 @@
+//! The bundled example cycle (`input/`) through the library and the binary: these tests need
+//! nothing outside the repository.
+
+mod common;
+
+use common::*;
+use rpmsynth::build::{Formats, build as build_in_memory};
+use rpmsynth::ingest::InputFiles;
+use rpmsynth::model::GroupKind;
+use rpmsynth::report::Templates;
+use serde_json::Value;
+
+fn expected() -> Value {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/input-expected.json");
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn example_files() -> InputFiles {
+    InputFiles::from_dir(&example_input()).expect("input/ reads")
+}
+
+#[test]
+fn blocks_and_exact_common_groups_match_the_labelled_expectation() {
+    let built = build_in_memory(&example_files(), &Templates::defaults(), Formats::ALL, None)
+        .expect("builds");
+    let groups = &built.consolidated.groups;
+    let exp = expected();
+    let mut exp_blocks: Vec<Vec<String>> = exp["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| {
+            g["members"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|m| m.as_str().unwrap().to_string())
+                .collect()
+        })
+        .collect();
+    let mut got_blocks: Vec<Vec<String>> = groups.iter().map(|g| g.members.clone()).collect();
+    exp_blocks.sort();
+    got_blocks.sort();
+    assert_eq!(got_blocks, exp_blocks);
+    for g in exp["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|g| g["identical_after_normalisation"] == true)
+    {
+        let first = g["members"][0].as_str().unwrap();
+        let got = groups
+            .iter()
+            .find(|x| x.members.iter().any(|m| m == first))
+            .unwrap();
+        assert_eq!(
+            got.kind,
+            GroupKind::Common,
+            "{first} should merge with {:?}",
+            g["members"]
+        );
+    }
+}
+
+#[test]
+fn classification_conflict_and_unclassified_follow_the_spec() {
+    let built =
+        build_in_memory(&example_files(), &Templates::defaults(), Formats::ALL, None).unwrap();
+    let c = &built.consolidated;
+    let exp = expected();
+    for (id, want) in exp["topic_inference"].as_object().unwrap() {
+        let p = c
+            .cycle
+            .proposals()
+            .find(|p| &p.qualified_id() == id)
+            .unwrap();
+        assert_eq!(p.target.as_deref(), want["target"].as_str(), "{id} target");
+        assert_eq!(
+            p.topic.as_deref(),
+            want["topic"].as_str(),
+            "{id} topic ({})",
+            p.classified_via
+        );
+    }
+    let conflicts: Vec<&Vec<String>> = c
+        .findings
+        .iter()
+        .filter(|f| f.kind == rpmsynth::model::FindingKind::Conflict)
+        .map(|f| &f.members)
+        .collect();
+    assert_eq!(
+        conflicts,
+        vec![&vec!["AFR/AFCP-5".to_string(), "EUR/ECP-5".to_string()]]
+    );
+    assert!(
+        built
+            .diagnostics
+            .iter()
+            .any(|d| !d.is_error() && d.message.contains("AMS/IAP-6") && d.line > 0)
+    );
+}
+
+#[test]
+fn an_absent_region_gets_a_no_rpm_held_row_and_totals_are_computed() {
+    let mut files = example_files();
+    files.files.remove("rpm/cis.md");
+    let built = build_in_memory(&files, &Templates::defaults(), Formats::ALL, None).unwrap();
+    let md = |name: &str| {
+        String::from_utf8(
+            built
+                .artifacts
+                .iter()
+                .find(|a| a.file_name == name)
+                .unwrap()
+                .bytes
+                .clone(),
+        )
+        .unwrap()
+    };
+    let synthesis = md("tdag-synthesis.md");
+    assert!(synthesis.contains("| Commonwealth of Independent States (CIS) | No RPM held |"));
+    let fellowships: u32 = built
+        .consolidated
+        .cycle
+        .rpms
+        .iter()
+        .map(|r| r.participation.ldc_fellowships)
+        .sum();
+    let implementation = md("wtdc-implementation.md");
+    assert!(
+        implementation.contains(&format!("| **Total** | **{fellowships}** |")),
+        "LDC total {fellowships}"
+    );
+    assert!(
+        implementation.contains("# Annex: Synthesis report"),
+        "synthesis is the annex"
+    );
+    assert!(
+        implementation.contains("## Synthesis report on the outcomes"),
+        "synthesis demoted under the annex"
+    );
+}
+
+#[test]
+fn build_command_writes_every_format_with_real_content() {
+    let out = build(&example_input());
+    let html = read(out.path(), "tdag-synthesis.html");
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<style>"));
+    assert!(html_row(&html, "<td>Africa (AFR)</td>").contains("Ms A. Kouassi (Côte d'Ivoire)"));
+    let docx_file = std::fs::File::open(out.path().join("wtdc-implementation.docx")).unwrap();
+    let mut archive = zip::ZipArchive::new(docx_file).unwrap();
+    for i in 0..archive.len() {
+        let entry = archive.by_index(i).unwrap();
+        assert_eq!(
+            entry.compression(),
+            zip::CompressionMethod::Deflated,
+            "entry {i} is compressed"
+        );
+        assert_eq!(
+            entry.last_modified(),
+            Some(zip::DateTime::default()),
+            "entry {i} has the fixed 1980 time"
+        );
+    }
+    let docx = docx_text(&out.path().join("wtdc-implementation.docx"));
+    assert!(docx.contains("Assistance to least developed countries"));
+    assert!(docx.contains("Annex: Synthesis report"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(out.path().join("consolidated.json"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o644, "outputs are ordinary readable files");
+    }
+    let json: Value = serde_json::from_str(&read(out.path(), "consolidated.json")).unwrap();
+    assert_eq!(json["conference"]["name"], "WTDC-29");
+    assert_eq!(json["rpms"].as_array().unwrap().len(), 6);
+    assert!(
+        json["proposals"][0]["source"]
+            .as_str()
+            .unwrap()
+            .starts_with("rpm/afr.md:")
+    );
+}
+
+#[test]
+fn wtsa_profile_writes_the_wtsa_implementation_report() {
+    let mut files = example_files();
+    let conference = String::from_utf8(files.files["conference.yaml"].clone())
+        .unwrap()
+        .replace("profile: wtdc", "profile: wtsa");
+    files.insert("conference.yaml", conference);
+    let built = build_in_memory(&files, &Templates::defaults(), Formats::ALL, None).unwrap();
+    let names: Vec<&str> = built
+        .artifacts
+        .iter()
+        .map(|a| a.file_name.as_str())
+        .collect();
+    assert!(
+        names.contains(&"wtsa-implementation.docx") && !names.contains(&"wtdc-implementation.md"),
+        "{names:?}"
+    );
+    let md = String::from_utf8(
+        built
+            .artifacts
+            .iter()
+            .find(|a| a.file_name == "wtsa-implementation.md")
+            .unwrap()
+            .bytes
+            .clone(),
+    )
+    .unwrap();
+    assert!(
+        md.contains("Resolution 43 (Rev. Dubai, 2012)")
+            && md.contains("All six regions held an RPM.")
+    );
+}
