@@ -123,65 +123,13 @@ fn every_proposal_is_in_exactly_one_group_and_blocks_match_the_expected_groups()
 }
 
 /// Precision and recall of "these two proposals are merged into one entry" against expected.json
-/// (printed, not asserted: near-duplicate merging comes with the consolidation issue).
+/// (printed, not asserted: the threshold is asserted in tests/similarity_eval.rs).
 fn print_merge_quality(got: &Value, expected: &Value) {
-    let merged_pairs = |json: &Value| -> BTreeSet<(String, String)> {
-        let mut pairs = BTreeSet::new();
-        for g in json["groups"].as_array().unwrap() {
-            let clusters: Vec<Vec<String>> = match g["kind"].as_str().unwrap() {
-                "common" => vec![
-                    g["members"]
-                        .as_array()
-                        .unwrap()
-                        .iter()
-                        .map(|m| m.as_str().unwrap().to_string())
-                        .collect(),
-                ],
-                "variant" => g["clusters"]
-                    .as_array()
-                    .map(|cs| {
-                        cs.iter()
-                            .map(|c| {
-                                c.as_array()
-                                    .unwrap()
-                                    .iter()
-                                    .map(|m| m.as_str().unwrap().to_string())
-                                    .collect()
-                            })
-                            .collect()
-                    })
-                    .unwrap_or_default(),
-                _ => Vec::new(),
-            };
-            for c in clusters {
-                for (i, a) in c.iter().enumerate() {
-                    for b in &c[i + 1..] {
-                        pairs.insert((a.clone().min(b.clone()), a.clone().max(b.clone())));
-                    }
-                }
-            }
-        }
-        pairs
-    };
-    let (g, e) = (merged_pairs(got), merged_pairs(expected));
-    let tp = g.intersection(&e).count() as f64;
-    let precision = if g.is_empty() {
-        1.0
-    } else {
-        tp / g.len() as f64
-    };
-    let recall = if e.is_empty() {
-        1.0
-    } else {
-        tp / e.len() as f64
-    };
-    let f1 = if precision + recall == 0.0 {
-        0.0
-    } else {
-        2.0 * precision * recall / (precision + recall)
-    };
+    let (g, e) = (merged_pairs_json(got), merged_pairs_json(expected));
+    let (precision, recall, f1) = prf(&g, &e);
     println!(
-        "merge pairs vs expected.json: precision {precision:.3}, recall {recall:.3}, F1 {f1:.3} ({tp} of {} expected pairs)",
+        "merge pairs vs expected.json: precision {precision:.3}, recall {recall:.3}, F1 {f1:.3} ({} of {} expected pairs)",
+        g.intersection(&e).count(),
         e.len()
     );
 }

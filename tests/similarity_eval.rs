@@ -4,56 +4,18 @@
 
 mod common;
 
+use common::{Pairs, merged_pairs_json, pairs_in, prf};
 use rpmsynth::consolidate::consolidate_with;
 use rpmsynth::consolidate::similarity::{NearDuplicate, Similarity};
 use rpmsynth::ingest::{InputFiles, load};
-use std::collections::BTreeSet;
-
-/// Unordered pairs of qualified proposal ids, smaller id first.
-type Pairs = BTreeSet<(String, String)>;
-
-/// Precision, recall and F1 of predicted pairs against expected pairs.
-fn prf(
-    predicted: &BTreeSet<(String, String)>,
-    expected: &BTreeSet<(String, String)>,
-) -> (f64, f64, f64) {
-    let tp = predicted.intersection(expected).count() as f64;
-    let p = if predicted.is_empty() {
-        1.0
-    } else {
-        tp / predicted.len() as f64
-    };
-    let r = if expected.is_empty() {
-        1.0
-    } else {
-        tp / expected.len() as f64
-    };
-    let f = if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    };
-    (p, r, f)
-}
 
 /// Pairs of qualified ids that end up merged into one entry.
 fn merged_pairs(groups: &[rpmsynth::model::Group]) -> Pairs {
-    let mut pairs = BTreeSet::new();
-    for g in groups {
-        let clusters: Vec<Vec<String>> = match g.kind {
-            rpmsynth::model::GroupKind::Common => vec![g.members.clone()],
-            rpmsynth::model::GroupKind::Variant => g.clusters.clone(),
-            rpmsynth::model::GroupKind::Single => vec![],
-        };
-        for c in clusters {
-            for (i, a) in c.iter().enumerate() {
-                for b in &c[i + 1..] {
-                    pairs.insert((a.min(b).clone(), a.max(b).clone()));
-                }
-            }
-        }
-    }
-    pairs
+    pairs_in(groups.iter().flat_map(|g| match g.kind {
+        rpmsynth::model::GroupKind::Common => vec![g.members.clone()],
+        rpmsynth::model::GroupKind::Variant => g.clusters.clone(),
+        rpmsynth::model::GroupKind::Single => vec![],
+    }))
 }
 
 fn corpus_pairs(similarity: &dyn Similarity) -> Option<(Pairs, Pairs)> {
@@ -71,25 +33,7 @@ fn cycle_pairs(
     let expected: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(corpus.join(expected_file)).unwrap())
             .unwrap();
-    let mut want = BTreeSet::new();
-    for g in expected["groups"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|g| g["kind"] == "common")
-    {
-        let m: Vec<String> = g["members"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|x| x.as_str().unwrap().to_string())
-            .collect();
-        for (i, a) in m.iter().enumerate() {
-            for b in &m[i + 1..] {
-                want.insert((a.clone().min(b.clone()), a.clone().max(b.clone())));
-            }
-        }
-    }
+    let want = merged_pairs_json(&expected);
     Some((got, want))
 }
 

@@ -363,6 +363,11 @@ impl Writer {
             }
             TagEnd::Table => {
                 if let Some(t) = self.table.take() {
+                    // The paragraph that introduces a table stays on the table's page.
+                    if let Some(Block::Paragraph(p)) = self.blocks.last_mut() {
+                        let keep = std::mem::take(p.as_mut()).keep_next(true);
+                        **p = keep;
+                    }
                     let table = t.finish(|| self.para());
                     self.blocks.push(Block::Table(Box::new(table)));
                     self.gap_before = 160;

@@ -110,3 +110,56 @@ pub fn html_row<'a>(html: &'a str, needle: &str) -> &'a str {
     let end = at + html[at..].find("</tr>").expect("row ends");
     &html[start..end]
 }
+
+/// Unordered pairs of qualified proposal ids, smaller id first.
+pub type Pairs = std::collections::BTreeSet<(String, String)>;
+
+/// Every pair of ids that share a cluster.
+pub fn pairs_in<I: IntoIterator<Item = Vec<String>>>(clusters: I) -> Pairs {
+    let mut pairs = Pairs::new();
+    for c in clusters {
+        for (i, a) in c.iter().enumerate() {
+            for b in &c[i + 1..] {
+                pairs.insert((a.min(b).clone(), a.max(b).clone()));
+            }
+        }
+    }
+    pairs
+}
+
+/// Pairs merged into one entry by a `consolidated.json`-shaped document: the members of
+/// each `common` group, and of each cluster of a `variant` group.
+pub fn merged_pairs_json(json: &serde_json::Value) -> Pairs {
+    let ids = |v: &serde_json::Value| -> Vec<String> {
+        v.as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|m| m.as_str().map(String::from))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    pairs_in(json["groups"].as_array().unwrap().iter().flat_map(|g| {
+        match g["kind"].as_str().unwrap() {
+            "common" => vec![ids(&g["members"])],
+            "variant" => g["clusters"]
+                .as_array()
+                .map(|cs| cs.iter().map(ids).collect())
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        }
+    }))
+}
+
+/// Precision, recall and F1 of predicted pairs against expected pairs.
+pub fn prf(predicted: &Pairs, expected: &Pairs) -> (f64, f64, f64) {
+    let tp = predicted.intersection(expected).count() as f64;
+    let ratio = |n: usize| if n == 0 { 1.0 } else { tp / n as f64 };
+    let (p, r) = (ratio(predicted.len()), ratio(expected.len()));
+    let f = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
+    (p, r, f)
+}

@@ -58,15 +58,27 @@ pub(super) fn complete_core_properties(xml: Vec<u8>, title: &str, language: &str
     }
 }
 
-/// Header rows are built with `w:cantSplit` (docx-rs has no `w:tblHeader` builder);
-/// mark them as header rows too, so Word and LibreOffice repeat them on each page.
+/// Every row is built with `w:cantSplit` (a row never breaks across pages); the first row
+/// of each table is its header (GFM tables always have one), marked `w:tblHeader` here since
+/// docx-rs has no builder for it, so Word and LibreOffice repeat it on each page.
 pub(super) fn repeat_header_rows(xml: Vec<u8>) -> Vec<u8> {
-    match String::from_utf8(xml) {
-        Ok(text) => text
-            .replace("<w:cantSplit />", "<w:cantSplit /><w:tblHeader />")
-            .into_bytes(),
-        Err(e) => e.into_bytes(),
+    const ROW: &str = "<w:cantSplit />";
+    let text = match String::from_utf8(xml) {
+        Ok(text) => text,
+        Err(e) => return e.into_bytes(),
+    };
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut rest = text.as_str();
+    while let Some(table) = rest.find("<w:tbl>") {
+        let Some(row) = rest[table..].find(ROW).map(|r| table + r + ROW.len()) else {
+            break;
+        };
+        out.push_str(&rest[..row]);
+        out.push_str("<w:tblHeader />");
+        rest = &rest[row..];
     }
+    out.push_str(rest);
+    out.into_bytes()
 }
 
 /// Sets the document language (proofing) in the run defaults of `styles.xml`.

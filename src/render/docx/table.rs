@@ -112,12 +112,8 @@ impl TableBuilder {
                 }
                 cells.push(cell);
             }
-            let mut tr = TableRow::new(cells);
-            if row.header {
-                // Marker turned into `w:cantSplit` + `w:tblHeader` by the packager.
-                tr = tr.cant_split();
-            }
-            rows.push(tr);
+            // No row breaks across pages; the packager marks the first row as the header.
+            rows.push(TableRow::new(cells).cant_split());
         }
         Table::new(rows)
             .style(styles::TABLE_STYLE)

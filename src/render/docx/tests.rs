@@ -224,6 +224,20 @@ fn table_header_is_bold_and_shaded_and_body_cells_have_text() {
         "{doc}"
     );
     assert!(doc.contains(r#"<w:tblLayout w:type="fixed" />"#));
+    // Three rows, none breaks across pages; only the first repeats as the header.
+    assert_eq!(doc.matches("<w:cantSplit />").count(), 3);
+    assert_eq!(doc.matches("<w:tblHeader />").count(), 1);
+    assert!(
+        !doc.contains("<w:keepNext />"),
+        "no paragraph before the table"
+    );
+    let introduced = part(
+        &render(&format!("Participation:\n\n{md}")),
+        "word/document.xml",
+    );
+    assert_eq!(introduced.matches("<w:keepNext />").count(), 1);
+    let two_tables = part(&render(&format!("{md}\ntext\n\n{md}")), "word/document.xml");
+    assert_eq!(two_tables.matches("<w:tblHeader />").count(), 2);
     let grid: usize = doc
         .split(r#"<w:gridCol w:w=""#)
         .skip(1)
