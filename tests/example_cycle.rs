@@ -89,10 +89,18 @@ fn classification_conflict_and_unclassified_follow_the_spec() {
         .filter(|f| f.kind == rpmsynth::model::FindingKind::Conflict)
         .map(|f| &f.members)
         .collect();
+    let want: Vec<Vec<String>> = serde_json::from_value(exp["conflicts"].clone()).unwrap();
+    assert_eq!(conflicts, want.iter().collect::<Vec<_>>());
+    let new_text = c
+        .findings
+        .iter()
+        .find(|f| f.members[0] == "ASP/ACP-8")
+        .unwrap();
     assert_eq!(
-        conflicts,
-        vec![&vec!["AFR/AFCP-5".to_string(), "EUR/ECP-5".to_string()]]
+        new_text.message,
+        "ASP/ACP-8 adds a new text \"Regional preparations for WTDC\" with the title of res-31 (EUR MOD)"
     );
+    assert_eq!(new_text.sources[1].file_line(), "rpm/eur.md:106");
     assert!(
         built
             .diagnostics

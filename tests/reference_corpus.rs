@@ -154,6 +154,9 @@ fn exact_duplicate_common_proposals_are_merged_with_all_their_regions() {
         ("AMS/AMS-P2", vec!["AMS", "ASP", "EUR"]),
         ("AFR/AFR-P3", vec!["AFR", "ASP", "CIS", "EUR"]),
         ("AMS/AMS-P4", vec!["AMS", "ASP"]),
+        // Near-duplicates: British/American spelling; two sentences swapped.
+        ("AFR/AFR-P2", vec!["AFR", "ARB"]),
+        ("AMS/AMS-P1", vec!["AMS", "ASP", "CIS"]),
     ] {
         let g = find(member);
         assert_eq!(g["kind"], "common", "{member}: {g}");
@@ -164,11 +167,25 @@ fn exact_duplicate_common_proposals_are_merged_with_all_their_regions() {
         md.contains("*Common proposal* of Americas (AMS), Asia-Pacific (ASP) and Europe (EUR).")
     );
     assert!(
-        md.contains("AMS/AMS-P2 (rpm/ams.md:"),
-        "sources of the merged entry are listed"
+        md.contains("[AMS/AMS-P2](#src-ams-ams-p2) (rpm/ams.md:"),
+        "sources of the merged entry are listed, linked to the region's annex"
+    );
+    let html = read(out.path(), "tdag-synthesis.html");
+    assert!(html.contains(r##"<a href="#src-eur-ecp-1">EUR/ECP-1</a> (rpm/eur.md:"##));
+    assert!(
+        html.contains(r#"id="src-eur-ecp-1""#),
+        "the annex heading carries the anchor"
+    );
+    let docx = docx_text(&out.path().join("tdag-synthesis.docx"));
+    assert!(docx.contains("EUR/ECP-1 (rpm/eur.md:"));
+    let implementation = read(out.path(), "wtdc-implementation.html");
+    assert!(
+        implementation.contains(r##"href="#synthesis-src-eur-ecp-1""##)
+            && implementation.contains(r#"id="synthesis-src-eur-ecp-1""#),
+        "links inside the annexed synthesis land inside it"
     );
     assert_eq!(
-        md.matches("Telecommunication/ICT accessibility for persons with disabilities {#")
+        md.matches("Telecommunication/ICT accessibility for persons with disabilities {#group-")
             .count(),
         1,
         "merged entry shown once"

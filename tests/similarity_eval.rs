@@ -1,85 +1,38 @@
-//! Evaluation of the near-duplicate measure: pair decisions on the labelled set
-//! (tests/data/pairs.jsonl) and merged pairs on the reference corpus. Prints a threshold
-//! sweep (`cargo test --test similarity_eval -- --nocapture`).
+//! Evaluation of near-duplicate detection, printed and asserted:
+//!
+//! * pair decisions on the labelled set `tests/data/pairs.jsonl`: several similarity measures
+//!   (word-set Jaccard, word-bigram Jaccard, TF-IDF cosine, character edit similarity), each
+//!   alone and followed by the edit check, swept over thresholds; the threshold is chosen on
+//!   one half of the pairs (even lines) and reported on the other half;
+//! * the grouping of the example cycle (`input/`, labelled in `tests/data/input-expected.json`)
+//!   and of the reference corpus (`../shared/corpus/wtdc25/expected.json`, when present).
+//!
+//! Run `cargo test --test similarity_eval -- --nocapture` to see the tables.
 
 mod common;
 
 use common::{Pairs, merged_pairs_json, pairs_in, prf};
-use rpmsynth::consolidate::consolidate_with;
-use rpmsynth::consolidate::similarity::{NearDuplicate, Similarity};
+use rpmsynth::consolidate::edits::harmless;
+use rpmsynth::consolidate::similarity::{NearDuplicate, Prepared, Similarity, jaccard};
+use rpmsynth::consolidate::{consolidate, consolidate_with};
 use rpmsynth::ingest::{InputFiles, load};
-
-/// Pairs of qualified ids that end up merged into one entry.
-fn merged_pairs(groups: &[rpmsynth::model::Group]) -> Pairs {
-    pairs_in(groups.iter().flat_map(|g| match g.kind {
-        rpmsynth::model::GroupKind::Common => vec![g.members.clone()],
-        rpmsynth::model::GroupKind::Variant => g.clusters.clone(),
-        rpmsynth::model::GroupKind::Single => vec![],
-    }))
-}
-
-fn corpus_pairs(similarity: &dyn Similarity) -> Option<(Pairs, Pairs)> {
-    cycle_pairs(&common::reference_corpus()?, "expected.json", similarity)
-}
-
-/// Merged pairs of a cycle, and the expected ones from its labelled groups file.
-fn cycle_pairs(
-    corpus: &std::path::Path,
-    expected_file: &str,
-    similarity: &dyn Similarity,
-) -> Option<(Pairs, Pairs)> {
-    let cycle = load(&InputFiles::from_dir(corpus).unwrap()).cycle.unwrap();
-    let got = merged_pairs(&consolidate_with(cycle, similarity).groups);
-    let expected: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(corpus.join(expected_file)).unwrap())
-            .unwrap();
-    let want = merged_pairs_json(&expected);
-    Some((got, want))
-}
-
-#[test]
-fn threshold_sweep_on_the_reference_corpus() {
-    for t in [0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9] {
-        let Some((got, want)) = corpus_pairs(&NearDuplicate { threshold: t }) else {
-            return;
-        };
-        let (p, r, f) = prf(&got, &want);
-        println!(
-            "corpus merged pairs, jaccard >= {t:.2}: precision {p:.3} recall {r:.3} F1 {f:.3}"
-        );
-    }
-}
-
-#[test]
-fn threshold_sweep_on_the_example_cycle() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    for t in [0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9] {
-        let (got, want) = cycle_pairs(
-            &root.join("input"),
-            "../tests/data/input-expected.json",
-            &NearDuplicate { threshold: t },
-        )
-        .unwrap();
-        let (p, r, f) = prf(&got, &want);
-        println!(
-            "example merged pairs, jaccard >= {t:.2}: precision {p:.3} recall {r:.3} F1 {f:.3}"
-        );
-    }
-}
+use rpmsynth::model::{Action, Group, GroupKind, Proposal, Region};
+use std::collections::{BTreeSet, HashMap};
+use std::path::Path;
 
 /// One labelled pair of tests/data/pairs.jsonl.
 struct LabelledPair {
     same: bool,
     variation: String,
-    a: rpmsynth::model::Proposal,
-    b: rpmsynth::model::Proposal,
+    a: Proposal,
+    b: Proposal,
 }
 
-fn proposal(body: &str) -> rpmsynth::model::Proposal {
-    rpmsynth::model::Proposal {
-        region: rpmsynth::model::Region::AFR,
+fn proposal(body: &str) -> Proposal {
+    Proposal {
+        region: Region::AFR,
         id: "P".into(),
-        action: rpmsynth::model::Action::MOD,
+        action: Action::MOD,
         title: String::new(),
         body: body.into(),
         declared_target: None,
@@ -92,13 +45,13 @@ fn proposal(body: &str) -> rpmsynth::model::Proposal {
 }
 
 fn labelled_pairs() -> Vec<LabelledPair> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/pairs.jsonl");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/pairs.jsonl");
     std::fs::read_to_string(path)
-        .unwrap()
+        .expect("tests/data/pairs.jsonl is part of the repository")
         .lines()
         .filter(|l| !l.trim().is_empty())
         .map(|line| {
-            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            let v: serde_json::Value = serde_json::from_str(line).expect("one JSON object a line");
             LabelledPair {
                 same: v["label"] == "same",
                 variation: v["variation"].as_str().unwrap().to_string(),
@@ -109,57 +62,320 @@ fn labelled_pairs() -> Vec<LabelledPair> {
         .collect()
 }
 
-/// (precision, recall, F1, hard negatives merged, wrong decisions by variation) of one measure.
-fn evaluate(
-    pairs: &[LabelledPair],
-    similarity: &dyn Similarity,
-) -> (f64, f64, f64, usize, Vec<String>) {
-    use rpmsynth::consolidate::similarity::Prepared;
-    let (mut tp, mut fp, mut fn_) = (0.0, 0.0, 0.0);
-    let mut hard = 0;
-    let mut wrong = Vec::new();
-    for (i, pair) in pairs.iter().enumerate() {
-        let said = similarity.same(&Prepared::new(&pair.a), &Prepared::new(&pair.b));
+/// Counts of one decision rule on a set of pairs.
+#[derive(Default)]
+struct Score {
+    tp: usize,
+    fp: usize,
+    fn_: usize,
+    hard_negatives_merged: usize,
+    translations_merged: usize,
+    wrong: Vec<String>,
+}
+
+impl Score {
+    fn f1(&self) -> f64 {
+        let p = self.tp as f64 / (self.tp + self.fp).max(1) as f64;
+        let r = self.tp as f64 / (self.tp + self.fn_).max(1) as f64;
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+
+    fn line(&self) -> String {
+        let p = self.tp as f64 / (self.tp + self.fp).max(1) as f64;
+        let r = self.tp as f64 / (self.tp + self.fn_).max(1) as f64;
+        format!(
+            "precision {p:.3} recall {r:.3} F1 {:.3}, hard negatives merged {}, translations merged {}",
+            self.f1(),
+            self.hard_negatives_merged,
+            self.translations_merged
+        )
+    }
+}
+
+/// Scores the decisions `said[i]` on the pairs whose index `keep` accepts.
+fn score(
+    pairs: &[(&LabelledPair, Prepared, Prepared)],
+    keep: impl Fn(usize) -> bool,
+    said: &[bool],
+) -> Score {
+    let mut s = Score::default();
+    for (i, (pair, ..)) in pairs.iter().enumerate().filter(|(i, _)| keep(*i)) {
+        let said = said[i];
         match (said, pair.same) {
-            (true, true) => tp += 1.0,
-            (true, false) => fp += 1.0,
-            (false, true) => fn_ += 1.0,
+            (true, true) => s.tp += 1,
+            (true, false) => s.fp += 1,
+            (false, true) => s.fn_ += 1,
             (false, false) => {}
         }
         if said && pair.variation == "hard_negative" {
-            hard += 1;
+            s.hard_negatives_merged += 1;
+        }
+        if said && pair.variation == "translation" {
+            s.translations_merged += 1;
         }
         if said != pair.same {
-            wrong.push(format!("{}#{}", pair.variation, i + 1));
+            s.wrong.push(format!("{}:{}", i + 1, pair.variation));
         }
     }
-    let p = if tp + fp == 0.0 { 1.0 } else { tp / (tp + fp) };
-    let r = if tp + fn_ == 0.0 {
-        1.0
-    } else {
-        tp / (tp + fn_)
+    s
+}
+
+/// The compared measures: name and score of a pair of prepared texts.
+type Measure<'a> = (&'static str, Box<dyn Fn(&Prepared, &Prepared) -> f64 + 'a>);
+
+fn measures(idf: &HashMap<String, f64>) -> Vec<Measure<'_>> {
+    fn bigrams(p: &Prepared) -> Vec<String> {
+        let mut set: Vec<String> = p.words.tokens.windows(2).map(|w| w.join(" ")).collect();
+        set.sort_unstable();
+        set.dedup();
+        set
+    }
+    fn tfidf<'p>(p: &'p Prepared, idf: &HashMap<String, f64>) -> HashMap<&'p str, f64> {
+        let mut v: HashMap<&str, f64> = HashMap::new();
+        for t in &p.words.tokens {
+            *v.entry(t.as_str()).or_default() += idf.get(t).copied().unwrap_or(1.0);
+        }
+        v
+    }
+    vec![
+        ("word-set Jaccard", Box::new(|a, b| jaccard(&a.set, &b.set))),
+        (
+            "word-bigram Jaccard",
+            Box::new(|a, b| jaccard(&bigrams(a), &bigrams(b))),
+        ),
+        (
+            "TF-IDF cosine",
+            Box::new(move |a, b| {
+                let (x, y) = (tfidf(a, idf), tfidf(b, idf));
+                let dot: f64 = x.iter().map(|(k, v)| v * y.get(k).unwrap_or(&0.0)).sum();
+                let norm = |m: &HashMap<&str, f64>| m.values().map(|v| v * v).sum::<f64>().sqrt();
+                dot / (norm(&x) * norm(&y)).max(f64::MIN_POSITIVE)
+            }),
+        ),
+        (
+            "character edit similarity",
+            Box::new(|a, b| strsim::normalized_levenshtein(&a.text, &b.text)),
+        ),
+    ]
+}
+
+const THRESHOLDS: [f64; 14] = [
+    0.30, 0.35, 0.40, 0.45, 0.50, 0.55, 0.60, 0.65, 0.70, 0.75, 0.80, 0.85, 0.90, 0.95,
+];
+
+#[test]
+fn measures_and_thresholds_on_labelled_pairs() {
+    let labelled = labelled_pairs();
+    assert!(labelled.len() >= 150, "at least 150 labelled pairs");
+    let pairs: Vec<(&LabelledPair, Prepared, Prepared)> = labelled
+        .iter()
+        .map(|p| (p, Prepared::new(&p.a), Prepared::new(&p.b)))
+        .collect();
+    let mut document_frequency: HashMap<String, usize> = HashMap::new();
+    for (_, a, b) in &pairs {
+        for text in [a, b] {
+            let distinct: BTreeSet<&String> = text.words.tokens.iter().collect();
+            for t in distinct {
+                *document_frequency.entry(t.clone()).or_default() += 1;
+            }
+        }
+    }
+    let documents = 2.0 * pairs.len() as f64;
+    let idf: HashMap<String, f64> = document_frequency
+        .into_iter()
+        .map(|(t, n)| (t, (documents / n as f64).ln() + 1.0))
+        .collect();
+    let same = pairs.iter().filter(|p| p.0.same).count();
+    println!(
+        "{} labelled pairs: {same} same, {} different ({} hard negatives, {} translations)",
+        pairs.len(),
+        pairs.len() - same,
+        pairs
+            .iter()
+            .filter(|p| p.0.variation == "hard_negative")
+            .count(),
+        pairs
+            .iter()
+            .filter(|p| p.0.variation == "translation")
+            .count(),
+    );
+    let tuning = |i: usize| i.is_multiple_of(2);
+    let held_out = |i: usize| !i.is_multiple_of(2);
+    let edit_check: Vec<bool> = pairs
+        .iter()
+        .map(|(_, a, b)| harmless(&a.words, &b.words))
+        .collect();
+    println!("\nbest threshold of each measure, chosen on the tuning half (even lines):");
+    for (name, measure) in measures(&idf) {
+        let scores: Vec<f64> = pairs.iter().map(|(_, a, b)| measure(a, b)).collect();
+        for guarded in [false, true] {
+            let said = |t: f64| -> Vec<bool> {
+                (0..pairs.len())
+                    .map(|i| scores[i] >= t && (!guarded || edit_check[i]))
+                    .collect()
+            };
+            let f1: Vec<f64> = THRESHOLDS
+                .iter()
+                .map(|&t| score(&pairs, tuning, &said(t)).f1())
+                .collect();
+            let best = f1.iter().copied().fold(0.0, f64::max);
+            let flat: Vec<f64> = (0..THRESHOLDS.len())
+                .filter(|&k| f1[k] >= best - 1e-9)
+                .map(|k| THRESHOLDS[k])
+                .collect();
+            let middle = flat[flat.len() / 2];
+            println!(
+                "  {name}{}: tuning F1 {best:.3} for t in {:.2}..={:.2}; at t = {middle:.2} held out: {}",
+                if guarded { " + edit check" } else { "" },
+                flat[0],
+                flat[flat.len() - 1],
+                score(&pairs, held_out, &said(middle)).line()
+            );
+        }
+    }
+
+    let chosen = NearDuplicate::DEFAULT;
+    let said_by = |similarity: NearDuplicate| -> Vec<bool> {
+        pairs
+            .iter()
+            .map(|(_, a, b)| similarity.same(a, b))
+            .collect()
     };
-    let f = if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    };
-    (p, r, f, hard, wrong)
+    let said = said_by(chosen);
+    let all = score(&pairs, |_| true, &said);
+    println!(
+        "\nchosen: word-set Jaccard >= {:.2} + edit check\n  all pairs: {}\n  tuning half: {}\n  held-out half: {}\n  wrong: {}",
+        chosen.threshold,
+        all.line(),
+        score(&pairs, tuning, &said).line(),
+        score(&pairs, held_out, &said).line(),
+        all.wrong.join(" ")
+    );
+    let mut by_variation: Vec<(String, usize, usize)> = Vec::new();
+    for (i, (pair, ..)) in pairs.iter().enumerate() {
+        let right = said[i] == pair.same;
+        match by_variation.iter_mut().find(|v| v.0 == pair.variation) {
+            Some(v) => {
+                v.1 += usize::from(right);
+                v.2 += 1;
+            }
+            None => by_variation.push((pair.variation.clone(), usize::from(right), 1)),
+        }
+    }
+    println!("  right decisions by variation:");
+    for (variation, right, total) in by_variation {
+        println!("    {variation}: {right}/{total}");
+    }
+
+    assert_eq!(all.hard_negatives_merged, 0, "a hard negative was merged");
+    assert_eq!(all.translations_merged, 0, "a translation was merged");
+    assert_eq!(all.fp, 0, "a different pair was merged: {:?}", all.wrong);
+    let tuning_best = THRESHOLDS
+        .iter()
+        .map(|&t| score(&pairs, tuning, &said_by(NearDuplicate { threshold: t })).f1())
+        .fold(0.0, f64::max);
+    assert!(
+        score(&pairs, tuning, &said).f1() >= tuning_best - 1e-9,
+        "the default threshold is not among the best on the tuning half"
+    );
+    assert!(score(&pairs, held_out, &said).f1() >= 0.9, "held-out F1");
+}
+
+/// Pairs merged into one entry by the model's groups.
+fn merged_pairs(groups: &[Group]) -> Pairs {
+    pairs_in(groups.iter().flat_map(|g| match g.kind {
+        GroupKind::Common => vec![g.members.clone()],
+        GroupKind::Variant => g.clusters.clone(),
+        GroupKind::Single => vec![],
+    }))
+}
+
+/// Merged-pair precision, recall and F1 of a cycle's grouping against its labelled groups,
+/// and whether every group has the expected members and kind.
+fn grouping_quality(
+    dir: &Path,
+    expected: &Path,
+    similarity: &dyn Similarity,
+) -> ((f64, f64, f64), bool) {
+    let cycle = load(&InputFiles::from_dir(dir).unwrap()).cycle.unwrap();
+    let groups = consolidate_with(cycle, similarity).groups;
+    let expected: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(expected).unwrap()).unwrap();
+    let quality = prf(&merged_pairs(&groups), &merged_pairs_json(&expected));
+    let kinds = |members: Vec<String>, kind: String| (members.into_iter().collect(), kind);
+    let got: BTreeSet<(BTreeSet<String>, String)> = groups
+        .iter()
+        .map(|g| {
+            let kind = serde_json::to_value(g.kind).unwrap();
+            kinds(g.members.clone(), kind.as_str().unwrap().to_string())
+        })
+        .collect();
+    let want: BTreeSet<(BTreeSet<String>, String)> = expected["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| {
+            let members = g["members"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|m| m.as_str().unwrap().to_string())
+                .collect();
+            kinds(members, g["kind"].as_str().unwrap().to_string())
+        })
+        .collect();
+    (quality, got == want)
+}
+
+fn report_grouping(name: &str, dir: &Path, expected: &Path) -> (f64, bool) {
+    for t in [0.5, 0.6, 0.7, 0.8, 0.9] {
+        let ((p, r, f), exact) = grouping_quality(dir, expected, &NearDuplicate { threshold: t });
+        println!(
+            "{name}, jaccard >= {t:.2} + edit check: merged pairs precision {p:.3} recall {r:.3} F1 {f:.3}; every group as expected: {exact}"
+        );
+    }
+    let ((p, r, f), exact) = grouping_quality(dir, expected, &NearDuplicate::DEFAULT);
+    println!(
+        "{name}, default: merged pairs precision {p:.3} recall {r:.3} F1 {f:.3}; every group as expected: {exact}"
+    );
+    (f, exact)
 }
 
 #[test]
-fn threshold_sweep_on_labelled_pairs() {
-    let pairs = labelled_pairs();
-    println!(
-        "{} labelled pairs ({} same)",
-        pairs.len(),
-        pairs.iter().filter(|p| p.same).count()
+fn grouping_of_the_reference_corpus() {
+    let Some(corpus) = common::reference_corpus() else {
+        return;
+    };
+    let (f1, exact) = report_grouping("reference corpus", &corpus, &corpus.join("expected.json"));
+    assert!(f1 >= 0.95, "grouping F1 {f1:.3} below 0.95");
+    assert!(exact, "groups or kinds differ from expected.json");
+}
+
+#[test]
+fn grouping_of_the_example_cycle() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (f1, exact) = report_grouping(
+        "example cycle",
+        &root.join("input"),
+        &root.join("tests/data/input-expected.json"),
     );
-    for t in [0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9] {
-        let (p, r, f, hard, wrong) = evaluate(&pairs, &NearDuplicate { threshold: t });
-        println!(
-            "pairs, jaccard >= {t:.2}: precision {p:.3} recall {r:.3} F1 {f:.3}, hard negatives merged {hard}, wrong: {}",
-            wrong.join(" ")
-        );
-    }
+    assert!(f1 >= 0.95, "grouping F1 {f1:.3} below 0.95");
+    assert!(
+        exact,
+        "groups or kinds differ from tests/data/input-expected.json"
+    );
+    // The default consolidation is the one the reports use.
+    let cycle = load(&InputFiles::from_dir(&root.join("input")).unwrap())
+        .cycle
+        .unwrap();
+    assert_eq!(
+        consolidate(cycle.clone()).groups.len(),
+        consolidate_with(cycle, &NearDuplicate::DEFAULT)
+            .groups
+            .len()
+    );
 }

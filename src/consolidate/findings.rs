@@ -4,13 +4,14 @@
 use super::classify::Catalogue;
 use super::normalize::comparable;
 use crate::ingest::references;
-use crate::model::{Action, Finding, FindingKind, Proposal};
+use crate::model::{Action, Finding, FindingKind, Group, GroupKind, Proposal};
 use std::collections::{BTreeMap, HashMap};
 
 /// Every finding, conflicts first, each kind in target or file order.
-pub fn findings(proposals: &[Proposal], catalogue: &Catalogue) -> Vec<Finding> {
+pub fn findings(proposals: &[Proposal], groups: &[Group], catalogue: &Catalogue) -> Vec<Finding> {
     let mut out = conflicts(proposals);
-    out.extend(duplicates(proposals));
+    out.extend(new_texts_named_like_existing_ones(proposals));
+    out.extend(duplicates(proposals, groups));
     out.extend(proposals.iter().filter(|p| p.topic.is_none()).map(|p| {
         finding(
             FindingKind::Unclassified,
@@ -93,36 +94,77 @@ fn conflicts(proposals: &[Proposal]) -> Vec<Finding> {
         .collect()
 }
 
-/// The same text twice in one file.
-fn duplicates(proposals: &[Proposal]) -> Vec<Finding> {
-    let mut seen: HashMap<(&str, String), Vec<&Proposal>> = HashMap::new();
-    let mut order = Vec::new();
-    for p in proposals {
-        let key = (p.source.file.as_str(), comparable(&p.body));
-        let entry = seen.entry(key.clone()).or_default();
-        if entry.is_empty() {
-            order.push(key);
-        }
-        entry.push(p);
+/// A new text (ADD with target `new` or none) whose title, references aside, is the title
+/// of a proposal on an existing text: adopting both would give the conference two texts on
+/// one subject.
+fn new_texts_named_like_existing_ones(proposals: &[Proposal]) -> Vec<Finding> {
+    let bare = |p: &Proposal| comparable(&references::replace_all(&p.title, |_| String::new()));
+    let mut existing: HashMap<String, Vec<&Proposal>> = HashMap::new();
+    for p in proposals.iter().filter(|p| !is_new(p)) {
+        existing.entry(bare(p)).or_default().push(p);
     }
-    order
-        .into_iter()
-        .filter(|k| !k.1.is_empty())
-        .filter_map(|k| seen.remove(&k))
-        .filter(|ps| ps.len() > 1)
-        .map(|ps| {
-            let ids: Vec<String> = ps.iter().map(|p| p.qualified_id()).collect();
-            finding(
-                FindingKind::Duplicate,
+    proposals
+        .iter()
+        .filter(|p| p.action == Action::ADD && is_new(p))
+        .filter_map(|p| {
+            let title = bare(p);
+            let others = existing.get(&title).filter(|_| !title.is_empty())?;
+            let target = others[0].target.as_deref().unwrap_or_default();
+            let said: Vec<String> = others
+                .iter()
+                .map(|o| format!("{} {}", o.region, o.action))
+                .collect();
+            let mut members = vec![p];
+            members.extend(others.iter());
+            Some(finding(
+                FindingKind::Conflict,
                 format!(
-                    "the same proposal appears twice in {}: {}",
-                    ps[0].source.file,
-                    ids.join(", ")
+                    "{} adds a new text \"{}\" with the title of {target} ({})",
+                    p.qualified_id(),
+                    p.title,
+                    said.join(", ")
                 ),
-                &ps,
-            )
+                &members,
+            ))
         })
         .collect()
+}
+
+fn is_new(p: &Proposal) -> bool {
+    matches!(p.target.as_deref(), None | Some("new"))
+}
+
+/// The same proposal twice in one file: two members of one merged entry (a common group,
+/// or one cluster of a variant group) that come from the same file.
+fn duplicates(proposals: &[Proposal], groups: &[Group]) -> Vec<Finding> {
+    let by_id: HashMap<String, &Proposal> =
+        proposals.iter().map(|p| (p.qualified_id(), p)).collect();
+    let mut out = Vec::new();
+    for g in groups {
+        let clusters = match g.kind {
+            GroupKind::Common => std::slice::from_ref(&g.members),
+            GroupKind::Variant => g.clusters.as_slice(),
+            GroupKind::Single => &[],
+        };
+        for cluster in clusters {
+            let mut by_file: BTreeMap<&str, Vec<&Proposal>> = BTreeMap::new();
+            for p in cluster.iter().filter_map(|id| by_id.get(id)) {
+                by_file.entry(p.source.file.as_str()).or_default().push(p);
+            }
+            for (file, ps) in by_file.into_iter().filter(|(_, ps)| ps.len() > 1) {
+                let ids: Vec<String> = ps.iter().map(|p| p.qualified_id()).collect();
+                out.push(finding(
+                    FindingKind::Duplicate,
+                    format!(
+                        "the same proposal appears twice in {file}: {}",
+                        ids.join(", ")
+                    ),
+                    &ps,
+                ));
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]

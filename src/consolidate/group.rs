@@ -1,7 +1,12 @@
 //! Proposals → groups: one block per (topic, target, action), then clusters of same texts.
 //!
-//! Cost: proposals are bucketed by key in one pass (O(n)); the pairwise comparison runs only
-//! inside a block, so the work is O(Σ b²) over block sizes b, near-linear for real cycles.
+//! Cost: proposals are bucketed by key in one pass (O(n)) and blocks are clustered in
+//! parallel. Inside a block each text is compared only with the first text (leader) of
+//! clusters that share one of its rarest words: with a Jaccard threshold t, two word sets
+//! of sizes x and y can reach t only if the first x − ⌈t·x⌉ + 1 words of one and
+//! y − ⌈t·y⌉ + 1 of the other, in rarity order, meet (prefix filtering). Equal normalised
+//! texts are found by hashing. Texts with nothing in common are never compared, so a
+//! block of b distinct texts costs O(b · p) for prefix length p instead of O(b²).
 
 use super::similarity::{Prepared, Similarity};
 use crate::ingest::references;
@@ -15,7 +20,6 @@ type Key = (Option<String>, Option<String>, Action);
 /// Groups classified proposals; every proposal lands in exactly one group, groups come in
 /// catalogue topic order (unclassified last), then target order, then action.
 pub fn group(proposals: &[Proposal], topics: &[Topic], similarity: &dyn Similarity) -> Vec<Group> {
-    let prepared: Vec<Prepared> = proposals.par_iter().map(Prepared::new).collect();
     let mut blocks: HashMap<Key, Vec<usize>> = HashMap::new();
     let mut order: Vec<Key> = Vec::new();
     for (i, p) in proposals.iter().enumerate() {
@@ -42,16 +46,28 @@ pub fn group(proposals: &[Proposal], topics: &[Topic], similarity: &dyn Similari
             .then_with(|| compare_targets(a.1.as_deref(), b.1.as_deref()))
             .then(a.2.cmp(&b.2))
     });
-    let prepared = &prepared;
     order
         .par_iter()
         .flat_map_iter(|key| {
             let members = &blocks[key];
+            let prepared: Vec<Prepared> = if members.len() > 1 {
+                members
+                    .iter()
+                    .map(|&i| Prepared::new(&proposals[i]))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let clusters = if members.len() > 1 {
+                cluster(&prepared, similarity)
+            } else {
+                vec![vec![0]]
+            };
             let open = matches!(key.1.as_deref(), None | Some("new"));
             let sub_blocks = if open {
-                split_open_block(members, prepared, similarity)
+                split_by_title(clusters, &prepared)
             } else {
-                vec![members.clone()]
+                vec![clusters]
             };
             let base = format!(
                 "{}/{}/{}",
@@ -59,14 +75,19 @@ pub fn group(proposals: &[Proposal], topics: &[Topic], similarity: &dyn Similari
                 key.1.as_deref().unwrap_or("none"),
                 key.2
             );
-            sub_blocks.into_iter().enumerate().map(move |(n, block)| {
-                let id = if n == 0 {
-                    base.clone()
-                } else {
-                    format!("{base}/{}", n + 1)
-                };
-                make_group(id, key, &block, prepared, similarity)
-            })
+            sub_blocks
+                .into_iter()
+                .enumerate()
+                .map(|(n, clusters)| {
+                    let id = if n == 0 {
+                        base.clone()
+                    } else {
+                        format!("{base}/{}", n + 1)
+                    };
+                    let of = |c: &[usize]| c.iter().map(|&k| &proposals[members[k]]).collect();
+                    make_group(id, key, clusters.iter().map(|c| of(c)).collect())
+                })
+                .collect::<Vec<_>>()
         })
         .collect()
 }
@@ -78,70 +99,208 @@ fn compare_targets(a: Option<&str>, b: Option<&str>) -> Ordering {
     }
 }
 
-/// New texts share a block only when their texts are the same or their titles match.
-fn split_open_block(
-    members: &[usize],
-    prepared: &[Prepared],
-    similarity: &dyn Similarity,
-) -> Vec<Vec<usize>> {
-    let mut blocks: Vec<Vec<usize>> = Vec::new();
-    for &i in members {
-        let p = &prepared[i];
-        let home = blocks.iter_mut().find(|b| {
-            b.iter().any(|&j| {
-                similarity.same(p, &prepared[j])
-                    || (!p.title.is_empty() && p.title == prepared[j].title)
-            })
+/// Partitions a block into clusters of same texts (indices into `prepared`, in order):
+/// each text joins the earliest cluster whose leader it is the same as.
+fn cluster(prepared: &[Prepared], similarity: &dyn Similarity) -> Vec<Vec<usize>> {
+    let mut clusters: Vec<Vec<usize>> = Vec::new();
+    let mut by_text: HashMap<&str, usize> = HashMap::new();
+    let prefixes = similarity.min_jaccard().map(|t| rarest_first(prepared, t));
+    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (i, p) in prepared.iter().enumerate() {
+        let home = by_text.get(p.text.as_str()).copied().or_else(|| {
+            let prefixes = prefixes.as_ref()?;
+            let mut candidates: Vec<usize> = prefixes[i]
+                .iter()
+                .filter_map(|w| index.get(w))
+                .flatten()
+                .copied()
+                .collect();
+            candidates.sort_unstable();
+            candidates.dedup();
+            candidates
+                .into_iter()
+                .find(|&c| similarity.same(p, &prepared[clusters[c][0]]))
         });
         match home {
-            Some(block) => block.push(i),
-            None => blocks.push(vec![i]),
+            Some(c) => clusters[c].push(i),
+            None => {
+                by_text.insert(&p.text, clusters.len());
+                if let Some(prefixes) = &prefixes {
+                    for w in &prefixes[i] {
+                        index.entry(*w).or_default().push(clusters.len());
+                    }
+                }
+                clusters.push(vec![i]);
+            }
         }
+    }
+    clusters
+}
+
+/// For each text, the words that must be shared with any text it can reach Jaccard `t`
+/// with: its rarest |x| − ⌈t·|x|⌉ + 1 words (rarity counted within the block).
+fn rarest_first(prepared: &[Prepared], t: f64) -> Vec<Vec<u64>> {
+    let mut frequency: HashMap<u64, u32> = HashMap::new();
+    for p in prepared {
+        for w in &p.set {
+            *frequency.entry(*w).or_default() += 1;
+        }
+    }
+    prepared
+        .iter()
+        .map(|p| {
+            let mut words = p.set.clone();
+            words.sort_unstable_by_key(|w| (frequency[w], *w));
+            let n = words.len();
+            let keep = (n + 1)
+                .saturating_sub((t * n as f64).ceil() as usize)
+                .min(n);
+            words.truncate(keep);
+            words
+        })
+        .collect()
+}
+
+/// New or untargeted texts share a block only when their texts are the same or their
+/// titles match: clusters linked by an equal non-empty title form one block.
+fn split_by_title(clusters: Vec<Vec<usize>>, prepared: &[Prepared]) -> Vec<Vec<Vec<usize>>> {
+    if prepared.is_empty() {
+        return vec![clusters];
+    }
+    let mut blocks: Vec<Vec<Vec<usize>>> = Vec::new();
+    let mut block_of_title: HashMap<&str, usize> = HashMap::new();
+    for cluster in clusters {
+        let titles: Vec<&str> = cluster
+            .iter()
+            .map(|&i| prepared[i].title.as_str())
+            .filter(|t| !t.is_empty())
+            .collect();
+        let mut joined: Vec<usize> = titles
+            .iter()
+            .filter_map(|t| block_of_title.get(t).copied())
+            .collect();
+        joined.sort_unstable();
+        joined.dedup();
+        let home = match joined.split_first() {
+            Some((&first, rest)) => {
+                // The cluster links several blocks: merge the later ones into the first.
+                for &other in rest.iter().rev() {
+                    let moved = std::mem::take(&mut blocks[other]);
+                    blocks[first].extend(moved);
+                    for b in block_of_title.values_mut().filter(|b| **b == other) {
+                        *b = first;
+                    }
+                }
+                blocks[first].push(cluster);
+                first
+            }
+            None => {
+                blocks.push(vec![cluster]);
+                blocks.len() - 1
+            }
+        };
+        for t in titles {
+            block_of_title.insert(t, home);
+        }
+    }
+    blocks.retain(|b| !b.is_empty());
+    for b in &mut blocks {
+        b.sort_by_key(|c| c[0]);
     }
     blocks
 }
 
-/// Partitions a block into clusters of same texts and decides its kind.
-fn make_group(
-    id: String,
-    key: &Key,
-    block: &[usize],
-    prepared: &[Prepared],
-    similarity: &dyn Similarity,
-) -> Group {
-    let mut clusters: Vec<Vec<usize>> = Vec::new();
-    for &i in block {
-        match clusters
-            .iter_mut()
-            .find(|c| similarity.same(&prepared[i], &prepared[c[0]]))
-        {
-            Some(c) => c.push(i),
-            None => clusters.push(vec![i]),
-        }
-    }
-    let qid = |i: &usize| prepared[*i].proposal.qualified_id();
-    let mut regions: Vec<Region> = block.iter().map(|&i| prepared[i].proposal.region).collect();
+/// A group from its clusters of proposals (block order) and decides its kind.
+fn make_group(id: String, key: &Key, clusters: Vec<Vec<&Proposal>>) -> Group {
+    let mut members: Vec<&Proposal> = clusters.iter().flatten().copied().collect();
+    members.sort_by_key(|p| (p.region, p.source.file.clone(), p.source.line));
+    let mut regions: Vec<Region> = members.iter().map(|p| p.region).collect();
     regions.dedup();
-    let kind = match (block.len(), clusters.len()) {
+    let kind = match (members.len(), clusters.len()) {
         (1, _) => GroupKind::Single,
         (_, 1) => GroupKind::Common,
         _ => GroupKind::Variant,
     };
+    let ids = |ps: &[&Proposal]| ps.iter().map(|p| p.qualified_id()).collect::<Vec<_>>();
     Group {
         id,
         topic: key.0.clone(),
         target: key.1.clone(),
         action: key.2,
-        members: block.iter().map(qid).collect(),
+        members: ids(&members),
         regions,
         kind,
         clusters: if kind == GroupKind::Variant {
-            clusters
-                .iter()
-                .map(|c| c.iter().map(qid).collect())
-                .collect()
+            clusters.iter().map(|c| ids(c)).collect()
         } else {
             Vec::new()
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::consolidate::similarity::NearDuplicate;
+    use crate::model::SourcePos;
+
+    fn proposal(n: usize, body: String) -> Proposal {
+        Proposal {
+            region: Region::ALL[n % 6],
+            id: format!("P{n}"),
+            action: Action::MOD,
+            title: String::new(),
+            body,
+            declared_target: None,
+            declared_topic: None,
+            target: Some("res-1".into()),
+            topic: Some("t".into()),
+            classified_via: String::new(),
+            source: SourcePos::new("rpm/x.md", n + 1, 1),
+        }
+    }
+
+    /// Leader clustering comparing every text with every leader.
+    fn brute_force(prepared: &[Prepared], similarity: &dyn Similarity) -> Vec<Vec<usize>> {
+        let mut clusters: Vec<Vec<usize>> = Vec::new();
+        for (i, p) in prepared.iter().enumerate() {
+            match clusters
+                .iter_mut()
+                .find(|c| similarity.same(p, &prepared[c[0]]))
+            {
+                Some(c) => c.push(i),
+                None => clusters.push(vec![i]),
+            }
+        }
+        clusters
+    }
+
+    #[test]
+    fn prefix_filtering_finds_exactly_what_comparing_all_pairs_finds() {
+        let bases = [
+            "BDT should organise regional workshops on spectrum pricing every year in each region",
+            "The Bureau should publish a yearly report on the cost of mobile broadband in developing countries",
+            "Member States are invited to adopt national emergency telecommunication plans tested once a year",
+        ];
+        let edits = [
+            |s: &str| s.to_string(),
+            |s: &str| s.to_uppercase(),
+            |s: &str| s.replace("should", "should also"),
+            |s: &str| s.replace("year", "two years"),
+            |s: &str| format!("{s}. It should also train national staff."),
+            |s: &str| s.replace("organise", "organize").replace("Bureau", "BDT"),
+        ];
+        let proposals: Vec<Proposal> = (0..36)
+            .map(|n| proposal(n, edits[n % edits.len()](bases[(n / 6) % 3])))
+            .collect();
+        let prepared: Vec<Prepared> = proposals.iter().map(Prepared::new).collect();
+        for t in [0.3, 0.5, 0.7, 0.9] {
+            let similarity = NearDuplicate { threshold: t };
+            assert_eq!(
+                cluster(&prepared, &similarity),
+                brute_force(&prepared, &similarity),
+                "threshold {t}"
+            );
+        }
     }
 }

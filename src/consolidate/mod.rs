@@ -1,6 +1,7 @@
 //! Model → groups, variants, conflicts and timeline findings.
 
 mod classify;
+pub mod edits;
 mod findings;
 mod group;
 pub mod normalize;
@@ -11,11 +12,11 @@ pub use classify::{Catalogue, classify};
 pub use group::group;
 
 use crate::model::{Consolidated, Cycle, Diagnostic, FindingKind, SourcePos, TimelineStatus};
-use similarity::{ExactText, Similarity};
+use similarity::{NearDuplicate, Similarity};
 
-/// Consolidates a cycle with the default similarity measure.
+/// Consolidates a cycle with the default similarity measure ([`NearDuplicate::DEFAULT`]).
 pub fn consolidate(cycle: Cycle) -> Consolidated {
-    consolidate_with(cycle, &ExactText)
+    consolidate_with(cycle, &NearDuplicate::DEFAULT)
 }
 
 /// Classifies every proposal, groups them, and collects findings and timeline checks.
@@ -27,7 +28,7 @@ pub fn consolidate_with(mut cycle: Cycle, similarity: &dyn Similarity) -> Consol
     }
     let proposals: Vec<_> = cycle.proposals().cloned().collect();
     let groups = group(&proposals, &topics, similarity);
-    let findings = findings::findings(&proposals, &catalogue);
+    let findings = findings::findings(&proposals, &groups, &catalogue);
     let timeline = timeline::check(&cycle);
     let mut diagnostics: Vec<Diagnostic> = findings
         .iter()
@@ -62,6 +63,7 @@ pub fn consolidate_with(mut cycle: Cycle, similarity: &dyn Similarity) -> Consol
 mod tests {
     use super::*;
     use crate::model::{Action, GroupKind, Proposal, Region, SourcePos, Topic};
+    use similarity::ExactText;
 
     fn p(
         region: Region,
@@ -158,7 +160,8 @@ mod tests {
             p(EUR, "E3", MOD, "res-2", "Y", "same text"),
         ];
         let topics = topics();
-        let found = findings::findings(&ps, &Catalogue::new(&topics));
+        let groups = group(&ps, &topics, &ExactText);
+        let found = findings::findings(&ps, &groups, &Catalogue::new(&topics));
         let conflict = found
             .iter()
             .find(|f| f.kind == FindingKind::Conflict)
@@ -178,6 +181,48 @@ mod tests {
             found
                 .iter()
                 .any(|f| f.kind == FindingKind::UnknownTarget && f.members == ["EUR/E2"])
+        );
+    }
+
+    #[test]
+    fn near_duplicates_in_one_file_are_reported_and_new_texts_named_like_old_ones_conflict() {
+        use Action::*;
+        use Region::*;
+        let mut ps = vec![
+            p(
+                EUR,
+                "E1",
+                MOD,
+                "res-1",
+                "X",
+                "BDT should organise the programme.",
+            ),
+            p(
+                EUR,
+                "E2",
+                MOD,
+                "res-1",
+                "X",
+                "BDT should organize the program.",
+            ),
+            p(AFR, "A1", MOD, "res-1", "Bridging the divide", "Keep it."),
+            p(ASP, "S1", ADD, "new", "Bridging the Divide", "A new text."),
+        ];
+        ps[3].target = Some("new".into());
+        let topics = topics();
+        let groups = group(&ps, &topics, &NearDuplicate::DEFAULT);
+        let found = findings::findings(&ps, &groups, &Catalogue::new(&topics));
+        let kinds: Vec<(FindingKind, Vec<&str>)> = found
+            .iter()
+            .map(|f| (f.kind, f.members.iter().map(String::as_str).collect()))
+            .collect();
+        assert!(
+            kinds.contains(&(FindingKind::Duplicate, vec!["EUR/E1", "EUR/E2"])),
+            "{kinds:?}"
+        );
+        assert!(
+            kinds.contains(&(FindingKind::Conflict, vec!["ASP/S1", "AFR/A1"])),
+            "{kinds:?}"
         );
     }
 }

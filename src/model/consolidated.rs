@@ -51,8 +51,13 @@ pub struct Finding {
     pub kind: FindingKind,
     pub message: String,
     pub members: Vec<String>,
-    /// Where each member is, in the same order as `members`.
+    /// Where each member is, in the same order as `members` (`"rpm/afr.md:41"` in JSON).
+    #[serde(serialize_with = "file_lines")]
     pub sources: Vec<SourcePos>,
+}
+
+fn file_lines<S: serde::Serializer>(sources: &[SourcePos], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(sources.iter().map(SourcePos::file_line))
 }
 
 /// Outcome of one timeline rule.

@@ -1,7 +1,7 @@
 //! The consolidated model → the view model a report template receives (see `rpmsynth context`).
 
 use super::labels::{join_and, target_long, target_short};
-use super::markdown::{demote, slug, summary};
+use super::markdown::{demote, demote_keeping_ids, slug, summary};
 use crate::model::{
     Consolidated, Date, FindingKind, Group, GroupKind, Profile, Proposal, Region, Rpm,
 };
@@ -159,6 +159,8 @@ pub struct GroupView {
 #[derive(Debug, Serialize)]
 pub struct MemberView {
     pub id: String,
+    /// Anchor of the proposal in its region's annex (see [`source_anchor`]).
+    pub anchor: String,
     pub region: &'static str,
     pub region_name: &'static str,
     pub title: String,
@@ -177,8 +179,24 @@ pub struct VariantView {
     pub title: String,
     pub summary: String,
     pub text: String,
-    /// "AFR/AFR-P5 (rpm/afr.md:80); …".
-    pub sources: String,
+    /// Where each supporting proposal is.
+    pub sources: Vec<SourceRef>,
+    /// Word changes from variant A when they are few ("“rural” → “urban”"); empty for
+    /// variant A and for texts that differ throughout.
+    pub changes: String,
+}
+
+/// Where a proposal comes from: its id, its anchor in the region's annex and `file:line`.
+#[derive(Debug, Serialize, Clone)]
+pub struct SourceRef {
+    pub id: String,
+    pub anchor: String,
+    pub source: String,
+}
+
+/// The anchor of a proposal (or initiative) heading in its region's annex: `src-afr-afr-p3`.
+pub fn source_anchor(qualified_id: &str) -> String {
+    format!("src-{}", slug(qualified_id))
 }
 
 /// A topic × region row of the convergence matrix.
@@ -192,7 +210,7 @@ pub struct MatrixRow {
 #[derive(Debug, Serialize)]
 pub struct FindingView {
     pub message: String,
-    pub members: String,
+    pub members: Vec<SourceRef>,
 }
 
 #[derive(Debug, Serialize)]
@@ -393,7 +411,9 @@ fn rpm_view(c: &Consolidated, region: Region, lang: &str) -> RpmView {
         proposal_count: rpm.proposals.len(),
         before_advisory_group: m.end < conf.advisory_group.start,
         overlaps: overlaps.join(", "),
-        annex: demote(&rpm.body, 2),
+        annex: demote_keeping_ids(&rpm.body, 2, |id| {
+            source_anchor(&format!("{}/{id}", rpm.region))
+        }),
     }
 }
 
@@ -432,6 +452,7 @@ fn topics(c: &Consolidated, by_id: &HashMap<String, &Proposal>, lang: &str) -> V
 fn member_view(p: &Proposal, lang: &str) -> MemberView {
     MemberView {
         id: p.qualified_id(),
+        anchor: source_anchor(&p.qualified_id()),
         region: p.region.code(),
         region_name: p.region.name(lang),
         title: p.title.clone(),
@@ -454,7 +475,7 @@ fn group_view(g: &Group, by_id: &HashMap<String, &Proposal>, lang: &str) -> Grou
             m.changes = super::diff::word_changes(&first[0].text, &m.text, 12).join("; ");
         }
     }
-    let variants = g
+    let variants: Vec<VariantView> = g
         .clusters
         .iter()
         .enumerate()
@@ -471,14 +492,12 @@ fn group_view(g: &Group, by_id: &HashMap<String, &Proposal>, lang: &str) -> Grou
                 title: first.map(|m| m.title.clone()).unwrap_or_default(),
                 summary: first.map(|m| summary(&m.text, 40)).unwrap_or_default(),
                 text: first.map(|m| m.text.clone()).unwrap_or_default(),
-                sources: ms
-                    .iter()
-                    .map(|m| format!("{} ({})", m.id, m.source))
-                    .collect::<Vec<_>>()
-                    .join("; "),
+                sources: ms.iter().map(|m| m.source_ref()).collect(),
+                changes: String::new(),
             }
         })
         .collect();
+    let variants = with_changes_from_first(variants);
     let names: Vec<String> = g
         .regions
         .iter()
@@ -511,6 +530,37 @@ fn group_view(g: &Group, by_id: &HashMap<String, &Proposal>, lang: &str) -> Grou
         members,
         variants,
     }
+}
+
+impl MemberView {
+    fn source_ref(&self) -> SourceRef {
+        SourceRef {
+            id: self.id.clone(),
+            anchor: self.anchor.clone(),
+            source: self.source.clone(),
+        }
+    }
+}
+
+/// Word changes between two variants are listed when there are at most this many changes
+/// touching at most [`FEW_WORDS`] words; beyond that the texts differ throughout and are
+/// read side by side instead.
+const FEW_CHANGES: usize = 6;
+const FEW_WORDS: usize = 24;
+
+/// Sets each variant's word changes from variant A, when they are few.
+fn with_changes_from_first(mut variants: Vec<VariantView>) -> Vec<VariantView> {
+    if let Some((first, rest)) = variants.split_first_mut() {
+        for v in rest {
+            let changes = super::diff::changes(&first.text, &v.text);
+            let words: usize = changes.iter().map(super::diff::Change::words).sum();
+            if changes.len() <= FEW_CHANGES && words <= FEW_WORDS {
+                let described: Vec<String> = changes.iter().map(|c| c.describe()).collect();
+                v.changes = described.join("; ");
+            }
+        }
+    }
+    variants
 }
 
 /// "Question 7/1: accessibility" under the label "Question 7/1" → "accessibility", so headings
@@ -568,9 +618,12 @@ fn findings(c: &Consolidated, topics: &[TopicView]) -> FindingsView {
                     .members
                     .iter()
                     .zip(&f.sources)
-                    .map(|(id, src)| format!("{id} ({})", src.file_line()))
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                    .map(|(id, src)| SourceRef {
+                        id: id.clone(),
+                        anchor: source_anchor(id),
+                        source: src.file_line(),
+                    })
+                    .collect(),
             })
             .collect()
     };

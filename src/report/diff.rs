@@ -1,42 +1,147 @@
 //! A compact word diff, so a merged entry still shows what each region wrote differently.
 
-use similar::{ChangeTag, TextDiff};
+use regex::Regex;
+use similar::{Algorithm, DiffOp, capture_diff_slices_by_key};
+use std::sync::LazyLock;
 
-/// The changes from `base` to `other` as short phrases: `“old” → “new”`, `+ “added”`,
-/// `− “removed”`; whitespace-only changes are ignored; at most `max` phrases, then "…".
-pub fn word_changes(base: &str, other: &str, max: usize) -> Vec<String> {
-    let diff = TextDiff::from_words(base, other);
-    let mut out = Vec::new();
-    let (mut removed, mut added) = (String::new(), String::new());
-    let flush = |removed: &mut String, added: &mut String, out: &mut Vec<String>| {
-        let (r, a) = (
-            removed.split_whitespace().collect::<Vec<_>>().join(" "),
-            added.split_whitespace().collect::<Vec<_>>().join(" "),
-        );
-        match (r.is_empty(), a.is_empty()) {
-            (false, false) if r != a => out.push(format!("“{r}” → “{a}”")),
-            (false, true) => out.push(format!("− “{r}”")),
-            (true, false) => out.push(format!("+ “{a}”")),
-            _ => {}
-        }
-        removed.clear();
-        added.clear();
-    };
-    for change in diff.iter_all_changes() {
-        let value = change.value();
-        match change.tag() {
-            ChangeTag::Delete => removed.push_str(value),
-            ChangeTag::Insert => added.push_str(value),
-            ChangeTag::Equal if value.trim().is_empty() => {
-                removed.push_str(value);
-                added.push_str(value);
-            }
-            ChangeTag::Equal => flush(&mut removed, &mut added, &mut out),
+/// One difference between two texts.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    Replaced(String, String),
+    Added(String),
+    Removed(String),
+    /// The same words removed in one place and added in another.
+    Moved(String),
+}
+
+impl Change {
+    /// `“old” → “new”`, `+ “added”`, `− “removed”`, `moved: “…”`.
+    pub fn describe(&self) -> String {
+        match self {
+            Change::Replaced(old, new) => format!("“{}” → “{}”", short(old), short(new)),
+            Change::Added(text) => format!("+ “{}”", short(text)),
+            Change::Removed(text) => format!("− “{}”", short(text)),
+            Change::Moved(text) => format!("moved: “{}”", short(text)),
         }
     }
-    flush(&mut removed, &mut added, &mut out);
-    if out.len() > max {
-        out.truncate(max);
+
+    /// How many words the change touches.
+    pub fn words(&self) -> usize {
+        let count = |t: &str| t.split_whitespace().count();
+        match self {
+            Change::Replaced(old, new) => count(old) + count(new),
+            Change::Added(t) | Change::Removed(t) => count(t),
+            Change::Moved(_) => 1,
+        }
+    }
+}
+
+/// References ("Resolution 37 (Rev. Kigali, 2022)"), words and punctuation marks of a text,
+/// white space dropped.
+fn pieces(text: &str) -> Vec<&str> {
+    static PIECE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i:(?:r[ée]solutions?|res\.|questions?|recommendations?|rec\.)\s*(?:itu-[dtr]\s*)?\d+(?:/\d+)?(?:\s*\((?:rev\.|study period)[^)]*\))?)|[\p{L}\p{N}][\p{L}\p{N}'’\-/]*|[^\s\p{L}\p{N}]",
+        )
+        .expect("valid")
+    });
+    PIECE.find_iter(text).map(|m| m.as_str()).collect()
+}
+
+/// Pieces joined back with spaces between words, none before closing punctuation.
+fn join(pieces: &[&str]) -> String {
+    let mut out = String::new();
+    for p in pieces {
+        let closing = matches!(
+            *p,
+            "," | "." | ";" | ":" | ")" | "]" | "!" | "?" | "”" | "’"
+        );
+        let after_opening = out.ends_with(['(', '[', '“']);
+        if !out.is_empty() && !closing && !after_opening {
+            out.push(' ');
+        }
+        out.push_str(p);
+    }
+    out
+}
+
+/// Lower-case letters and digits only: a change invisible here is case or punctuation.
+fn folded(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The same words in any order, ignoring case and punctuation (a moved sentence whose cut
+/// the diff placed a word earlier or later is still the same sentence).
+fn same_words(a: &str, b: &str) -> bool {
+    let words = |t: &str| {
+        let mut w: Vec<String> = t
+            .split_whitespace()
+            .map(folded)
+            .filter(|w| !w.is_empty())
+            .collect();
+        w.sort_unstable();
+        w
+    };
+    words(a) == words(b)
+}
+
+/// Cuts a long phrase after twelve words; punctuation left at its start by the diff goes.
+fn short(text: &str) -> String {
+    let text = text.trim_start_matches([',', '.', ';', ':', ' ']);
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= 12 {
+        text.to_string()
+    } else {
+        format!("{} …", words[..10].join(" "))
+    }
+}
+
+/// The wording changes from `base` to `other`; changes of case or punctuation only are not
+/// listed, and text removed in one place and added in another is listed once as moved.
+pub fn changes(base: &str, other: &str) -> Vec<Change> {
+    let (a, b) = (pieces(base), pieces(other));
+    let mut out: Vec<Change> = Vec::new();
+    for op in capture_diff_slices_by_key(Algorithm::Myers, &a, &b, |p| p.to_lowercase()) {
+        let (_, old, new) = op.as_tag_tuple();
+        let (old, new) = (join(&a[old]), join(&b[new]));
+        if matches!(op, DiffOp::Equal { .. }) || folded(&old) == folded(&new) {
+            continue;
+        }
+        out.push(match (old.is_empty(), new.is_empty()) {
+            (false, false) => Change::Replaced(old, new),
+            (true, false) => Change::Added(new),
+            _ => Change::Removed(old),
+        });
+    }
+    let mut moved = Vec::new();
+    for i in 0..out.len() {
+        let Change::Removed(text) = &out[i] else {
+            continue;
+        };
+        let twin = out.iter().position(|c| match c {
+            Change::Added(added) => same_words(added, text),
+            _ => false,
+        });
+        if let Some(j) = twin.filter(|j| !moved.contains(j)) {
+            moved.push(j);
+            out[i] = Change::Moved(text.clone());
+        }
+    }
+    out.into_iter()
+        .enumerate()
+        .filter(|(i, _)| !moved.contains(i))
+        .map(|(_, c)| c)
+        .collect()
+}
+
+/// [`changes`] described as short phrases, at most `max` of them, then "…".
+pub fn word_changes(base: &str, other: &str, max: usize) -> Vec<String> {
+    let all = changes(base, other);
+    let mut out: Vec<String> = all.iter().take(max).map(Change::describe).collect();
+    if all.len() > max {
         out.push("…".to_string());
     }
     out
@@ -44,23 +149,42 @@ pub fn word_changes(base: &str, other: &str, max: usize) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::word_changes;
+    use super::*;
 
     #[test]
-    fn lists_replacements_additions_and_removals() {
+    fn lists_replacements_additions_and_removals_without_case_or_punctuation() {
         let changes = word_changes(
-            "help States organise drills to avoid duplication.",
-            "help States organize drills to avoid duplication of work.",
+            "help Member States organise drills; to avoid duplication.",
+            "help member states organize drills, to avoid duplication of work.",
             10,
         );
-        assert_eq!(
-            changes,
-            vec![
-                "“organise” → “organize”",
-                "“duplication.” → “duplication of work.”"
-            ]
-        );
+        assert_eq!(changes, vec!["“organise” → “organize”", "+ “of work”"]);
         assert_eq!(word_changes("a  b", "a b", 10), Vec::<String>::new());
         assert_eq!(word_changes("x y z", "x z", 10), vec!["− “y”"]);
+        assert_eq!(
+            word_changes(
+                "case studies from each region.",
+                "case studies from LDCs.",
+                10
+            ),
+            vec!["“each region” → “LDCs”"]
+        );
+        assert_eq!(
+            word_changes(
+                "Res. 58 should",
+                "Resolution 58 (Rev. Baku, 2025) should",
+                10
+            ),
+            vec!["“Res. 58” → “Resolution 58 (Rev. Baku, 2025)”"]
+        );
+    }
+
+    #[test]
+    fn a_sentence_moved_is_listed_once() {
+        let a =
+            "BDT should act. The Bureau should also keep a stock of equipment. It should report.";
+        let b =
+            "BDT should act. It should report. The Bureau should also keep a stock of equipment.";
+        assert_eq!(word_changes(a, b, 10), vec!["moved: “It should report”"]);
     }
 }

@@ -2,24 +2,48 @@
 
 use crate::render::markdown_options;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// Shifts headings so the shallowest becomes `top` (capped at 6) and drops their attribute
 /// blocks, so an embedded text neither breaks the report's outline nor repeats its anchors.
 pub fn demote(markdown: &str, top: usize) -> String {
-    let headings: Vec<(usize, std::ops::Range<usize>)> =
+    rewrite_headings(markdown, top, |_| None)
+}
+
+/// Like [`demote`], but a heading that had an id keeps one: `rename(id)`, so links into the
+/// embedded text (provenance, cross-references) still land.
+pub fn demote_keeping_ids(markdown: &str, top: usize, rename: impl Fn(&str) -> String) -> String {
+    rewrite_headings(markdown, top, |id| Some(rename(id)))
+}
+
+/// Embeds a whole report under `top`: headings demoted, every heading id and in-page link
+/// target prefixed with `prefix`, so the embedded anchors cannot clash with the host's.
+pub fn embed(markdown: &str, top: usize, prefix: &str) -> String {
+    static LINK: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\]\(#([^)\s]+)\)").expect("valid"));
+    let demoted = demote_keeping_ids(markdown, top, |id| format!("{prefix}{id}"));
+    LINK.replace_all(&demoted, format!("](#{prefix}$1)"))
+        .into_owned()
+}
+
+fn rewrite_headings(markdown: &str, top: usize, id: impl Fn(&str) -> Option<String>) -> String {
+    let headings: Vec<(usize, Option<String>, std::ops::Range<usize>)> =
         Parser::new_ext(markdown, markdown_options())
             .into_offset_iter()
             .filter_map(|(e, r)| match e {
-                Event::Start(Tag::Heading { level, .. }) => Some((level as usize, r)),
+                Event::Start(Tag::Heading { level, id: old, .. }) => {
+                    Some((level as usize, old.and_then(|o| id(&o)), r))
+                }
                 _ => None,
             })
             .collect();
-    let Some(shallowest) = headings.iter().map(|(l, _)| *l).min() else {
+    let Some(shallowest) = headings.iter().map(|(l, ..)| *l).min() else {
         return markdown.to_string();
     };
     let mut out = String::with_capacity(markdown.len() + headings.len() * 4);
     let mut last = 0;
-    for (level, range) in headings {
+    for (level, new_id, range) in headings {
         let new_level = (level + top).saturating_sub(shallowest).clamp(1, 6);
         let line = markdown[range.clone()].lines().next().unwrap_or("");
         let text = strip_attributes(line.trim_start().trim_start_matches('#').trim());
@@ -27,6 +51,11 @@ pub fn demote(markdown: &str, top: usize) -> String {
         out.push_str(&"#".repeat(new_level));
         out.push(' ');
         out.push_str(text);
+        if let Some(new_id) = new_id {
+            out.push_str(" {#");
+            out.push_str(&new_id);
+            out.push('}');
+        }
         out.push('\n');
         last = range.end;
     }
@@ -100,6 +129,20 @@ mod tests {
         );
         assert_eq!(demote("no headings", 3), "no headings");
         assert_eq!(demote("### Deep\n", 6), "###### Deep\n");
+    }
+
+    #[test]
+    fn keeps_and_renames_ids_and_prefixes_links_when_embedding() {
+        let md = "# Proposals\n\n## Divide {#AFR-P1 action=MOD}\n\nBody\n";
+        assert_eq!(
+            demote_keeping_ids(md, 2, |id| format!("src-{}", slug(id))),
+            "## Proposals\n\n### Divide {#src-afr-p1}\n\nBody\n"
+        );
+        let report = "# Title {.title}\n\n## Part {#part}\n\nSee [the part](#part).\n";
+        assert_eq!(
+            embed(report, 2, "annex-"),
+            "## Title\n\n### Part {#annex-part}\n\nSee [the part](#annex-part).\n"
+        );
     }
 
     #[test]

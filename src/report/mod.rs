@@ -105,7 +105,11 @@ fn with_synthesis(
     date: Option<Date>,
     synthesis: &str,
 ) -> ReportContext {
-    context::build(c, meta(c, kind, date), markdown::demote(synthesis, 2))
+    context::build(
+        c,
+        meta(c, kind, date),
+        markdown::embed(synthesis, 2, "synthesis-"),
+    )
 }
 
 /// Renders one report from its context.

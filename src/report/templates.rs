@@ -26,6 +26,7 @@ pub const DEFAULTS: &[(&str, &str)] = &[
         include_str!("../../templates/rpm-table.md.hbs"),
     ),
     ("group", include_str!("../../templates/group.md.hbs")),
+    ("sources", include_str!("../../templates/sources.md.hbs")),
 ];
 
 /// The default HTML stylesheet (`style.css` in a templates folder replaces it).
