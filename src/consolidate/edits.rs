@@ -16,12 +16,15 @@
 //!    order of the same words, or a word's number (singular/plural); any other replaced word ("continue" →
 //!    "discontinue", "rural" → "urban", "45" → "69") makes the texts different.
 //!
+//! More than [`MAX_CHANGED_WORDS`] changed words make two texts different whatever the edits.
+//!
 //! The rules are deliberately strict: a pair they reject is shown as variants side by side,
 //! where an editor sees both texts; a pair they wrongly accepted would hide what a region said.
 
 use rust_stemmers::{Algorithm as Language, Stemmer};
+use rustc_hash::FxHashMap as HashMap;
 use similar::{Algorithm, DiffOp, capture_diff_slices};
-use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::normalize::Words;
@@ -32,40 +35,50 @@ pub const MAX_INSERTION: usize = 4;
 /// Sentences sharing at least this share of their distinct words are compared as a pair.
 const PAIRED: f64 = 0.7;
 
+/// A sentence: the range of its words in a text.
+type Sentence = Range<usize>;
+
 /// True when every difference between `a` and `b` is one that cannot change their meaning.
 pub fn harmless(a: &Words, b: &Words) -> bool {
-    let (mut left, mut right) = (sentences(a), sentences(b));
-    set_aside_common(&mut left, &mut right);
+    let (mut left, mut right) = (a.sentences.clone(), b.sentences.clone());
+    set_aside_common(a, &mut left, b, &mut right);
+    if changed_words(a, &left, b, &right) > MAX_CHANGED_WORDS {
+        return false;
+    }
     let mut unpaired = Vec::new();
     let mut partner_taken = vec![false; right.len()];
     for sentence in left {
-        let words = joined(&[sentence]);
         let partner = (0..right.len())
             .filter(|&i| !partner_taken[i])
-            .map(|i| (i, overlap(sentence, right[i])))
+            .map(|i| {
+                (
+                    i,
+                    overlap(&a.hashes[sentence.clone()], &b.hashes[right[i].clone()]),
+                )
+            })
             .filter(|(_, share)| *share >= PAIRED)
             .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)));
         match partner {
             Some((i, _)) => {
                 partner_taken[i] = true;
-                if !harmless_edits(&words, &joined(&[right[i]])) {
+                if !harmless_edits(a, &[sentence], b, &[right[i].clone()]) {
                     return false;
                 }
             }
             None => unpaired.push(sentence),
         }
     }
-    let rest: Vec<&[String]> = (0..right.len())
+    let rest: Vec<Sentence> = (0..right.len())
         .filter(|&i| !partner_taken[i])
-        .map(|i| right[i])
+        .map(|i| right[i].clone())
         .collect();
-    harmless_edits(&joined(&unpaired), &joined(&rest))
+    harmless_edits(a, &unpaired, b, &rest)
 }
 
 /// Share of distinct words two sentences have in common (Jaccard index).
-fn overlap(a: &[String], b: &[String]) -> f64 {
-    fn set(s: &[String]) -> Vec<&str> {
-        let mut set: Vec<&str> = s.iter().map(String::as_str).collect();
+fn overlap(a: &[u64], b: &[u64]) -> f64 {
+    fn set(s: &[u64]) -> Vec<u64> {
+        let mut set = s.to_vec();
         set.sort_unstable();
         set.dedup();
         set
@@ -73,27 +86,28 @@ fn overlap(a: &[String], b: &[String]) -> f64 {
     super::similarity::jaccard(&set(a), &set(b))
 }
 
-/// The words of several sentences, in order.
-fn joined<'a>(sentences: &[&'a [String]]) -> Vec<&'a str> {
-    sentences
-        .iter()
-        .flat_map(|s| s.iter().map(String::as_str))
-        .collect()
-}
+/// Texts whose normalised words differ in more places than this (each word present on one
+/// side only counts, sentences moved as a whole do not) are not near-identical, however
+/// harmless each change: that takes at least four separate edits. The labelled same pairs
+/// differ in at most 7 normalised words. The bound also lets grouping compare only texts
+/// that share some of their rarest words ([`super::similarity::Bounds`]).
+pub const MAX_CHANGED_WORDS: usize = 16;
 
-/// The words of each sentence.
-fn sentences(w: &Words) -> Vec<&[String]> {
-    w.sentences.iter().map(|r| &w.tokens[r.clone()]).collect()
+/// Words present on one side only, counted with repetition.
+fn changed_words(a: &Words, left: &[Sentence], b: &Words, right: &[Sentence]) -> usize {
+    let mut balance: HashMap<u64, isize> = HashMap::default();
+    for i in left.iter().flat_map(Clone::clone) {
+        *balance.entry(a.hashes[i]).or_default() += 1;
+    }
+    for i in right.iter().flat_map(Clone::clone) {
+        *balance.entry(b.hashes[i]).or_default() -= 1;
+    }
+    balance.values().map(|n| n.unsigned_abs()).sum()
 }
 
 /// Removes the sentences the two sides have in common (as a multiset).
-fn set_aside_common(left: &mut Vec<&[String]>, right: &mut Vec<&[String]>) {
-    let mut available: HashMap<&[String], usize> = HashMap::new();
-    for s in right.iter() {
-        *available.entry(s).or_default() += 1;
-    }
-    let mut matched: HashMap<&[String], usize> = HashMap::new();
-    fn take(counts: &mut HashMap<&[String], usize>, s: &[String]) -> bool {
+fn set_aside_common(a: &Words, left: &mut Vec<Sentence>, b: &Words, right: &mut Vec<Sentence>) {
+    fn take(counts: &mut HashMap<&[u64], usize>, s: &[u64]) -> bool {
         match counts.get_mut(s) {
             Some(n) if *n > 0 => {
                 *n -= 1;
@@ -102,37 +116,44 @@ fn set_aside_common(left: &mut Vec<&[String]>, right: &mut Vec<&[String]>) {
             _ => false,
         }
     }
+    let mut available: HashMap<&[u64], usize> = HashMap::default();
+    for s in right.iter() {
+        *available.entry(&b.hashes[s.clone()]).or_default() += 1;
+    }
+    let mut matched: HashMap<&[u64], usize> = HashMap::default();
     left.retain(|s| {
-        let common = take(&mut available, s);
+        let words = &a.hashes[s.clone()];
+        let common = take(&mut available, words);
         if common {
-            *matched.entry(s).or_default() += 1;
+            *matched.entry(words).or_default() += 1;
         }
         !common
     });
-    right.retain(|s| !take(&mut matched, s));
+    right.retain(|s| !take(&mut matched, &b.hashes[s.clone()]));
 }
 
-/// Every edit turning `a` into `b` is harmless.
-fn harmless_edits(a: &[&str], b: &[&str]) -> bool {
-    capture_diff_slices(Algorithm::Myers, a, b)
+/// Every edit turning the words of sentences `left` of `a` into those of `right` of `b` is
+/// harmless.
+fn harmless_edits(a: &Words, left: &[Sentence], b: &Words, right: &[Sentence]) -> bool {
+    let x: Vec<usize> = left.iter().flat_map(Clone::clone).collect();
+    let y: Vec<usize> = right.iter().flat_map(Clone::clone).collect();
+    fn keys(w: &Words, idx: &[usize]) -> Vec<u64> {
+        idx.iter().map(|&i| w.hashes[i]).collect()
+    }
+    fn text<'w>(w: &'w Words, idx: &[usize]) -> Vec<&'w str> {
+        idx.iter().map(|&i| w.word(i)).collect()
+    }
+    let (x_text, y_text) = (text(a, &x), text(b, &y));
+    capture_diff_slices(Algorithm::Myers, &keys(a, &x), &keys(b, &y))
         .iter()
-        .all(|op| match *op {
-            DiffOp::Equal { .. } => true,
-            DiffOp::Delete {
-                old_index, old_len, ..
-            } => harmless_insertion(&a[old_index..old_index + old_len]),
-            DiffOp::Insert {
-                new_index, new_len, ..
-            } => harmless_insertion(&b[new_index..new_index + new_len]),
-            DiffOp::Replace {
-                old_index,
-                old_len,
-                new_index,
-                new_len,
-            } => harmless_replacement(
-                &a[old_index..old_index + old_len],
-                &b[new_index..new_index + new_len],
-            ),
+        .all(|op| {
+            let (_, old, new) = op.as_tag_tuple();
+            match op {
+                DiffOp::Equal { .. } => true,
+                DiffOp::Delete { .. } => harmless_insertion(&x_text[old]),
+                DiffOp::Insert { .. } => harmless_insertion(&y_text[new]),
+                DiffOp::Replace { .. } => harmless_replacement(&x_text[old], &y_text[new]),
+            }
         })
 }
 

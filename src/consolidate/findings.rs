@@ -2,13 +2,13 @@
 //! proposals and targets the catalogue does not know.
 
 use super::classify::Catalogue;
-use super::normalize::comparable;
+use super::normalize::comparable_without_references;
 use crate::ingest::references;
-use crate::model::{Action, Finding, FindingKind, Group, GroupKind, Proposal};
-use std::collections::{BTreeMap, HashMap};
+use crate::model::{Action, Finding, FindingKind, Group, GroupKind, Proposal, Region};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// Every finding, conflicts first, each kind in target or file order.
-pub fn findings(proposals: &[Proposal], groups: &[Group], catalogue: &Catalogue) -> Vec<Finding> {
+pub fn findings(proposals: &[&Proposal], groups: &[Group], catalogue: &Catalogue) -> Vec<Finding> {
     let mut out = conflicts(proposals);
     out.extend(new_texts_named_like_existing_ones(proposals));
     out.extend(duplicates(proposals, groups));
@@ -64,8 +64,9 @@ fn incompatible(a: Action, b: Action) -> bool {
     )
 }
 
-/// The same existing text with incompatible actions (e.g. one region MOD, another SUP).
-fn conflicts(proposals: &[Proposal]) -> Vec<Finding> {
+/// The same existing text with incompatible actions (e.g. one region MOD, another SUP); the
+/// message names each region and action once, the members are every proposal on the text.
+fn conflicts(proposals: &[&Proposal]) -> Vec<Finding> {
     let mut by_target: BTreeMap<&str, Vec<&Proposal>> = BTreeMap::new();
     for p in proposals {
         if let Some(t) = p.target.as_deref().filter(|t| *t != "new") {
@@ -77,14 +78,17 @@ fn conflicts(proposals: &[Proposal]) -> Vec<Finding> {
     targets
         .into_iter()
         .filter(|(_, ps)| {
-            ps.iter()
-                .any(|a| ps.iter().any(|b| incompatible(a.action, b.action)))
+            let actions: BTreeSet<Action> = ps.iter().map(|p| p.action).collect();
+            actions
+                .iter()
+                .any(|&a| actions.iter().any(|&b| incompatible(a, b)))
         })
         .map(|(target, ps)| {
-            let said: Vec<String> = ps
-                .iter()
-                .map(|p| format!("{} {}", p.region, p.action))
-                .collect();
+            let mut said: Vec<String> = Vec::new();
+            let mut seen: BTreeSet<(Region, Action)> = BTreeSet::new();
+            for p in ps.iter().filter(|p| seen.insert((p.region, p.action))) {
+                said.push(format!("{} {}", p.region, p.action));
+            }
             finding(
                 FindingKind::Conflict,
                 format!("incompatible actions on {target}: {}", said.join(", ")),
@@ -97,14 +101,27 @@ fn conflicts(proposals: &[Proposal]) -> Vec<Finding> {
 /// A new text (ADD with target `new` or none) whose title, references aside, is the title
 /// of a proposal on an existing text: adopting both would give the conference two texts on
 /// one subject.
-fn new_texts_named_like_existing_ones(proposals: &[Proposal]) -> Vec<Finding> {
-    let bare = |p: &Proposal| comparable(&references::replace_all(&p.title, |_| String::new()));
+fn new_texts_named_like_existing_ones(proposals: &[&Proposal]) -> Vec<Finding> {
+    let bare = |p: &Proposal| comparable_without_references(&p.title);
+    let new_titles: HashSet<String> = proposals
+        .iter()
+        .filter(|p| p.action == Action::ADD && is_new(p))
+        .map(|p| bare(p))
+        .filter(|t| !t.is_empty())
+        .collect();
+    if new_titles.is_empty() {
+        return Vec::new();
+    }
     let mut existing: HashMap<String, Vec<&Proposal>> = HashMap::new();
-    for p in proposals.iter().filter(|p| !is_new(p)) {
-        existing.entry(bare(p)).or_default().push(p);
+    for &p in proposals.iter().filter(|p| !is_new(p)) {
+        let title = bare(p);
+        if new_titles.contains(&title) {
+            existing.entry(title).or_default().push(p);
+        }
     }
     proposals
         .iter()
+        .copied()
         .filter(|p| p.action == Action::ADD && is_new(p))
         .filter_map(|p| {
             let title = bare(p);
@@ -136,9 +153,9 @@ fn is_new(p: &Proposal) -> bool {
 
 /// The same proposal twice in one file: two members of one merged entry (a common group,
 /// or one cluster of a variant group) that come from the same file.
-fn duplicates(proposals: &[Proposal], groups: &[Group]) -> Vec<Finding> {
+fn duplicates(proposals: &[&Proposal], groups: &[Group]) -> Vec<Finding> {
     let by_id: HashMap<String, &Proposal> =
-        proposals.iter().map(|p| (p.qualified_id(), p)).collect();
+        proposals.iter().map(|&p| (p.qualified_id(), p)).collect();
     let mut out = Vec::new();
     for g in groups {
         let clusters = match g.kind {

@@ -2,25 +2,25 @@
 //!
 //! Cost: proposals are bucketed by key in one pass (O(n)) and blocks are clustered in
 //! parallel. Inside a block each text is compared only with the first text (leader) of
-//! clusters that share one of its rarest words: with a Jaccard threshold t, two word sets
-//! of sizes x and y can reach t only if the first x − ⌈t·x⌉ + 1 words of one and
-//! y − ⌈t·y⌉ + 1 of the other, in rarity order, meet (prefix filtering). Equal normalised
-//! texts are found by hashing. Texts with nothing in common are never compared, so a
-//! block of b distinct texts costs O(b · p) for prefix length p instead of O(b²).
+//! clusters of a compatible size that share a few of its rarest words (prefix filtering, see
+//! [`Bounds`]); equal normalised texts are found by hashing. Texts that share no rare word
+//! are never compared, so a block of b texts costs about O(b · c) for c candidates per
+//! text, instead of O(b²); only a block whose texts all share their rarest words (a tiny
+//! vocabulary) falls back to comparing every pair.
 
-use super::similarity::{Prepared, Similarity};
+use super::similarity::{Bounds, Prepared, Similarity};
 use crate::ingest::references;
 use crate::model::{Action, Group, GroupKind, Proposal, Region, Topic};
 use rayon::prelude::*;
+use rustc_hash::FxHashMap as HashMap;
 use std::cmp::Ordering;
-use std::collections::HashMap;
 
 type Key = (Option<String>, Option<String>, Action);
 
 /// Groups classified proposals; every proposal lands in exactly one group, groups come in
 /// catalogue topic order (unclassified last), then target order, then action.
-pub fn group(proposals: &[Proposal], topics: &[Topic], similarity: &dyn Similarity) -> Vec<Group> {
-    let mut blocks: HashMap<Key, Vec<usize>> = HashMap::new();
+pub fn group(proposals: &[&Proposal], topics: &[Topic], similarity: &dyn Similarity) -> Vec<Group> {
+    let mut blocks: HashMap<Key, Vec<usize>> = HashMap::default();
     let mut order: Vec<Key> = Vec::new();
     for (i, p) in proposals.iter().enumerate() {
         let key = (p.topic.clone(), p.target.clone(), p.action);
@@ -53,7 +53,7 @@ pub fn group(proposals: &[Proposal], topics: &[Topic], similarity: &dyn Similari
             let prepared: Vec<Prepared> = if members.len() > 1 {
                 members
                     .iter()
-                    .map(|&i| Prepared::new(&proposals[i]))
+                    .map(|&i| Prepared::new(proposals[i]))
                     .collect()
             } else {
                 Vec::new()
@@ -84,7 +84,7 @@ pub fn group(proposals: &[Proposal], topics: &[Topic], similarity: &dyn Similari
                     } else {
                         format!("{base}/{}", n + 1)
                     };
-                    let of = |c: &[usize]| c.iter().map(|&k| &proposals[members[k]]).collect();
+                    let of = |c: &[usize]| c.iter().map(|&k| proposals[members[k]]).collect();
                     make_group(id, key, clusters.iter().map(|c| of(c)).collect())
                 })
                 .collect::<Vec<_>>()
@@ -103,44 +103,60 @@ fn compare_targets(a: Option<&str>, b: Option<&str>) -> Ordering {
 /// each text joins the earliest cluster whose leader it is the same as.
 fn cluster(prepared: &[Prepared], similarity: &dyn Similarity) -> Vec<Vec<usize>> {
     let mut clusters: Vec<Vec<usize>> = Vec::new();
-    let mut by_text: HashMap<&str, usize> = HashMap::new();
-    let prefixes = similarity.min_jaccard().map(|t| rarest_first(prepared, t));
-    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut by_text: HashMap<&[u64], usize> = HashMap::default();
+    let bounds = similarity.bounds();
+    let prefixes = bounds.map(|b| rarest_first(prepared, &b));
+    // Prefix words a text must share with a candidate, at most (see Bounds::shared_needed).
+    let need: Vec<usize> = bounds.map_or_else(Vec::new, |b| {
+        prepared
+            .iter()
+            .map(|p| b.shared_needed(p.set.len()))
+            .collect()
+    });
+    let mut index: HashMap<u64, Vec<usize>> = HashMap::default();
+    // Prefix words each cluster leader shares with the text being placed.
+    let mut shared: Vec<usize> = Vec::new();
+    let mut touched: Vec<usize> = Vec::new();
     for (i, p) in prepared.iter().enumerate() {
-        let home = by_text.get(p.text.as_str()).copied().or_else(|| {
+        let home = by_text.get(p.sequence.as_slice()).copied().or_else(|| {
             let prefixes = prefixes.as_ref()?;
-            let mut candidates: Vec<usize> = prefixes[i]
-                .iter()
-                .filter_map(|w| index.get(w))
-                .flatten()
-                .copied()
-                .collect();
-            candidates.sort_unstable();
-            candidates.dedup();
-            candidates
-                .into_iter()
-                .find(|&c| similarity.same(p, &prepared[clusters[c][0]]))
+            for c in prefixes[i].iter().filter_map(|w| index.get(w)).flatten() {
+                if shared[*c] == 0 {
+                    touched.push(*c);
+                }
+                shared[*c] += 1;
+            }
+            touched.sort_unstable();
+            let found = touched.iter().copied().find(|&c| {
+                let leader = clusters[c][0];
+                shared[c] >= need[i].min(need[leader]) && similarity.same(p, &prepared[leader])
+            });
+            for c in touched.drain(..) {
+                shared[c] = 0;
+            }
+            found
         });
         match home {
             Some(c) => clusters[c].push(i),
             None => {
-                by_text.insert(&p.text, clusters.len());
+                by_text.insert(&p.sequence, clusters.len());
                 if let Some(prefixes) = &prefixes {
                     for w in &prefixes[i] {
                         index.entry(*w).or_default().push(clusters.len());
                     }
                 }
                 clusters.push(vec![i]);
+                shared.push(0);
             }
         }
     }
     clusters
 }
 
-/// For each text, the words that must be shared with any text it can reach Jaccard `t`
-/// with: its rarest |x| − ⌈t·|x|⌉ + 1 words (rarity counted within the block).
-fn rarest_first(prepared: &[Prepared], t: f64) -> Vec<Vec<u64>> {
-    let mut frequency: HashMap<u64, u32> = HashMap::new();
+/// For each text, its rarest words (rarity counted within the block) among which any text
+/// it can be the same as shares a few ([`Bounds::prefix_len`]).
+fn rarest_first(prepared: &[Prepared], bounds: &Bounds) -> Vec<Vec<u64>> {
+    let mut frequency: HashMap<u64, u32> = HashMap::default();
     for p in prepared {
         for w in &p.set {
             *frequency.entry(*w).or_default() += 1;
@@ -149,14 +165,10 @@ fn rarest_first(prepared: &[Prepared], t: f64) -> Vec<Vec<u64>> {
     prepared
         .iter()
         .map(|p| {
-            let mut words = p.set.clone();
-            words.sort_unstable_by_key(|w| (frequency[w], *w));
-            let n = words.len();
-            let keep = (n + 1)
-                .saturating_sub((t * n as f64).ceil() as usize)
-                .min(n);
-            words.truncate(keep);
-            words
+            let mut words: Vec<(u32, u64)> = p.set.iter().map(|w| (frequency[w], *w)).collect();
+            words.sort_unstable();
+            words.truncate(bounds.prefix_len(words.len()));
+            words.into_iter().map(|(_, w)| w).collect()
         })
         .collect()
 }
@@ -168,7 +180,7 @@ fn split_by_title(clusters: Vec<Vec<usize>>, prepared: &[Prepared]) -> Vec<Vec<V
         return vec![clusters];
     }
     let mut blocks: Vec<Vec<Vec<usize>>> = Vec::new();
-    let mut block_of_title: HashMap<&str, usize> = HashMap::new();
+    let mut block_of_title: HashMap<&str, usize> = HashMap::default();
     for cluster in clusters {
         let titles: Vec<&str> = cluster
             .iter()
@@ -213,7 +225,9 @@ fn split_by_title(clusters: Vec<Vec<usize>>, prepared: &[Prepared]) -> Vec<Vec<V
 /// A group from its clusters of proposals (block order) and decides its kind.
 fn make_group(id: String, key: &Key, clusters: Vec<Vec<&Proposal>>) -> Group {
     let mut members: Vec<&Proposal> = clusters.iter().flatten().copied().collect();
-    members.sort_by_key(|p| (p.region, p.source.file.clone(), p.source.line));
+    members.sort_by(|a, b| {
+        (a.region, &a.source.file, a.source.line).cmp(&(b.region, &b.source.file, b.source.line))
+    });
     let mut regions: Vec<Region> = members.iter().map(|p| p.region).collect();
     regions.dedup();
     let kind = match (members.len(), clusters.len()) {

@@ -11,7 +11,9 @@ pub mod timeline;
 pub use classify::{Catalogue, classify};
 pub use group::group;
 
-use crate::model::{Consolidated, Cycle, Diagnostic, FindingKind, SourcePos, TimelineStatus};
+use crate::model::{
+    Consolidated, Cycle, Diagnostic, FindingKind, Proposal, SourcePos, TimelineStatus,
+};
 use similarity::{NearDuplicate, Similarity};
 
 /// Consolidates a cycle with the default similarity measure ([`NearDuplicate::DEFAULT`]).
@@ -26,7 +28,7 @@ pub fn consolidate_with(mut cycle: Cycle, similarity: &dyn Similarity) -> Consol
     for p in cycle.rpms.iter_mut().flat_map(|r| r.proposals.iter_mut()) {
         classify(p, &catalogue);
     }
-    let proposals: Vec<_> = cycle.proposals().cloned().collect();
+    let proposals: Vec<&Proposal> = cycle.proposals().collect();
     let groups = group(&proposals, &topics, similarity);
     let findings = findings::findings(&proposals, &groups, &catalogue);
     let timeline = timeline::check(&cycle);
@@ -88,6 +90,10 @@ mod tests {
         }
     }
 
+    fn refs(ps: &[Proposal]) -> Vec<&Proposal> {
+        ps.iter().collect()
+    }
+
     fn topics() -> Vec<Topic> {
         vec![Topic {
             id: "t".into(),
@@ -116,7 +122,7 @@ mod tests {
                 "a new resolution on AI",
             ),
         ];
-        let groups = group(&ps, &topics(), &ExactText);
+        let groups = group(&refs(&ps), &topics(), &ExactText);
         let kinds: Vec<(&str, GroupKind, Vec<&str>)> = groups
             .iter()
             .map(|g| {
@@ -160,8 +166,8 @@ mod tests {
             p(EUR, "E3", MOD, "res-2", "Y", "same text"),
         ];
         let topics = topics();
-        let groups = group(&ps, &topics, &ExactText);
-        let found = findings::findings(&ps, &groups, &Catalogue::new(&topics));
+        let groups = group(&refs(&ps), &topics, &ExactText);
+        let found = findings::findings(&refs(&ps), &groups, &Catalogue::new(&topics));
         let conflict = found
             .iter()
             .find(|f| f.kind == FindingKind::Conflict)
@@ -210,8 +216,8 @@ mod tests {
         ];
         ps[3].target = Some("new".into());
         let topics = topics();
-        let groups = group(&ps, &topics, &NearDuplicate::DEFAULT);
-        let found = findings::findings(&ps, &groups, &Catalogue::new(&topics));
+        let groups = group(&refs(&ps), &topics, &NearDuplicate::DEFAULT);
+        let found = findings::findings(&refs(&ps), &groups, &Catalogue::new(&topics));
         let kinds: Vec<(FindingKind, Vec<&str>)> = found
             .iter()
             .map(|f| (f.kind, f.members.iter().map(String::as_str).collect()))

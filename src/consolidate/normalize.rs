@@ -3,6 +3,7 @@
 
 use crate::ingest::references;
 use regex::Regex;
+use std::hash::Hasher;
 use std::ops::Range;
 use std::sync::LazyLock;
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
@@ -10,119 +11,244 @@ use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 /// A text's comparison words in reading order, and the sentences they form.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Words {
-    pub tokens: Vec<String>,
-    /// Token ranges of the sentences: paragraphs, headings and list items, cut after `.`, `!`
-    /// or `?`; line breaks inside a paragraph do not count.
+    /// The words separated by single spaces: two texts are "the same after normalisation"
+    /// when these are equal.
+    pub text: String,
+    /// Byte range of each word in `text`.
+    spans: Vec<(u32, u32)>,
+    /// Each word's hash ([`word_hash`]), what comparisons look at.
+    pub hashes: Vec<u64>,
+    /// Word ranges of the sentences: paragraphs, headings, list items and table rows, cut
+    /// after `.`, `!` or `?`; line breaks inside a paragraph do not count.
     pub sentences: Vec<Range<usize>>,
 }
 
-/// The comparison words of `text`, one string: two texts are "the same after normalisation"
-/// when these are equal.
+impl Words {
+    /// Word `i`.
+    pub fn word(&self, i: usize) -> &str {
+        let (start, end) = self.spans[i];
+        &self.text[start as usize..end as usize]
+    }
+
+    /// The words in order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        (0..self.spans.len()).map(|i| self.word(i))
+    }
+
+    /// How many words.
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    /// No words at all.
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+}
+
+/// A word's 64-bit hash (FxHash: fast, and the same in every run).
+pub fn word_hash(word: &str) -> u64 {
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(word.as_bytes());
+    h.write_u8(0xff);
+    h.finish()
+}
+
+/// The comparison words of `text`, one string (see [`Words::text`]).
 pub fn comparable(text: &str) -> String {
-    words(text).tokens.join(" ")
+    words(text).text
 }
 
 /// The comparison words of `text` (see [`words`]).
 pub fn tokens(text: &str) -> Vec<String> {
-    words(text).tokens
+    words(text).iter().map(str::to_string).collect()
 }
 
 /// Normalises a text for comparison: edition notes such as "(Rev. Kigali, 2022)" or
 /// "(study period 2022-2025)" dropped, references replaced by their ids (`Res. 37` ≡
 /// `Resolution 37` → `res37`), list markers and Markdown markup dropped, Unicode
-/// compatibility forms (NFKD) and diacritics folded, lower case, hyphens inside words
-/// joined (`e-waste` ≡ `ewaste`), other punctuation removed, British spellings mapped to
-/// American ones.
+/// compatibility forms (NFKD) and diacritics folded, lower case, hyphens and dashes inside
+/// words joined (`e-waste` ≡ `ewaste`), other punctuation removed, British spellings mapped
+/// to American ones. One pass over the bytes; regular expressions run only where a list
+/// marker, an edition note or a reference can start.
 pub fn words(text: &str) -> Words {
-    static EDITION: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)\(\s*(?:rev\.|study\s+period)[^)]*\)").expect("valid"));
-    let text = EDITION.replace_all(text, " ");
-    let text = references::replace_all(&text, |id| {
-        format!(" {} ", id.replace(|c: char| !c.is_alphanumeric(), ""))
-    });
-    let mut words = Words::default();
-    for unit in units(&text) {
-        for sentence in sentences(&unit) {
-            let start = words.tokens.len();
-            fold_into(sentence, &mut words.tokens);
-            if words.tokens.len() > start {
-                words.sentences.push(start..words.tokens.len());
-            }
-        }
-    }
-    words
+    fold(text, true, true)
 }
 
-/// A list marker, heading or table row at the start of a line: it starts a new unit.
+/// The hashes ([`word_hash`]) of the comparison words of `text`, in order: what [`words`]
+/// gives, without building the text.
+pub fn fingerprint(text: &str) -> Vec<u64> {
+    fold(text, true, false).hashes
+}
+
+/// The comparison words of `text` without its references (`Resolution 37: Bridging the
+/// divide` → `bridging the divide`), one string.
+pub fn comparable_without_references(text: &str) -> String {
+    fold(text, false, true).text
+}
+
+fn fold(text: &str, keep_references: bool, keep_text: bool) -> Words {
+    let bytes = text.as_bytes();
+    let mut out = Folder::new(text.len(), keep_text);
+    let mut i = 0;
+    let mut line_start = true;
+    while i < bytes.len() {
+        if line_start {
+            line_start = false;
+            let end = bytes[i..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(bytes.len(), |p| i + p + 1);
+            let line = &text[i..end];
+            if let Some(len) = marker(line) {
+                out.end_sentence();
+                i += len;
+                continue;
+            }
+            if line.trim().is_empty() {
+                out.end_sentence();
+                i = end;
+                line_start = true;
+                continue;
+            }
+        }
+        let b = bytes[i];
+        if b == b'\n' {
+            line_start = true;
+            out.end_word();
+            i += 1;
+            continue;
+        }
+        if b == b'('
+            && let Some(len) = edition_at(&text[i..])
+        {
+            out.end_word();
+            i += len;
+            continue;
+        }
+        if b.is_ascii_alphanumeric() {
+            // A reference starts with one of these letters (Resolution, Question,
+            // Recommendation, Action Plan, Plan d'action, Declaration).
+            if !out.in_word()
+                && matches!(b | 0x20, b'r' | b'q' | b'a' | b'p' | b'd')
+                && let Some((len, id)) = references::at_start(&text[i..])
+            {
+                if keep_references {
+                    out.push_word(&id.replace(|c: char| !c.is_alphanumeric(), ""));
+                }
+                i += len;
+                continue;
+            }
+            let run = bytes[i..]
+                .iter()
+                .position(|c| !c.is_ascii_alphanumeric())
+                .unwrap_or(bytes.len() - i);
+            out.push_ascii(&bytes[i..i + run]);
+            i += run;
+            continue;
+        }
+        if b.is_ascii() {
+            out.ascii(b, bytes.get(i + 1).copied());
+            i += 1;
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            let next = text[i + c.len_utf8()..].chars().next();
+            out.other(c, next);
+            i += c.len_utf8();
+        }
+    }
+    out.finish()
+}
+
+/// The length of an edition note such as "(Rev. Kigali, 2022)" or "(study period
+/// 2022-2025)" at the start of `text`.
+fn edition_at(text: &str) -> Option<usize> {
+    static EDITION: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(?i)\(\s*(?:rev\.|study\s+period)[^)]*\)").expect("valid"));
+    let head = text[1..].trim_start().as_bytes();
+    let may = head.len() >= 3 && matches!(head[0] | 0x20, b'r' | b's');
+    if may {
+        EDITION.find(text).map(|m| m.end())
+    } else {
+        None
+    }
+}
+
+/// A list marker, heading or table row at the start of a line: it starts a new sentence.
 static MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:\d{1,3}[.)]|[a-zA-Z][.)]|\([ivxIVX]{1,4}\)|\([a-zA-Z0-9]{1,3}\)|[-*+]|#{1,6})\s+|^\s*\|")
         .expect("valid")
 });
 
-/// Paragraphs, headings, list items and table rows, each on one line, markers removed.
-fn units(text: &str) -> Vec<String> {
-    let mut units = Vec::new();
-    let mut current = String::new();
-    for line in text.lines() {
-        let marker = MARKER.find(line);
-        if line.trim().is_empty() || marker.is_some() {
-            if !current.trim().is_empty() {
-                units.push(std::mem::take(&mut current));
-            }
-            current.clear();
-        }
-        current.push_str(marker.map_or(line, |m| &line[m.end()..]));
-        current.push(' ');
+/// The end of a list marker, heading mark or table pipe at the start of `line`.
+fn marker(line: &str) -> Option<usize> {
+    let rest = line.trim_start().as_bytes();
+    // Most lines start with a word: no marker, and no regular expression to run.
+    if rest.first().is_some_and(u8::is_ascii_alphabetic)
+        && !matches!(rest.get(1), Some(b'.' | b')'))
+    {
+        return None;
     }
-    if !current.trim().is_empty() {
-        units.push(current);
-    }
-    units
+    MARKER.find(line).map(|m| m.end())
 }
 
-/// A unit cut after each `.`, `!` or `?` followed by white space.
-fn sentences(unit: &str) -> impl Iterator<Item = &str> {
-    let mut rest = unit;
-    std::iter::from_fn(move || {
-        if rest.is_empty() {
-            return None;
-        }
-        let bytes = rest.as_bytes();
-        let end = (0..bytes.len())
-            .find(|&i| {
-                matches!(bytes[i], b'.' | b'!' | b'?')
-                    && bytes.get(i + 1).is_some_and(u8::is_ascii_whitespace)
-            })
-            .map_or(rest.len(), |i| i + 1);
-        let (sentence, tail) = rest.split_at(end);
-        rest = tail;
-        Some(sentence)
-    })
+/// Builds [`Words`] as text arrives.
+struct Folder {
+    /// The words so far, UTF-8, separated by single spaces (only the current word when the
+    /// text is not kept).
+    text: Vec<u8>,
+    keep_text: bool,
+    spans: Vec<(u32, u32)>,
+    hashes: Vec<u64>,
+    sentences: Vec<Range<usize>>,
+    /// Start of the word being built in `text`, if any.
+    word_start: Option<usize>,
+    sentence_start: usize,
+    /// The previous character was a hyphen or dash right after a letter or digit.
+    pending_join: bool,
 }
 
-/// Appends the folded words of `text` to `out`.
-fn fold_into(text: &str, out: &mut Vec<String>) {
-    let mut word = String::new();
-    let mut chars = text.chars().peekable();
-    let end = |word: &mut String, out: &mut Vec<String>| {
-        if !word.is_empty() {
-            out.push(american(word));
-            word.clear();
+impl Folder {
+    fn new(n: usize, keep_text: bool) -> Folder {
+        let kept = if keep_text { n } else { 0 };
+        Folder {
+            text: Vec::with_capacity(kept.max(32)),
+            keep_text,
+            spans: Vec::with_capacity(kept / 6),
+            hashes: Vec::with_capacity(n / 6),
+            sentences: Vec::new(),
+            word_start: None,
+            sentence_start: 0,
+            pending_join: false,
         }
-    };
-    while let Some(c) = chars.next() {
-        if c.is_ascii() {
-            if c.is_ascii_alphanumeric() {
-                word.push(c.to_ascii_lowercase());
-            } else if c == '-' && joins(&word, chars.peek()) {
-                // A hyphen inside a word joins its parts.
-            } else {
-                end(&mut word, out);
+    }
+
+    fn in_word(&self) -> bool {
+        self.word_start.is_some()
+    }
+
+    /// One ASCII byte; `next` is the byte after it.
+    fn ascii(&mut self, b: u8, next: Option<u8>) {
+        if b.is_ascii_alphanumeric() {
+            self.push_ascii(&[b]);
+        } else if b == b'-'
+            && self.in_word()
+            && next.is_some_and(|n| n.is_ascii_alphanumeric() || n >= 0x80)
+        {
+            self.pending_join = true;
+        } else {
+            self.end_word();
+            if matches!(b, b'.' | b'!' | b'?') && next.is_none_or(|n| n.is_ascii_whitespace()) {
+                self.end_sentence();
             }
-            continue;
         }
-        if is_dash(c) && joins(&word, chars.peek()) {
-            continue;
+    }
+
+    /// One other character, folded (NFKD, no combining marks, lower case); `next` follows it.
+    fn other(&mut self, c: char, next: Option<char>) {
+        if is_dash(c) && self.in_word() && next.is_some_and(char::is_alphanumeric) {
+            self.pending_join = true;
+            return;
         }
         let mut folded = [' '; 8];
         let mut n = 0;
@@ -134,76 +260,171 @@ fn fold_into(text: &str, out: &mut Vec<String>) {
         });
         for d in folded[..n].iter().flat_map(|d| d.to_lowercase()) {
             if d.is_alphanumeric() {
-                word.push(d);
+                self.push_char(d);
             } else {
-                end(&mut word, out);
+                self.end_word();
             }
         }
     }
-    end(&mut word, out);
+
+    fn push_char(&mut self, c: char) {
+        self.start_word();
+        let mut utf8 = [0; 4];
+        self.text
+            .extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
+    }
+
+    /// Letters and digits, lower-cased.
+    fn push_ascii(&mut self, run: &[u8]) {
+        self.start_word();
+        let from = self.text.len();
+        self.text.extend_from_slice(run);
+        self.text[from..].make_ascii_lowercase();
+    }
+
+    fn start_word(&mut self) {
+        if self.pending_join {
+            self.pending_join = false;
+        } else if self.word_start.is_none() {
+            if !self.text.is_empty() {
+                self.text.push(b' ');
+            }
+            self.word_start = Some(self.text.len());
+        }
+    }
+
+    fn push_word(&mut self, word: &str) {
+        self.end_word();
+        for c in word.chars() {
+            self.push_char(c);
+        }
+        self.end_word();
+    }
+
+    fn end_word(&mut self) {
+        self.pending_join = false;
+        let Some(start) = self.word_start.take() else {
+            return;
+        };
+        americanise(&mut self.text, start);
+        let end = self.text.len();
+        let mut h = rustc_hash::FxHasher::default();
+        h.write(&self.text[start..end]);
+        h.write_u8(0xff);
+        self.hashes.push(h.finish());
+        if self.keep_text {
+            self.spans.push((start as u32, end as u32));
+        } else {
+            self.text.clear();
+        }
+    }
+
+    fn end_sentence(&mut self) {
+        self.end_word();
+        let end = self.hashes.len();
+        if end > self.sentence_start {
+            self.sentences.push(self.sentence_start..end);
+        }
+        self.sentence_start = end;
+    }
+
+    fn finish(mut self) -> Words {
+        self.end_sentence();
+        Words {
+            // Only whole UTF-8 sequences were pushed.
+            text: String::from_utf8(self.text)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+            spans: self.spans,
+            hashes: self.hashes,
+            sentences: self.sentences,
+        }
+    }
 }
 
-/// A dash or hyphen between two letters or digits joins them: `e-waste` ≡ `ewaste`,
-/// `2026–2029` ≡ `2026-2029`.
-fn joins(word: &str, next: Option<&char>) -> bool {
-    !word.is_empty() && next.is_some_and(|n| n.is_alphanumeric())
-}
-
-/// Hyphens and dashes other than the ASCII hyphen-minus (U+2010–U+2015, soft hyphen, minus).
+/// Hyphens and dashes other than the ASCII hyphen-minus (U+2010–U+2015, soft hyphen, minus):
+/// between two letters or digits they join them, like `-` (`2026–2029` ≡ `2026-2029`).
 fn is_dash(c: char) -> bool {
     matches!(c, '\u{2010}'..='\u{2015}' | '\u{ad}' | '\u{2212}')
 }
 
 /// Whole-word British → American spellings that no suffix rule covers.
-const WORDS: [(&str, &str); 16] = [
-    ("programme", "program"),
-    ("programmes", "programs"),
-    ("catalogue", "catalog"),
-    ("catalogues", "catalogs"),
-    ("licence", "license"),
-    ("licences", "licenses"),
-    ("defence", "defense"),
-    ("labour", "labor"),
-    ("behaviour", "behavior"),
-    ("behaviours", "behaviors"),
-    ("neighbouring", "neighboring"),
-    ("favour", "favor"),
-    ("honour", "honor"),
-    ("enrolment", "enrollment"),
-    ("fulfil", "fulfill"),
-    ("travelling", "traveling"),
+fn american_word(word: &[u8]) -> Option<&'static [u8]> {
+    Some(match word {
+        b"programme" => b"program",
+        b"programmes" => b"programs",
+        b"catalogue" => b"catalog",
+        b"catalogues" => b"catalogs",
+        b"licence" => b"license",
+        b"licences" => b"licenses",
+        b"defence" => b"defense",
+        b"labour" => b"labor",
+        b"behaviour" => b"behavior",
+        b"behaviours" => b"behaviors",
+        b"neighbouring" => b"neighboring",
+        b"favour" => b"favor",
+        b"honour" => b"honor",
+        b"enrolment" => b"enrollment",
+        b"fulfil" => b"fulfill",
+        b"travelling" => b"traveling",
+        _ => return None,
+    })
+}
+
+/// British endings and their American forms: -ise/-isation, -yse, -tre/-bre (centre,
+/// fibre), -lled/-lling.
+const SUFFIXES: [(&[u8], &[u8]); 15] = [
+    (b"lling", b"ling"),
+    (b"lled", b"led"),
+    (b"ysing", b"yzing"),
+    (b"isation", b"ization"),
+    (b"isations", b"izations"),
+    (b"ising", b"izing"),
+    (b"ised", b"ized"),
+    (b"ises", b"izes"),
+    (b"ise", b"ize"),
+    (b"yse", b"yze"),
+    (b"ysed", b"yzed"),
+    (b"tre", b"ter"),
+    (b"tres", b"ters"),
+    (b"bre", b"ber"),
+    (b"bres", b"bers"),
 ];
 
-/// Maps one lower-case word to its American spelling: the table above, then -ise/-isation,
-/// -yse, -tre/-bre endings (centre, fibre, metre). Applied to both sides of every comparison,
-/// so an over-eager rule ("otherwise" → "otherwize") costs nothing.
-fn american(word: &str) -> String {
-    if let Some((_, us)) = WORDS.iter().find(|(uk, _)| *uk == word) {
-        return us.to_string();
+/// Rewrites the word at `text[start..]` (lower case) in its American spelling: the words
+/// above, then the endings. Applied to both sides of every comparison, so an over-eager rule
+/// ("otherwise" → "otherwize") costs nothing.
+fn americanise(text: &mut Vec<u8>, start: usize) {
+    let word = &text[start..];
+    if let Some(us) = american_word(word) {
+        text.truncate(start);
+        text.extend_from_slice(us);
+        return;
     }
-    const SUFFIXES: [(&str, &str); 15] = [
-        ("lling", "ling"),
-        ("lled", "led"),
-        ("ysing", "yzing"),
-        ("isation", "ization"),
-        ("isations", "izations"),
-        ("ising", "izing"),
-        ("ised", "ized"),
-        ("ises", "izes"),
-        ("ise", "ize"),
-        ("yse", "yze"),
-        ("ysed", "yzed"),
-        ("tre", "ter"),
-        ("tres", "ters"),
-        ("bre", "ber"),
-        ("bres", "bers"),
-    ];
+    // The last three letters of every ending above: most words end otherwise.
+    let tail = &word[word.len().saturating_sub(3)..];
+    if !matches!(
+        tail,
+        b"ing"
+            | b"led"
+            | b"ion"
+            | b"ons"
+            | b"sed"
+            | b"ses"
+            | b"ise"
+            | b"yse"
+            | b"tre"
+            | b"res"
+            | b"bre"
+    ) {
+        return;
+    }
     for (uk, us) in SUFFIXES {
-        if let Some(stem) = word.strip_suffix(uk).filter(|s| s.len() >= 3) {
-            return format!("{stem}{us}");
+        if word.len() >= uk.len() + 3 && word.ends_with(uk) {
+            text.truncate(text.len() - uk.len());
+            text.extend_from_slice(us);
+            return;
         }
     }
-    word.to_string()
 }
 
 #[cfg(test)]
@@ -245,6 +466,14 @@ mod tests {
         );
         assert_ne!(tokens("continue"), tokens("discontinue"));
         assert_eq!(tokens("Resolution 45"), vec!["res45"]);
+        assert_eq!(
+            tokens("- not a list-marker -"),
+            vec!["not", "a", "listmarker"]
+        );
+        assert_eq!(
+            tokens("Resolution\n37 and the Kigali Action\nPlan"),
+            vec!["res37", "and", "the", "kigali", "actionplan"]
+        );
     }
 
     #[test]
@@ -253,7 +482,7 @@ mod tests {
         let sentences: Vec<String> = w
             .sentences
             .iter()
-            .map(|r| w.tokens[r.clone()].join(" "))
+            .map(|r| r.clone().map(|i| w.word(i)).collect::<Vec<_>>().join(" "))
             .collect();
         assert_eq!(
             sentences,
@@ -266,5 +495,6 @@ mod tests {
         );
         let wrapped = words("BDT should\nact. It should report yearly.");
         assert_eq!(wrapped.sentences.len(), 2);
+        assert_eq!(wrapped.text, "bdt should act it should report yearly");
     }
 }

@@ -6,45 +6,42 @@
 //! [`super::edits`], which alone tells a harmless addition from a changed request.
 
 use super::edits;
-use super::normalize::{Words, comparable, words};
+use super::normalize::{Words, comparable, fingerprint, words};
 use crate::model::Proposal;
-use std::hash::{Hash, Hasher};
 
-/// A proposal with its comparison forms, computed once.
+/// A proposal with what comparisons look at first, computed once: its normalised words
+/// (as hashes) and word set. The words themselves ([`Prepared::words`]) are computed again
+/// for the few pairs that reach the edit check, which keeps a large block's memory small.
 pub struct Prepared<'a> {
     pub proposal: &'a Proposal,
-    /// Normalised body, one string (see [`comparable`]).
-    pub text: String,
+    /// Hashes of the body's normalised words in order: equal for texts that are the same
+    /// after normalisation (see [`Words::text`]).
+    pub sequence: Vec<u64>,
     /// Normalised title.
     pub title: String,
-    /// The body's normalised words and sentences.
-    pub words: Words,
-    /// Hashes of the body's distinct words, sorted: the set Jaccard indices are computed on.
+    /// The distinct hashes of `sequence`, sorted: the set Jaccard indices are computed on.
     pub set: Vec<u64>,
 }
 
 impl<'a> Prepared<'a> {
     /// Normalises the title and body of `proposal`.
     pub fn new(proposal: &'a Proposal) -> Prepared<'a> {
-        let words = words(&proposal.body);
-        let mut set: Vec<u64> = words.tokens.iter().map(|t| word_hash(t)).collect();
+        let sequence = fingerprint(&proposal.body);
+        let mut set = sequence.clone();
         set.sort_unstable();
         set.dedup();
         Prepared {
             proposal,
-            text: words.tokens.join(" "),
+            sequence,
             title: comparable(&proposal.title),
-            words,
             set,
         }
     }
-}
 
-/// A word's 64-bit hash (FxHash: fast, and the same in every run).
-pub fn word_hash(word: &str) -> u64 {
-    let mut h = rustc_hash::FxHasher::default();
-    word.hash(&mut h);
-    h.finish()
+    /// The body's normalised words and sentences.
+    pub fn words(&self) -> Words {
+        words(&self.proposal.body)
+    }
 }
 
 /// Decides whether two proposals are the same text (merged into one entry).
@@ -52,21 +49,93 @@ pub trait Similarity: Sync {
     /// True when `a` and `b` say the same thing.
     fn same(&self, a: &Prepared, b: &Prepared) -> bool;
 
-    /// The lowest Jaccard index of the two word sets at which [`Similarity::same`] can hold,
-    /// or `None` when only equal normalised texts can be the same. Grouping uses it to
-    /// compare only texts that share a rare word (prefix filtering).
-    fn min_jaccard(&self) -> Option<f64>;
+    /// What [`Similarity::same`] implies about the two word sets, so grouping compares only
+    /// texts that can be the same; `None` when only equal normalised texts can be.
+    fn bounds(&self) -> Option<Bounds>;
 }
 
-/// Same text after normalisation (see [`comparable`]).
+/// Necessary conditions for two word sets to be the same text: a Jaccard index of at least
+/// `min_jaccard`, and at most `max_difference` words in one set only.
+#[derive(Debug, Clone, Copy)]
+pub struct Bounds {
+    pub min_jaccard: f64,
+    pub max_difference: usize,
+}
+
+impl Bounds {
+    /// How many of the first words of both prefixes a candidate pair must share; longer
+    /// prefixes, but far fewer candidates than sharing one word.
+    pub const SHARED: usize = 3;
+
+    /// Whether two sorted, duplicate-free word sets meet the bounds. Stops at the first
+    /// word past `max_difference` found in one set only, so most pairs cost only a few steps.
+    pub fn admit<T: Ord>(&self, a: &[T], b: &[T]) -> bool {
+        if !self.sizes_fit(a.len(), b.len()) {
+            return false;
+        }
+        let (mut i, mut j, mut common, mut apart) = (0, 0, 0, 0);
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => {
+                    i += 1;
+                    apart += 1;
+                }
+                std::cmp::Ordering::Greater => {
+                    j += 1;
+                    apart += 1;
+                }
+                std::cmp::Ordering::Equal => {
+                    common += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+            if apart > self.max_difference {
+                return false;
+            }
+        }
+        apart += (a.len() - i) + (b.len() - j);
+        apart <= self.max_difference
+            && common as f64 >= self.min_jaccard * (common + apart).max(1) as f64
+    }
+
+    /// Whether sets of `x` and `y` distinct words can meet the bounds (|A ∩ B| ≤ min(x, y)).
+    pub fn sizes_fit(&self, x: usize, y: usize) -> bool {
+        let (small, large) = (x.min(y), x.max(y));
+        small as f64 >= self.min_jaccard * large as f64 && large - small <= self.max_difference
+    }
+
+    /// The fewest words a set of `n` words shares with any set meeting the bounds with it:
+    /// Jaccard t needs ⌈t·n⌉, at most d words apart needs n − d.
+    pub fn min_overlap(&self, n: usize) -> usize {
+        let by_jaccard = (self.min_jaccard * n as f64).ceil() as usize;
+        by_jaccard.max(n.saturating_sub(self.max_difference)).min(n)
+    }
+
+    /// How many of a set's words, in a fixed order (rarest first), to index: if two sets
+    /// share at least α words, the first n − α + k words of each hold the first k shared
+    /// words (prefix filtering, with k = [`Bounds::SHARED`]).
+    pub fn prefix_len(&self, n: usize) -> usize {
+        (n - self.min_overlap(n) + Self::SHARED).min(n)
+    }
+
+    /// How many prefix words a set of `n` words must share with a candidate: a pair of sets
+    /// needs the smaller of their two numbers. [`Bounds::SHARED`], or fewer for a set so
+    /// small that fewer suffice.
+    pub fn shared_needed(&self, n: usize) -> usize {
+        Self::SHARED.min(self.min_overlap(n)).max(1)
+    }
+}
+
+/// Same text after normalisation (see [`Words::text`]).
 pub struct ExactText;
 
 impl Similarity for ExactText {
     fn same(&self, a: &Prepared, b: &Prepared) -> bool {
-        a.text == b.text
+        a.sequence == b.sequence
     }
 
-    fn min_jaccard(&self) -> Option<f64> {
+    fn bounds(&self) -> Option<Bounds> {
         None
     }
 }
@@ -83,14 +152,24 @@ impl NearDuplicate {
     pub const DEFAULT: NearDuplicate = NearDuplicate { threshold: 0.5 };
 }
 
+impl NearDuplicate {
+    fn limits(&self) -> Bounds {
+        // Words in one set only are words changed in the texts, which the edit check caps.
+        Bounds {
+            min_jaccard: self.threshold,
+            max_difference: edits::MAX_CHANGED_WORDS,
+        }
+    }
+}
+
 impl Similarity for NearDuplicate {
     fn same(&self, a: &Prepared, b: &Prepared) -> bool {
-        a.text == b.text
-            || (jaccard(&a.set, &b.set) >= self.threshold && edits::harmless(&a.words, &b.words))
+        a.sequence == b.sequence
+            || (self.limits().admit(&a.set, &b.set) && edits::harmless(&a.words(), &b.words()))
     }
 
-    fn min_jaccard(&self) -> Option<f64> {
-        Some(self.threshold)
+    fn bounds(&self) -> Option<Bounds> {
+        Some(self.limits())
     }
 }
 

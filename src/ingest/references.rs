@@ -8,28 +8,101 @@ use std::sync::LazyLock;
 /// Builds a reference id from a pattern's captures.
 type Make = fn(&regex::Captures) -> String;
 
+/// The written forms of references, each with the id it stands for.
+const FORMS: [(&str, Make); 5] = [
+    (
+        r"(?i)\b(?:r[ée]solutions?|res\.?)\s*(?:no\.\s*)?(\d{1,4})\b",
+        |c| format!("res-{}", num(&c[1])),
+    ),
+    (
+        r"(?i)\b(?:recommendations?|recommandations?|rec\.)\s*itu-([dtr])\s+((?:[a-z]\.)?\d{1,4}(?:\.\d+)?)",
+        |c| format!("rec-{}-{}", c[1].to_lowercase(), c[2].to_lowercase()),
+    ),
+    (r"(?i)\bquestions?\s+(\d{1,3})\s*/\s*(\d{1,2})\b", |c| {
+        format!("q-{}/{}", num(&c[1]), num(&c[2]))
+    }),
+    (r"(?i)\baction\s+plan\b|\bplan\s+d['’]action\b", |_| {
+        "action-plan".to_string()
+    }),
+    (r"(?i)\bd[ée]claration\b", |_| "declaration".to_string()),
+];
+
 static PATTERNS: LazyLock<Vec<(Regex, Make)>> = LazyLock::new(|| {
-    let p = |re: &str| Regex::new(re).expect("reference pattern is valid");
-    vec![
-        (
-            p(r"(?i)\b(?:r[ée]solutions?|res\.?)\s*(?:no\.\s*)?(\d{1,4})\b"),
-            |c| format!("res-{}", num(&c[1])),
-        ),
-        (
-            p(
-                r"(?i)\b(?:recommendations?|recommandations?|rec\.)\s*itu-([dtr])\s+((?:[a-z]\.)?\d{1,4}(?:\.\d+)?)",
-            ),
-            |c| format!("rec-{}-{}", c[1].to_lowercase(), c[2].to_lowercase()),
-        ),
-        (p(r"(?i)\bquestions?\s+(\d{1,3})\s*/\s*(\d{1,2})\b"), |c| {
-            format!("q-{}/{}", num(&c[1]), num(&c[2]))
-        }),
-        (p(r"(?i)\baction\s+plan\b|\bplan\s+d['’]action\b"), |_| {
-            "action-plan".to_string()
-        }),
-        (p(r"(?i)\bd[ée]claration\b"), |_| "declaration".to_string()),
-    ]
+    FORMS
+        .iter()
+        .map(|(re, make)| (Regex::new(re).expect("reference pattern is valid"), *make))
+        .collect()
 });
+
+/// Any written form: one scan finds every reference, then its form says which id.
+static ANY: LazyLock<Regex> = LazyLock::new(|| {
+    let forms: Vec<String> = FORMS.iter().map(|(re, _)| format!("(?:{re})")).collect();
+    Regex::new(&forms.join("|")).expect("reference patterns are valid")
+});
+
+/// The same, anchored at the start of the text searched.
+static ANY_AT_START: LazyLock<Regex> = LazyLock::new(|| {
+    let forms: Vec<String> = FORMS.iter().map(|(re, _)| format!("(?:{re})")).collect();
+    Regex::new(&format!("^(?:{})", forms.join("|"))).expect("reference patterns are valid")
+});
+
+/// The reference `text` starts with, if any: its length in bytes and id. Cheap to call at
+/// every word: only words that can start a reference reach the regular expression.
+pub fn at_start(text: &str) -> Option<(usize, String)> {
+    let end = text
+        .bytes()
+        .position(|b| !(b.is_ascii_alphabetic() || b >= 0x80))
+        .unwrap_or(text.len());
+    let word = &text[..end];
+    if word.len() < 3 || word.len() > 15 {
+        return None;
+    }
+    const KEYWORDS: [&str; 16] = [
+        "resolution",
+        "resolutions",
+        "résolution",
+        "résolutions",
+        "res",
+        "recommendation",
+        "recommendations",
+        "recommandation",
+        "recommandations",
+        "rec",
+        "question",
+        "questions",
+        "action",
+        "plan",
+        "declaration",
+        "déclaration",
+    ];
+    let keyword = KEYWORDS.iter().any(|k| {
+        k.len() == word.len()
+            && (k.eq_ignore_ascii_case(word)
+                || k.chars()
+                    .zip(word.chars())
+                    .all(|(a, b)| b.to_lowercase().eq([a])))
+    });
+    if !keyword {
+        return None;
+    }
+    let found = ANY_AT_START.find(text)?.as_str();
+    identify(found).map(|id| (found.len(), id))
+}
+
+/// The id of a whole written reference (one match of [`ANY`]).
+fn identify(found: &str) -> Option<String> {
+    PATTERNS.iter().find_map(|(re, make)| {
+        let c = re.captures(found)?;
+        (c.get(0)?.range() == (0..found.len())).then(|| make(&c))
+    })
+}
+
+/// Every reference in `text` in order: its byte range and id.
+pub fn spans(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
+    ANY.find_iter(text)
+        .filter_map(|m| identify(m.as_str()).map(|id| (m.range(), id)))
+        .collect()
+}
 
 static ID_FORM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:res-\d{1,4}|rec-[dtr]-(?:[a-z]\.)?\d{1,4}(?:\.\d+)?|q-\d{1,3}/\d{1,2}|action-plan|declaration|new)$")
@@ -44,36 +117,17 @@ fn num(digits: &str) -> String {
 
 /// Every reference in `text`, in order of appearance (duplicates kept).
 pub fn find_all(text: &str) -> Vec<String> {
-    let mut found: Vec<(usize, String)> = PATTERNS
-        .iter()
-        .flat_map(|(re, make)| {
-            re.captures_iter(text)
-                .map(move |c| (c.get(0).map_or(0, |m| m.start()), make(&c)))
-        })
-        .collect();
-    found.sort_by_key(|(pos, _)| *pos);
-    found.into_iter().map(|(_, id)| id).collect()
+    spans(text).into_iter().map(|(_, id)| id).collect()
 }
 
 /// `text` with every reference replaced by `replace(id)`, e.g. for comparison tokens.
 pub fn replace_all(text: &str, replace: impl Fn(&str) -> String) -> String {
-    let mut spans: Vec<(usize, usize, String)> = PATTERNS
-        .iter()
-        .flat_map(|(re, make)| {
-            re.captures_iter(text)
-                .filter_map(|c| c.get(0).map(|m| (m.start(), m.end(), make(&c))))
-        })
-        .collect();
-    spans.sort_by_key(|(start, end, _)| (*start, usize::MAX - end));
     let mut out = String::with_capacity(text.len());
     let mut last = 0;
-    for (start, end, id) in spans {
-        if start < last {
-            continue;
-        }
-        out.push_str(&text[last..start]);
+    for (range, id) in spans(text) {
+        out.push_str(&text[last..range.start]);
         out.push_str(&replace(&id));
-        last = end;
+        last = range.end;
     }
     out.push_str(&text[last..]);
     out
@@ -144,6 +198,18 @@ mod tests {
             find_all("Question 2/1 and Resolution 9"),
             vec!["q-2/1", "res-9"]
         );
+    }
+
+    #[test]
+    fn finds_a_reference_at_the_start_only() {
+        assert_eq!(at_start("Res. 37 should"), Some((7, "res-37".into())));
+        assert_eq!(
+            at_start("RÉSOLUTION 37"),
+            Some(("RÉSOLUTION 37".len(), "res-37".into()))
+        );
+        assert_eq!(at_start("Question 1/1."), Some((12, "q-1/1".into())));
+        assert_eq!(at_start("resources for Res. 37"), None);
+        assert_eq!(at_start("the Action Plan"), None);
     }
 
     #[test]
