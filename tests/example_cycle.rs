@@ -226,3 +226,50 @@ fn wtsa_profile_writes_the_wtsa_implementation_report() {
             && md.contains("All six regions held an RPM.")
     );
 }
+
+#[test]
+fn merged_and_close_texts_show_what_each_region_wrote_with_linked_sources() {
+    let built =
+        build_in_memory(&example_files(), &Templates::defaults(), Formats::ALL, None).unwrap();
+    let text = |name: &str| {
+        let artifact = built
+            .artifacts
+            .iter()
+            .find(|a| a.file_name == name)
+            .unwrap();
+        String::from_utf8(artifact.bytes.clone()).unwrap()
+    };
+    let md = text("tdag-synthesis.md");
+    // British and American spellings merged into one entry, the spellings listed.
+    assert!(md.contains(
+        "- Commonwealth of Independent States (CIS/RCC-2): “organise” → “organize”; “prioritise” → “prioritize”"
+    ));
+    // Two sentences swapped: one entry, the move listed.
+    assert!(md.contains(
+        "- Asia-Pacific (ASP/ACP-2): moved: “The Bureau should also keep a stock of deployable equipment …”"
+    ));
+    // One phrase replaced: variants, with the difference in the table and under the text.
+    assert!(md.contains(
+        "| B | EUR | Question 5/1: telecommunications/ICTs for rural and remote areas | As variant A, except: “each region” → “least developed countries” |"
+    ));
+    assert!(md.contains("Differs from variant A by: “each region” → “least developed countries”."));
+    // Every source links to the proposal in its region's annex, in HTML and in the annexed
+    // synthesis of the implementation report.
+    let html = text("tdag-synthesis.html");
+    assert!(html.contains(r##"<a href="#src-eur-ecp-9">EUR/ECP-9</a> (rpm/eur.md:118)"##));
+    assert!(html.contains(r#"<h3 id="src-eur-ecp-9">"#), "annex anchor");
+    let implementation = text("wtdc-implementation.html");
+    assert!(implementation.contains(r##"href="#synthesis-src-eur-ecp-9""##));
+    assert!(implementation.contains(r#"id="synthesis-src-eur-ecp-9""#));
+    let json: Value = serde_json::from_str(&text("consolidated.json")).unwrap();
+    let conflict = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["members"][0] == "ASP/ACP-8")
+        .unwrap();
+    assert_eq!(
+        conflict["sources"],
+        serde_json::json!(["rpm/asp.md:116", "rpm/eur.md:106"])
+    );
+}

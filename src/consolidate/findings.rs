@@ -5,13 +5,22 @@ use super::classify::Catalogue;
 use super::normalize::comparable_without_references;
 use crate::ingest::references;
 use crate::model::{Action, Finding, FindingKind, Group, GroupKind, Proposal, Region};
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// Every finding, conflicts first, each kind in target or file order.
 pub fn findings(proposals: &[&Proposal], groups: &[Group], catalogue: &Catalogue) -> Vec<Finding> {
-    let mut out = conflicts(proposals);
-    out.extend(new_texts_named_like_existing_ones(proposals));
-    out.extend(duplicates(proposals, groups));
+    let ((mut out, named), repeated) = rayon::join(
+        || {
+            rayon::join(
+                || conflicts(proposals),
+                || new_texts_named_like_existing_ones(proposals),
+            )
+        },
+        || duplicates(proposals, groups),
+    );
+    out.extend(named);
+    out.extend(repeated);
     out.extend(proposals.iter().filter(|p| p.topic.is_none()).map(|p| {
         finding(
             FindingKind::Unclassified,
@@ -112,12 +121,15 @@ fn new_texts_named_like_existing_ones(proposals: &[&Proposal]) -> Vec<Finding> {
     if new_titles.is_empty() {
         return Vec::new();
     }
+    let titled: Vec<(String, &Proposal)> = proposals
+        .par_iter()
+        .filter(|p| !is_new(p))
+        .map(|&p| (bare(p), p))
+        .filter(|(title, _)| new_titles.contains(title))
+        .collect();
     let mut existing: HashMap<String, Vec<&Proposal>> = HashMap::new();
-    for &p in proposals.iter().filter(|p| !is_new(p)) {
-        let title = bare(p);
-        if new_titles.contains(&title) {
-            existing.entry(title).or_default().push(p);
-        }
+    for (title, p) in titled {
+        existing.entry(title).or_default().push(p);
     }
     proposals
         .iter()

@@ -1,14 +1,14 @@
 //! Proposals → groups: one block per (topic, target, action), then clusters of same texts.
 //!
 //! Cost: proposals are bucketed by key in one pass (O(n)) and blocks are clustered in
-//! parallel. Inside a block each text is compared only with the first text (leader) of
-//! clusters of a compatible size that share a few of its rarest words (prefix filtering, see
-//! [`Bounds`]); equal normalised texts are found by hashing. Texts that share no rare word
-//! are never compared, so a block of b texts costs about O(b · c) for c candidates per
-//! text, instead of O(b²); only a block whose texts all share their rarest words (a tiny
-//! vocabulary) falls back to comparing every pair.
+//! parallel. Inside a block, equal normalised texts are found by hashing, and each other
+//! text is compared only with the first text (leader) of clusters that have enough parts of
+//! its word set exactly in common (see [`super::similarity::Bounds::signatures`]): texts that
+//! differ in more words than the edit check allows never meet, so a block of b texts costs
+//! O(b · (p + c)) for p parts and c candidates per text instead of O(b²).
 
-use super::similarity::{Bounds, Prepared, Similarity};
+use super::normalize::comparable;
+use super::similarity::{Prepared, Similarity};
 use crate::ingest::references;
 use crate::model::{Action, Group, GroupKind, Proposal, Region, Topic};
 use rayon::prelude::*;
@@ -52,7 +52,7 @@ pub fn group(proposals: &[&Proposal], topics: &[Topic], similarity: &dyn Similar
             let members = &blocks[key];
             let prepared: Vec<Prepared> = if members.len() > 1 {
                 members
-                    .iter()
+                    .par_iter()
                     .map(|&i| Prepared::new(proposals[i]))
                     .collect()
             } else {
@@ -104,45 +104,49 @@ fn compare_targets(a: Option<&str>, b: Option<&str>) -> Ordering {
 fn cluster(prepared: &[Prepared], similarity: &dyn Similarity) -> Vec<Vec<usize>> {
     let mut clusters: Vec<Vec<usize>> = Vec::new();
     let mut by_text: HashMap<&[u64], usize> = HashMap::default();
-    let bounds = similarity.bounds();
-    let prefixes = bounds.map(|b| rarest_first(prepared, &b));
-    // Prefix words a text must share with a candidate, at most (see Bounds::shared_needed).
-    let need: Vec<usize> = bounds.map_or_else(Vec::new, |b| {
-        prepared
-            .iter()
-            .map(|p| b.shared_needed(p.set.len()))
-            .collect()
-    });
+    // Each text's part keys and how many a candidate must share (see Bounds::signatures).
+    let signatures: Option<Vec<(Vec<u64>, usize)>> = similarity
+        .bounds()
+        .map(|b| prepared.iter().map(|p| b.signatures(&p.set)).collect());
     let mut index: HashMap<u64, Vec<usize>> = HashMap::default();
-    // Prefix words each cluster leader shares with the text being placed.
+    // Parts each cluster leader shares with the text being placed.
     let mut shared: Vec<usize> = Vec::new();
     let mut touched: Vec<usize> = Vec::new();
     for (i, p) in prepared.iter().enumerate() {
         let home = by_text.get(p.sequence.as_slice()).copied().or_else(|| {
-            let prefixes = prefixes.as_ref()?;
-            for c in prefixes[i].iter().filter_map(|w| index.get(w)).flatten() {
+            let signatures = signatures.as_ref()?;
+            let (keys, needed) = &signatures[i];
+            // A pair shares `needed` parts, so at least three among all but `needed - 3` of
+            // them: leave out those parts most leaders have.
+            let mut postings: Vec<&Vec<usize>> = keys.iter().filter_map(|k| index.get(k)).collect();
+            let skipped = needed.saturating_sub(3).min(postings.len());
+            postings.sort_unstable_by_key(|p| std::cmp::Reverse(p.len()));
+            for c in postings[skipped..].iter().copied().flatten() {
                 if shared[*c] == 0 {
                     touched.push(*c);
                 }
                 shared[*c] += 1;
             }
-            touched.sort_unstable();
-            let found = touched.iter().copied().find(|&c| {
-                let leader = clusters[c][0];
-                shared[c] >= need[i].min(need[leader]) && similarity.same(p, &prepared[leader])
-            });
+            let mut candidates: Vec<usize> = touched
+                .iter()
+                .copied()
+                .filter(|&c| shared[c] + skipped >= (*needed).max(signatures[clusters[c][0]].1))
+                .collect();
             for c in touched.drain(..) {
                 shared[c] = 0;
             }
-            found
+            candidates.sort_unstable();
+            candidates
+                .into_iter()
+                .find(|&c| similarity.same(p, &prepared[clusters[c][0]]))
         });
         match home {
             Some(c) => clusters[c].push(i),
             None => {
                 by_text.insert(&p.sequence, clusters.len());
-                if let Some(prefixes) = &prefixes {
-                    for w in &prefixes[i] {
-                        index.entry(*w).or_default().push(clusters.len());
+                if let Some(signatures) = &signatures {
+                    for k in &signatures[i].0 {
+                        index.entry(*k).or_default().push(clusters.len());
                     }
                 }
                 clusters.push(vec![i]);
@@ -153,26 +157,6 @@ fn cluster(prepared: &[Prepared], similarity: &dyn Similarity) -> Vec<Vec<usize>
     clusters
 }
 
-/// For each text, its rarest words (rarity counted within the block) among which any text
-/// it can be the same as shares a few ([`Bounds::prefix_len`]).
-fn rarest_first(prepared: &[Prepared], bounds: &Bounds) -> Vec<Vec<u64>> {
-    let mut frequency: HashMap<u64, u32> = HashMap::default();
-    for p in prepared {
-        for w in &p.set {
-            *frequency.entry(*w).or_default() += 1;
-        }
-    }
-    prepared
-        .iter()
-        .map(|p| {
-            let mut words: Vec<(u32, u64)> = p.set.iter().map(|w| (frequency[w], *w)).collect();
-            words.sort_unstable();
-            words.truncate(bounds.prefix_len(words.len()));
-            words.into_iter().map(|(_, w)| w).collect()
-        })
-        .collect()
-}
-
 /// New or untargeted texts share a block only when their texts are the same or their
 /// titles match: clusters linked by an equal non-empty title form one block.
 fn split_by_title(clusters: Vec<Vec<usize>>, prepared: &[Prepared]) -> Vec<Vec<Vec<usize>>> {
@@ -180,11 +164,15 @@ fn split_by_title(clusters: Vec<Vec<usize>>, prepared: &[Prepared]) -> Vec<Vec<V
         return vec![clusters];
     }
     let mut blocks: Vec<Vec<Vec<usize>>> = Vec::new();
+    let normalised: Vec<String> = prepared
+        .iter()
+        .map(|p| comparable(&p.proposal.title))
+        .collect();
     let mut block_of_title: HashMap<&str, usize> = HashMap::default();
     for cluster in clusters {
         let titles: Vec<&str> = cluster
             .iter()
-            .map(|&i| prepared[i].title.as_str())
+            .map(|&i| normalised[i].as_str())
             .filter(|t| !t.is_empty())
             .collect();
         let mut joined: Vec<usize> = titles
@@ -290,7 +278,7 @@ mod tests {
     }
 
     #[test]
-    fn prefix_filtering_finds_exactly_what_comparing_all_pairs_finds() {
+    fn candidate_filtering_finds_exactly_what_comparing_all_pairs_finds() {
         let bases = [
             "BDT should organise regional workshops on spectrum pricing every year in each region",
             "The Bureau should publish a yearly report on the cost of mobile broadband in developing countries",
@@ -308,6 +296,37 @@ mod tests {
             .map(|n| proposal(n, edits[n % edits.len()](bases[(n / 6) % 3])))
             .collect();
         let prepared: Vec<Prepared> = proposals.iter().map(Prepared::new).collect();
+        for t in [0.3, 0.5, 0.7, 0.9] {
+            let similarity = NearDuplicate { threshold: t };
+            assert_eq!(
+                cluster(&prepared, &similarity),
+                brute_force(&prepared, &similarity),
+                "threshold {t}"
+            );
+        }
+        // Long texts with 0 to 24 one-word additions: the edit check accepts up to 16 changed
+        // words, and the parts filter must find every such pair.
+        // Words without digits (a number is never a harmless addition).
+        let word = |prefix: &str, k: usize| {
+            let letter = |n: usize| char::from(b'a' + (n % 26) as u8);
+            format!("{prefix}{}{}", letter(k / 26), letter(k))
+        };
+        let base: Vec<String> = (0..80).map(|k| word("term", k)).collect();
+        let fillers: Vec<String> = (0..24).map(|k| word("filler", k)).collect();
+        let proposals: Vec<Proposal> = (0..25)
+            .map(|added| {
+                let mut words = base.clone();
+                for (k, filler) in fillers.iter().take(added).enumerate() {
+                    words.insert(3 * k + 1, filler.clone());
+                }
+                proposal(added, words.join(" "))
+            })
+            .rev()
+            .collect();
+        let prepared: Vec<Prepared> = proposals.iter().map(Prepared::new).collect();
+        let clusters = cluster(&prepared, &NearDuplicate::DEFAULT);
+        assert_eq!(clusters, brute_force(&prepared, &NearDuplicate::DEFAULT));
+        assert!(clusters.iter().any(|c| c.len() > 1), "{clusters:?}");
         for t in [0.3, 0.5, 0.7, 0.9] {
             let similarity = NearDuplicate { threshold: t };
             assert_eq!(

@@ -14,6 +14,7 @@ pub use group::group;
 use crate::model::{
     Consolidated, Cycle, Diagnostic, FindingKind, Proposal, SourcePos, TimelineStatus,
 };
+use rayon::prelude::*;
 use similarity::{NearDuplicate, Similarity};
 
 /// Consolidates a cycle with the default similarity measure ([`NearDuplicate::DEFAULT`]).
@@ -25,9 +26,11 @@ pub fn consolidate(cycle: Cycle) -> Consolidated {
 pub fn consolidate_with(mut cycle: Cycle, similarity: &dyn Similarity) -> Consolidated {
     let topics = cycle.topics.clone();
     let catalogue = Catalogue::new(&topics);
-    for p in cycle.rpms.iter_mut().flat_map(|r| r.proposals.iter_mut()) {
-        classify(p, &catalogue);
-    }
+    cycle.rpms.par_iter_mut().for_each(|r| {
+        r.proposals
+            .par_iter_mut()
+            .for_each(|p| classify(p, &catalogue))
+    });
     let proposals: Vec<&Proposal> = cycle.proposals().collect();
     let groups = group(&proposals, &topics, similarity);
     let findings = findings::findings(&proposals, &groups, &catalogue);

@@ -127,10 +127,12 @@ fn fold(text: &str, keep_references: bool, keep_text: bool) -> Words {
             continue;
         }
         if b.is_ascii_alphanumeric() {
-            // A reference starts with one of these letters (Resolution, Question,
-            // Recommendation, Action Plan, Plan d'action, Declaration).
+            let run = bytes[i..]
+                .iter()
+                .position(|c| !c.is_ascii_alphanumeric())
+                .unwrap_or(bytes.len() - i);
             if !out.in_word()
-                && matches!(b | 0x20, b'r' | b'q' | b'a' | b'p' | b'd')
+                && references::may_start(&bytes[i..i + run], bytes.get(i + run).copied())
                 && let Some((len, id)) = references::at_start(&text[i..])
             {
                 if keep_references {
@@ -139,10 +141,6 @@ fn fold(text: &str, keep_references: bool, keep_text: bool) -> Words {
                 i += len;
                 continue;
             }
-            let run = bytes[i..]
-                .iter()
-                .position(|c| !c.is_ascii_alphanumeric())
-                .unwrap_or(bytes.len() - i);
             out.push_ascii(&bytes[i..i + run]);
             i += run;
             continue;
@@ -277,9 +275,7 @@ impl Folder {
     /// Letters and digits, lower-cased.
     fn push_ascii(&mut self, run: &[u8]) {
         self.start_word();
-        let from = self.text.len();
-        self.text.extend_from_slice(run);
-        self.text[from..].make_ascii_lowercase();
+        self.text.extend(run.iter().map(u8::to_ascii_lowercase));
     }
 
     fn start_word(&mut self) {
@@ -322,7 +318,7 @@ impl Folder {
     fn end_sentence(&mut self) {
         self.end_word();
         let end = self.hashes.len();
-        if end > self.sentence_start {
+        if end > self.sentence_start && self.keep_text {
             self.sentences.push(self.sentence_start..end);
         }
         self.sentence_start = end;

@@ -6,7 +6,7 @@
 //! [`super::edits`], which alone tells a harmless addition from a changed request.
 
 use super::edits;
-use super::normalize::{Words, comparable, fingerprint, words};
+use super::normalize::{Words, fingerprint, words};
 use crate::model::Proposal;
 
 /// A proposal with what comparisons look at first, computed once: its normalised words
@@ -17,8 +17,6 @@ pub struct Prepared<'a> {
     /// Hashes of the body's normalised words in order: equal for texts that are the same
     /// after normalisation (see [`Words::text`]).
     pub sequence: Vec<u64>,
-    /// Normalised title.
-    pub title: String,
     /// The distinct hashes of `sequence`, sorted: the set Jaccard indices are computed on.
     pub set: Vec<u64>,
 }
@@ -33,7 +31,6 @@ impl<'a> Prepared<'a> {
         Prepared {
             proposal,
             sequence,
-            title: comparable(&proposal.title),
             set,
         }
     }
@@ -63,10 +60,6 @@ pub struct Bounds {
 }
 
 impl Bounds {
-    /// How many of the first words of both prefixes a candidate pair must share; longer
-    /// prefixes, but far fewer candidates than sharing one word.
-    pub const SHARED: usize = 3;
-
     /// Whether two sorted, duplicate-free word sets meet the bounds. Stops at the first
     /// word past `max_difference` found in one set only, so most pairs cost only a few steps.
     pub fn admit<T: Ord>(&self, a: &[T], b: &[T]) -> bool {
@@ -105,25 +98,40 @@ impl Bounds {
         small as f64 >= self.min_jaccard * large as f64 && large - small <= self.max_difference
     }
 
-    /// The fewest words a set of `n` words shares with any set meeting the bounds with it:
-    /// Jaccard t needs ⌈t·n⌉, at most d words apart needs n − d.
-    pub fn min_overlap(&self, n: usize) -> usize {
-        let by_jaccard = (self.min_jaccard * n as f64).ceil() as usize;
-        by_jaccard.max(n.saturating_sub(self.max_difference)).min(n)
+    /// How many parts [`Bounds::signatures`] cuts a set into: twice one more than the words
+    /// two sets may differ by.
+    pub fn parts(&self) -> usize {
+        2 * (self.max_difference + 1)
     }
 
-    /// How many of a set's words, in a fixed order (rarest first), to index: if two sets
-    /// share at least α words, the first n − α + k words of each hold the first k shared
-    /// words (prefix filtering, with k = [`Bounds::SHARED`]).
-    pub fn prefix_len(&self, n: usize) -> usize {
-        (n - self.min_overlap(n) + Self::SHARED).min(n)
-    }
-
-    /// How many prefix words a set of `n` words must share with a candidate: a pair of sets
-    /// needs the smaller of their two numbers. [`Bounds::SHARED`], or fewer for a set so
-    /// small that fewer suffice.
-    pub fn shared_needed(&self, n: usize) -> usize {
-        Self::SHARED.min(self.min_overlap(n)).max(1)
+    /// Cuts a set into [`Bounds::parts`] parts by word hash and returns a key for each
+    /// non-empty part (its number and its words), and how many of them any set meeting the
+    /// bounds with this one must have with the very same words. Each word found in one set
+    /// only changes one part, so at most `max_difference` parts differ: of the others,
+    /// those not empty here are shared (pigeonhole). Two texts that share too few parts
+    /// are never compared.
+    pub fn signatures(&self, set: &[u64]) -> (Vec<u64>, usize) {
+        let parts = self.parts();
+        // Sum of the (mixed) hashes in each part, and whether it has any word.
+        let mut sums: Vec<(u64, bool)> = vec![(0, false); parts];
+        for &w in set {
+            // Mix the hash so that the part does not depend on its low bits alone.
+            let mixed = w.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+            let part = &mut sums[(mixed >> 32) as usize % parts];
+            *part = (part.0.wrapping_add(mixed.rotate_left(17)), true);
+        }
+        let keys: Vec<u64> = sums
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, filled))| *filled)
+            .map(|(k, (sum, _))| sum ^ (k as u64).wrapping_mul(0xC2B2_AE3D_27D4_EB4F))
+            .collect();
+        let empty = parts - keys.len();
+        let needed = parts
+            .saturating_sub(self.max_difference)
+            .saturating_sub(empty)
+            .max(1);
+        (keys, needed)
     }
 }
 

@@ -46,43 +46,40 @@ static ANY_AT_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!("^(?:{})", forms.join("|"))).expect("reference patterns are valid")
 });
 
+/// Whether a word can start a written reference: `word` is its run of ASCII letters and
+/// digits, `next` the byte after it (a byte of `é` continues "résolution", "déclaration").
+pub fn may_start(word: &[u8], next: Option<u8>) -> bool {
+    const KEYWORDS: [&[u8]; 12] = [
+        b"resolution",
+        b"resolutions",
+        b"res",
+        b"recommendation",
+        b"recommendations",
+        b"recommandation",
+        b"recommandations",
+        b"rec",
+        b"question",
+        b"questions",
+        b"action",
+        b"plan",
+    ];
+    match word {
+        [b'r' | b'R' | b'd' | b'D'] => next.is_some_and(|b| b >= 0x80),
+        _ => {
+            word.eq_ignore_ascii_case(b"declaration")
+                || KEYWORDS.iter().any(|k| k.eq_ignore_ascii_case(word))
+        }
+    }
+}
+
 /// The reference `text` starts with, if any: its length in bytes and id. Cheap to call at
-/// every word: only words that can start a reference reach the regular expression.
+/// any word: the regular expression runs only where [`may_start`] says a reference can.
 pub fn at_start(text: &str) -> Option<(usize, String)> {
     let end = text
         .bytes()
-        .position(|b| !(b.is_ascii_alphabetic() || b >= 0x80))
+        .position(|b| !b.is_ascii_alphanumeric())
         .unwrap_or(text.len());
-    let word = &text[..end];
-    if word.len() < 3 || word.len() > 15 {
-        return None;
-    }
-    const KEYWORDS: [&str; 16] = [
-        "resolution",
-        "resolutions",
-        "résolution",
-        "résolutions",
-        "res",
-        "recommendation",
-        "recommendations",
-        "recommandation",
-        "recommandations",
-        "rec",
-        "question",
-        "questions",
-        "action",
-        "plan",
-        "declaration",
-        "déclaration",
-    ];
-    let keyword = KEYWORDS.iter().any(|k| {
-        k.len() == word.len()
-            && (k.eq_ignore_ascii_case(word)
-                || k.chars()
-                    .zip(word.chars())
-                    .all(|(a, b)| b.to_lowercase().eq([a])))
-    });
-    if !keyword {
+    if !may_start(&text.as_bytes()[..end], text.as_bytes().get(end).copied()) {
         return None;
     }
     let found = ANY_AT_START.find(text)?.as_str();
