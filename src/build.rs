@@ -114,7 +114,7 @@ pub fn build(
                 });
             }
             if formats.docx {
-                let bytes = docx::to_docx(&r.markdown, &r.info).map_err(|e| {
+                let bytes = docx::to_docx(&r.markdown, &r.info, None).map_err(|e| {
                     Diagnostic::error(
                         &SourcePos::new(&format!("{}.docx", r.name), 0, 0),
                         format!("cannot write DOCX: {e}"),

@@ -257,7 +257,7 @@ fn merged_and_close_texts_show_what_each_region_wrote_with_linked_sources() {
     // synthesis of the implementation report.
     let html = text("tdag-synthesis.html");
     assert!(html.contains(r##"<a href="#src-eur-ecp-9">EUR/ECP-9</a> (rpm/eur.md:118)"##));
-    assert!(html.contains(r#"<h3 id="src-eur-ecp-9">"#), "annex anchor");
+    assert!(html.contains(r#"<h4 id="src-eur-ecp-9">"#), "annex anchor");
     let implementation = text("wtdc-implementation.html");
     assert!(implementation.contains(r##"href="#synthesis-src-eur-ecp-9""##));
     assert!(implementation.contains(r#"id="synthesis-src-eur-ecp-9""#));

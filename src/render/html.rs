@@ -1,40 +1,21 @@
 //! Markdown events → a standalone HTML page. Raw HTML in the text is shown as text, never
-//! passed through, and links other than http(s), mailto and in-page anchors are disarmed.
+//! passed through, and links other than http(s), mailto, relative and in-page ones are
+//! disarmed. Tracked changes become `<ins>`/`<del>`; cover lines, captions, notes and
+//! source lines get classes the stylesheet formats (see the module [`crate::render`]).
 
-use super::{DocumentInfo, markdown_options};
-use pulldown_cmark::{CowStr, Event, Parser, Tag};
+use super::critic::{self, Change};
+use super::{
+    DocumentInfo, LinkTarget, ParagraphKind, link_target, markdown_options, paragraph_kind,
+};
+use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd};
 use pulldown_cmark_escape::escape_html;
 
 /// Renders report Markdown as a complete HTML page with the given stylesheet.
 pub fn to_html(markdown: &str, info: &DocumentInfo, css: &str) -> String {
-    let events = Parser::new_ext(markdown, markdown_options()).map(|event| match event {
-        Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
-        Event::Start(Tag::Link {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => Event::Start(Tag::Link {
-            link_type,
-            dest_url: safe_url(dest_url),
-            title,
-            id,
-        }),
-        Event::Start(Tag::Image {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => Event::Start(Tag::Image {
-            link_type,
-            dest_url: safe_url(dest_url),
-            title,
-            id,
-        }),
-        other => other,
-    });
+    let marked = critic::mark(markdown);
+    let events: Vec<Event> = Parser::new_ext(&marked, markdown_options()).collect();
     let mut body = String::with_capacity(markdown.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut body, events);
+    pulldown_cmark::html::push_html(&mut body, Transform::default().apply(events).into_iter());
     let mut page = String::with_capacity(body.len() + css.len() + 512);
     page.push_str("<!DOCTYPE html>\n<html lang=\"");
     escape(
@@ -61,16 +42,144 @@ fn escape(out: &mut String, text: &str) {
     escape_html(&mut *out, text).expect("writing to a String cannot fail");
 }
 
+/// The event rewrites, with the state they need across events.
+#[derive(Default)]
+struct Transform {
+    /// Tracked change in force, and the one whose tag is open in the output.
+    change: Option<Change>,
+    open: Option<Change>,
+    /// Blocks written as our own HTML instead of pulldown-cmark's: their closing tags.
+    closing: Vec<Option<&'static str>>,
+    tables: usize,
+}
+
+impl Transform {
+    fn apply<'a>(mut self, events: Vec<Event<'a>>) -> Vec<Event<'a>> {
+        let mut out = Vec::with_capacity(events.len() + 16);
+        let mut events = events.into_iter().peekable();
+        while let Some(event) = events.next() {
+            match event {
+                Event::Html(raw) | Event::InlineHtml(raw) => self.text(raw, &mut out),
+                Event::Text(text) => self.text(text, &mut out),
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }) => out.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: safe_url(dest_url),
+                    title,
+                    id,
+                })),
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }) => out.push(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url: safe_url(dest_url),
+                    title,
+                    id,
+                })),
+                Event::Start(Tag::Heading { ref classes, .. })
+                    if classes.iter().any(|c| c.as_ref() == "cover") =>
+                {
+                    out.push(Event::Html("<p class=\"cover\">".into()));
+                    self.closing.push(Some("</p>\n"));
+                }
+                Event::Start(Tag::Heading { .. }) => {
+                    self.closing.push(None);
+                    out.push(event);
+                }
+                Event::Start(Tag::Paragraph) => {
+                    let kind = match events.peek() {
+                        Some(Event::Text(t)) => paragraph_kind(t),
+                        _ => None,
+                    };
+                    match kind {
+                        Some((kind, skip)) => {
+                            let class = match kind {
+                                ParagraphKind::Caption => "caption",
+                                ParagraphKind::Note => "note",
+                                ParagraphKind::Source => "source",
+                            };
+                            out.push(Event::Html(format!("<p class=\"{class}\">").into()));
+                            self.closing.push(Some("</p>\n"));
+                            if kind == ParagraphKind::Caption {
+                                self.tables += 1;
+                                out.push(Event::Text(format!("Table {} – ", self.tables).into()));
+                                if let Some(Event::Text(t)) = events.next() {
+                                    self.text(CowStr::from(t[skip..].to_string()), &mut out);
+                                }
+                            }
+                        }
+                        None => {
+                            self.closing.push(None);
+                            out.push(event);
+                        }
+                    }
+                }
+                Event::End(TagEnd::Heading(_) | TagEnd::Paragraph) => {
+                    self.close_change(&mut out);
+                    match self.closing.pop().flatten() {
+                        Some(tag) => out.push(Event::Html(tag.into())),
+                        None => out.push(event),
+                    }
+                }
+                Event::End(TagEnd::Item | TagEnd::TableCell) => {
+                    self.close_change(&mut out);
+                    out.push(event);
+                }
+                other => out.push(other),
+            }
+        }
+        out
+    }
+
+    /// Text, split at the tracked-change marks into text and `<ins>`/`<del>` tags.
+    fn text<'a>(&mut self, text: CowStr<'a>, out: &mut Vec<Event<'a>>) {
+        let (pieces, after) = critic::split(&text, self.change);
+        for (piece, change) in pieces {
+            if self.open != change {
+                self.close_change(out);
+                if let Some(c) = change {
+                    out.push(Event::Html(
+                        match c {
+                            Change::Inserted => "<ins>",
+                            Change::Deleted => "<del>",
+                        }
+                        .into(),
+                    ));
+                    self.open = Some(c);
+                }
+            }
+            out.push(Event::Text(piece.to_string().into()));
+        }
+        self.change = after;
+    }
+
+    /// Closes an open `<ins>` or `<del>` at the end of a block (it is reopened by the next
+    /// text if the change goes on).
+    fn close_change(&mut self, out: &mut Vec<Event>) {
+        if let Some(c) = self.open.take() {
+            out.push(Event::Html(
+                match c {
+                    Change::Inserted => "</ins>",
+                    Change::Deleted => "</del>",
+                }
+                .into(),
+            ));
+        }
+    }
+}
+
 /// Keeps http(s), mailto, in-page and relative links; anything else (javascript:, data:, …) becomes "#".
 fn safe_url(url: CowStr<'_>) -> CowStr<'_> {
-    let lower = url.trim().to_ascii_lowercase();
-    let scheme = lower
-        .split_once(':')
-        .map(|(s, _)| s)
-        .filter(|s| !s.contains(['/', '#', '?']));
-    match scheme {
-        None | Some("http" | "https" | "mailto") => url,
-        Some(_) => CowStr::Borrowed("#"),
+    match link_target(&url) {
+        LinkTarget::Blocked => CowStr::Borrowed("#"),
+        _ => url,
     }
 }
 
@@ -108,5 +217,21 @@ mod tests {
         assert!(html.contains("<h1 class=\"title\">Title</h1>"));
         assert!(html.contains("<h2 id=\"a\">A</h2>"));
         assert!(html.contains("<td>1</td>"));
+    }
+
+    #[test]
+    fn tracked_changes_cover_lines_and_paragraph_kinds() {
+        let html = page(
+            "###### Document X {.cover}\n\nResolution 37 {~~shall~>should~~} be {++kept and ++}revised{-- soon--}.\n\n\
+             Table: Meetings held\n\n| a |\n|---|\n| 1 |\n\nSources: AFR/P1.\n\nNote: provisional.\n",
+        );
+        assert!(html.contains("<p class=\"cover\">Document X</p>"), "{html}");
+        assert!(html.contains(
+            "Resolution 37 <del>shall</del><ins>should</ins> be <ins>kept and </ins>revised<del> soon</del>."
+        ));
+        assert!(html.contains("<p class=\"caption\">Table 1 – Meetings held</p>"));
+        assert!(html.contains("<p class=\"source\">Sources: AFR/P1.</p>"));
+        assert!(html.contains("<p class=\"note\">Note: provisional.</p>"));
+        assert!(!html.contains('\u{E000}'));
     }
 }

@@ -1,6 +1,19 @@
 //! Writers: report Markdown → HTML and DOCX (pandoc's reader → writer shape, with
 //! pulldown-cmark events as the common currency).
+//!
+//! Both writers understand the same small extensions of the Markdown the templates write:
+//!
+//! * heading classes: `{.title}` and `{.subtitle}` (cover), `{.cover}` (a line of the cover
+//!   block: symbol, date, original language — a paragraph, not a heading), `{.toc}` (the
+//!   table of contents: a real TOC field in Word; the Markdown list of links that follows it
+//!   elsewhere), `{.landscape}` (Word only: the section up to the next heading of the same
+//!   level is printed landscape);
+//! * heading attribute `data-region=AFR`: the author of tracked changes below it;
+//! * paragraphs starting `Table:` (a numbered table caption), `Note:` and `Source:` /
+//!   `Sources:` (note and source styles);
+//! * CriticMarkup (see [`critic`]): tracked changes.
 
+pub mod critic;
 pub mod docx;
 pub mod html;
 
@@ -11,11 +24,13 @@ use pulldown_cmark::Options;
 pub struct DocumentInfo {
     /// Document title, e.g. "Synthesis report on the outcomes of the regional preparatory meetings for WTDC-25".
     pub title: String,
+    /// What the document is about, e.g. "WTDC-25" (document properties).
+    pub subject: String,
     /// Document symbol printed in page headers, e.g. "TDAG-25/12".
     pub symbol: String,
     /// Document date as displayed, e.g. "22 July 2025".
     pub date: String,
-    /// ISO date (YYYY-MM-DD) for document metadata.
+    /// ISO date (YYYY-MM-DD) for document metadata and tracked changes.
     pub iso_date: String,
     /// Report language code, e.g. "en".
     pub language: String,
@@ -24,4 +39,81 @@ pub struct DocumentInfo {
 /// The Markdown dialect every stage parses with: GFM tables, strikethrough and heading attributes.
 pub fn markdown_options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Where a link written in report Markdown may lead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkTarget<'a> {
+    /// `#anchor`: a heading of the same document.
+    Anchor(&'a str),
+    /// `http:`, `https:` or `mailto:`.
+    External,
+    /// A path without a scheme (kept in HTML, plain text in Word).
+    Relative,
+    /// Any other scheme (`javascript:`, `data:`, `file:` …): never followed.
+    Blocked,
+}
+
+/// Classifies a link destination.
+pub fn link_target(url: &str) -> LinkTarget<'_> {
+    if let Some(anchor) = url.strip_prefix('#') {
+        return LinkTarget::Anchor(anchor);
+    }
+    let lower = url.trim().to_ascii_lowercase();
+    let scheme = lower
+        .split_once(':')
+        .map(|(s, _)| s)
+        .filter(|s| !s.contains(['/', '#', '?']));
+    match scheme {
+        None => LinkTarget::Relative,
+        Some("http" | "https" | "mailto") => LinkTarget::External,
+        Some(_) => LinkTarget::Blocked,
+    }
+}
+
+/// A paragraph style chosen by how the paragraph starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParagraphKind {
+    /// `Table: …`: the caption of the table that follows (the prefix is replaced by a number).
+    Caption,
+    Note,
+    Source,
+}
+
+/// The kind of a paragraph whose text starts with `text`, and how many bytes of the prefix
+/// the writer drops.
+pub fn paragraph_kind(text: &str) -> Option<(ParagraphKind, usize)> {
+    if let Some(rest) = text.strip_prefix("Table:") {
+        return Some((ParagraphKind::Caption, text.len() - rest.trim_start().len()));
+    }
+    if text.starts_with("Note:") || text.starts_with("Note –") {
+        return Some((ParagraphKind::Note, 0));
+    }
+    if text.starts_with("Source:") || text.starts_with("Sources:") {
+        return Some((ParagraphKind::Source, 0));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classifies_links_and_paragraphs() {
+        assert_eq!(link_target("#top"), LinkTarget::Anchor("top"));
+        assert_eq!(link_target("https://itu.int"), LinkTarget::External);
+        assert_eq!(link_target("MailTo:a@b.org"), LinkTarget::External);
+        assert_eq!(link_target("docs/a.md"), LinkTarget::Relative);
+        assert_eq!(link_target(" JavaScript:alert(1)"), LinkTarget::Blocked);
+        assert_eq!(
+            paragraph_kind("Table: RPMs held"),
+            Some((ParagraphKind::Caption, 7))
+        );
+        assert_eq!(
+            paragraph_kind("Sources: AFR/P1"),
+            Some((ParagraphKind::Source, 0))
+        );
+        assert_eq!(paragraph_kind("Tables are"), None);
+    }
 }

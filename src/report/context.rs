@@ -40,6 +40,10 @@ pub struct ReportMeta {
     pub date: String,
     pub iso_date: String,
     pub title: String,
+    /// The meeting the document is for: "TDAG-29, 17–20 July 2029".
+    pub meeting: String,
+    /// The language of the original: "English".
+    pub original: String,
     pub source: String,
 }
 
@@ -143,6 +147,8 @@ pub struct GroupView {
     /// Title of the displayed text (first member in canonical region order).
     pub title: String,
     pub regions: String,
+    /// Region of the displayed text (the author of its tracked changes).
+    pub region: &'static str,
     /// Supporting region codes, canonical order.
     pub region_codes: Vec<&'static str>,
     pub region_names: String,
@@ -174,6 +180,8 @@ pub struct MemberView {
 #[derive(Debug, Serialize)]
 pub struct VariantView {
     pub label: String,
+    /// Region of the displayed text (the author of its tracked changes).
+    pub region: &'static str,
     pub regions: String,
     pub ids: String,
     pub title: String,
@@ -411,7 +419,7 @@ fn rpm_view(c: &Consolidated, region: Region, lang: &str) -> RpmView {
         proposal_count: rpm.proposals.len(),
         before_advisory_group: m.end < conf.advisory_group.start,
         overlaps: overlaps.join(", "),
-        annex: demote_keeping_ids(&rpm.body, 2, |id| {
+        annex: demote_keeping_ids(&rpm.body, 3, |id| {
             source_anchor(&format!("{}/{id}", rpm.region))
         }),
     }
@@ -487,6 +495,7 @@ fn group_view(g: &Group, by_id: &HashMap<String, &Proposal>, lang: &str) -> Grou
             let first = ms.first().copied();
             VariantView {
                 label: char::from(b'A' + (n % 26) as u8).to_string(),
+                region: first.map_or("", |m| m.region),
                 regions: ms.iter().map(|m| m.region).collect::<Vec<_>>().join(", "),
                 ids: ids.join(", "),
                 title: first.map(|m| m.title.clone()).unwrap_or_default(),
@@ -523,6 +532,7 @@ fn group_view(g: &Group, by_id: &HashMap<String, &Proposal>, lang: &str) -> Grou
             .map(|r| r.code())
             .collect::<Vec<_>>()
             .join(", "),
+        region: members.first().map_or("", |m| m.region),
         region_codes: g.regions.iter().map(|r| r.code()).collect(),
         region_names: join_and(&names),
         text: members.first().map(|m| m.text.clone()).unwrap_or_default(),

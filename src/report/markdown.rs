@@ -63,6 +63,66 @@ fn rewrite_headings(markdown: &str, top: usize, id: impl Fn(&str) -> Option<Stri
     out
 }
 
+/// Heading levels listed under a `{.toc}` heading.
+const CONTENTS_DEPTH: usize = 2;
+
+/// Fills the `{.toc}` heading (if any) with a list of links to the headings after it, down
+/// to level 2 (cover, title and subtitle headings aside). The Word writer replaces this
+/// list by a real table of contents.
+pub fn with_contents(markdown: &str) -> String {
+    let mut toc_end = None;
+    let mut entries: Vec<(usize, String, Option<String>)> = Vec::new();
+    let mut current: Option<(usize, String, Option<String>, bool)> = None;
+    for (event, range) in Parser::new_ext(markdown, markdown_options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading {
+                level, id, classes, ..
+            }) => {
+                let skip = classes
+                    .iter()
+                    .any(|c| matches!(c.as_ref(), "title" | "subtitle" | "cover" | "toc"));
+                if toc_end.is_none() && classes.iter().any(|c| c.as_ref() == "toc") {
+                    toc_end = Some(range.end);
+                }
+                current = Some((
+                    level as usize,
+                    String::new(),
+                    id.map(|i| i.to_string()),
+                    skip,
+                ));
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, text, ..)) = current.as_mut() {
+                    text.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((level, text, id, skip)) = current.take()
+                    && toc_end.is_some()
+                    && !skip
+                    && level <= CONTENTS_DEPTH
+                {
+                    entries.push((level, text, id));
+                }
+            }
+            _ => {}
+        }
+    }
+    let Some(at) = toc_end else {
+        return markdown.to_string();
+    };
+    let mut list = String::new();
+    for (level, text, id) in entries {
+        let text = text.trim().replace('[', "\\[").replace(']', "\\]");
+        let indent = "  ".repeat(level - 1);
+        match id {
+            Some(id) => list.push_str(&format!("{indent}- [{text}](#{id})\n")),
+            None => list.push_str(&format!("{indent}- {text}\n")),
+        }
+    }
+    format!("{}\n{list}{}", &markdown[..at], &markdown[at..])
+}
+
 /// "Title {#id key=value}" → "Title".
 fn strip_attributes(heading: &str) -> &str {
     match heading.rfind('{') {
@@ -143,6 +203,17 @@ mod tests {
             embed(report, 2, "annex-"),
             "## Title\n\n### Part {#annex-part}\n\nSee [the part](#annex-part).\n"
         );
+    }
+
+    #[test]
+    fn contents_list_the_headings_after_the_toc_heading() {
+        let md = "# Report {.title}\n\n# Contents {.toc}\n\n# 1 Intro {#intro}\n\n## Detail\n\n### Deep\n";
+        let out = with_contents(md);
+        assert!(
+            out.contains("# Contents {.toc}\n\n- [1 Intro](#intro)\n  - Detail\n\n# 1 Intro"),
+            "{out}"
+        );
+        assert_eq!(with_contents("# No contents\n"), "# No contents\n");
     }
 
     #[test]

@@ -49,7 +49,7 @@ pub fn report_kind(name: &str) -> Option<ReportKind> {
 
 fn meta(c: &Consolidated, kind: ReportKind, date: Option<Date>) -> ReportMeta {
     let conf = &c.cycle.conference;
-    let (symbol, title, default_date) = match kind {
+    let (symbol, title, default_date, meeting) = match kind {
         ReportKind::Synthesis => (
             &conf.documents.synthesis,
             format!(
@@ -57,6 +57,11 @@ fn meta(c: &Consolidated, kind: ReportKind, date: Option<Date>) -> ReportMeta {
                 conf.conference.name
             ),
             conf.advisory_group.start,
+            format!(
+                "{}, {}",
+                conf.advisory_group.name,
+                Date::range(conf.advisory_group.start, conf.advisory_group.end)
+            ),
         ),
         ReportKind::Implementation => (
             &conf.documents.implementation,
@@ -65,16 +70,41 @@ fn meta(c: &Consolidated, kind: ReportKind, date: Option<Date>) -> ReportMeta {
                 conf.conference.name
             ),
             conf.conference.start,
+            format!(
+                "{} ({}), {}, {}",
+                conf.conference.title,
+                conf.conference.name,
+                conf.conference.venue,
+                Date::range(conf.conference.start, conf.conference.end)
+            ),
         ),
     };
     let date = date.unwrap_or(default_date);
+    let bureau = match conf.profile {
+        crate::model::Profile::Wtdc => "Telecommunication Development Bureau",
+        crate::model::Profile::Wtsa => "Telecommunication Standardization Bureau",
+    };
     ReportMeta {
         name: report_name(kind, conf.profile).to_string(),
         symbol: symbol.clone(),
         date: date.long(),
         iso_date: date.to_string(),
         title,
-        source: "Director, Telecommunication Development Bureau".to_string(),
+        meeting,
+        original: language_name(&conf.language).to_string(),
+        source: format!("Director, {bureau}"),
+    }
+}
+
+/// The language a report is written in, as the cover names it ("Original: English").
+fn language_name(code: &str) -> &'static str {
+    match code {
+        "fr" => "French",
+        "es" => "Spanish",
+        "ar" => "Arabic",
+        "ru" => "Russian",
+        "zh" => "Chinese",
+        _ => "English",
     }
 }
 
@@ -117,6 +147,7 @@ pub fn render(ctx: ReportContext, templates: &Templates) -> Result<Report, Diagn
     let markdown = templates.render(&ctx.report.name, &ctx)?;
     let info = DocumentInfo {
         title: ctx.report.title.clone(),
+        subject: ctx.conference.name.clone(),
         symbol: ctx.report.symbol.clone(),
         date: ctx.report.date.clone(),
         iso_date: ctx.report.iso_date.clone(),
@@ -125,7 +156,7 @@ pub fn render(ctx: ReportContext, templates: &Templates) -> Result<Report, Diagn
     Ok(Report {
         name: ctx.report.name,
         info,
-        markdown: tidy(&markdown),
+        markdown: tidy(&markdown::with_contents(&markdown)),
     })
 }
 

@@ -1,21 +1,26 @@
-//! GFM tables → Word tables with computed column widths.
-
-use docx_rs::{
-    AlignmentType, Paragraph, Shading, ShdType, Table, TableCell, TableLayoutType, TableRow,
-    VAlignType, WidthType,
-};
-use pulldown_cmark::Alignment;
+//! GFM tables → Word tables: fixed column widths computed from the cell texts to fill the
+//! text block, a shaded bold header row repeated on each page, rows that never break.
 
 use super::styles;
+use std::fmt::Write;
+
+/// Cell alignment from the GFM delimiter row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Center,
+    Right,
+}
 
 struct Row {
     header: bool,
-    cells: Vec<(Paragraph, String)>,
+    /// Paragraph XML (without the `w:p` wrapper's alignment) and plain text of each cell.
+    cells: Vec<(String, String)>,
 }
 
 /// Collects the cells of one table while its events arrive.
-pub(super) struct TableBuilder {
-    aligns: Vec<Alignment>,
+pub struct TableBuilder {
+    aligns: Vec<Align>,
     rows: Vec<Row>,
 }
 
@@ -42,30 +47,32 @@ fn text_width(text: &str) -> usize {
 }
 
 impl TableBuilder {
-    pub(super) fn new(aligns: Vec<Alignment>) -> Self {
+    pub fn new(aligns: Vec<Align>) -> Self {
         TableBuilder {
             aligns,
             rows: Vec::new(),
         }
     }
 
-    pub(super) fn start_row(&mut self, header: bool) {
+    pub fn start_row(&mut self, header: bool) {
         self.rows.push(Row {
             header,
             cells: Vec::new(),
         });
     }
 
-    pub(super) fn add_cell(&mut self, paragraph: Paragraph, text: String) {
+    /// Adds a cell: the runs of its paragraph and its plain text (for the column widths).
+    pub fn add_cell(&mut self, runs: String, text: String) {
         if self.rows.is_empty() {
             self.start_row(false);
         }
         if let Some(row) = self.rows.last_mut() {
-            row.cells.push((paragraph, text));
+            row.cells.push((runs, text));
         }
     }
 
-    pub(super) fn finish(self, mut new_paragraph: impl FnMut() -> Paragraph) -> Table {
+    /// The table's XML for a text block `width` twips wide.
+    pub fn finish(self, width: u32) -> String {
         let columns = self
             .rows
             .iter()
@@ -82,53 +89,56 @@ impl TableBuilder {
                     .collect()
             })
             .collect();
-        let widths = column_widths(&texts, styles::TEXT_WIDTH);
-        let mut rows = Vec::with_capacity(self.rows.len());
-        for row in self.rows {
-            let mut cells = Vec::with_capacity(columns);
-            let mut given = row.cells.into_iter();
+        let widths = column_widths(&texts, width as usize);
+        let mut out = String::with_capacity(512 + self.rows.len() * columns * 200);
+        let _ = write!(
+            out,
+            r#"<w:tbl><w:tblPr><w:tblStyle w:val="{}"/><w:tblW w:w="{width}" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblLook w:val="0620" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>"#,
+            styles::TABLE_STYLE
+        );
+        for w in &widths {
+            let _ = write!(out, r#"<w:gridCol w:w="{w}"/>"#);
+        }
+        out.push_str("</w:tblGrid>");
+        for (n, row) in self.rows.iter().enumerate() {
+            // No row breaks across pages; the first row is the header, repeated on each page.
+            out.push_str("<w:tr><w:trPr><w:cantSplit/>");
+            if n == 0 {
+                out.push_str("<w:tblHeader/>");
+            }
+            out.push_str("</w:trPr>");
             for (c, width) in widths.iter().enumerate() {
-                let mut paragraph = match given.next() {
-                    Some((p, _)) => p,
-                    // A short row: pad with an empty cell.
-                    None => new_paragraph(),
-                };
-                paragraph = match self.aligns.get(c) {
-                    Some(Alignment::Center) => paragraph.align(AlignmentType::Center),
-                    Some(Alignment::Right) => paragraph.align(AlignmentType::Right),
-                    _ => paragraph,
-                };
-                let mut cell = TableCell::new()
-                    .width(*width, WidthType::Dxa)
-                    .vertical_align(VAlignType::Top)
-                    .add_paragraph(paragraph.style(styles::TABLE_TEXT));
+                let runs = row.cells.get(c).map_or("", |(r, _)| r.as_str());
+                let _ = write!(out, r#"<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>"#);
                 if row.header {
-                    cell = cell.shading(
-                        Shading::new()
-                            .shd_type(ShdType::Clear)
-                            .color("auto")
-                            .fill(styles::TABLE_HEADER_FILL),
+                    let _ = write!(
+                        out,
+                        r#"<w:shd w:val="clear" w:color="auto" w:fill="{}"/>"#,
+                        styles::TABLE_HEADER_FILL
                     );
                 }
-                cells.push(cell);
+                let jc = match self.aligns.get(c) {
+                    Some(Align::Center) => r#"<w:jc w:val="center"/>"#,
+                    Some(Align::Right) => r#"<w:jc w:val="right"/>"#,
+                    _ => "",
+                };
+                let _ = write!(
+                    out,
+                    r#"<w:vAlign w:val="top"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="{}"/>{jc}</w:pPr>{runs}</w:p></w:tc>"#,
+                    styles::TABLE_TEXT
+                );
             }
-            // No row breaks across pages; the packager marks the first row as the header.
-            rows.push(TableRow::new(cells).cant_split());
+            out.push_str("</w:tr>");
         }
-        Table::new(rows)
-            .style(styles::TABLE_STYLE)
-            .set_grid(widths)
-            .width(styles::TEXT_WIDTH, WidthType::Dxa)
-            .layout(TableLayoutType::Fixed)
-            .set_borders(styles::table_borders())
-            .margins(styles::table_margins())
+        out.push_str("</w:tbl>");
+        out
     }
 }
 
 /// Column widths (twips) that add up to `total`: every column gets at least the
 /// width of its longest word (clamped); the remaining space is shared out by
 /// water-filling towards the width of each column's longest text (clamped).
-pub(super) fn column_widths(columns: &[Vec<&str>], total: usize) -> Vec<usize> {
+pub fn column_widths(columns: &[Vec<&str>], total: usize) -> Vec<usize> {
     let min: Vec<usize> = columns
         .iter()
         .map(|texts| {

@@ -10,6 +10,7 @@ use super::*;
 fn info() -> DocumentInfo {
     DocumentInfo {
         title: "Synthesis report".into(),
+        subject: "WTDC-25".into(),
         symbol: "TDAG-25/12-E".into(),
         date: "22 July 2025".into(),
         iso_date: "2025-07-22".into(),
@@ -18,7 +19,11 @@ fn info() -> DocumentInfo {
 }
 
 fn render(md: &str) -> Vec<u8> {
-    to_docx(md, &info()).expect("docx renders")
+    to_docx(md, &info(), None).expect("docx renders")
+}
+
+fn document(md: &str) -> String {
+    part(&render(md), "word/document.xml")
 }
 
 fn part(docx: &[u8], name: &str) -> String {
@@ -68,14 +73,15 @@ fn paragraphs(xml: &str) -> Vec<Para> {
                 any_run = true;
                 all_bold &= run_bold;
             }
-            XmlEvent::Start(e) | XmlEvent::Empty(e) => match e.name().as_ref() {
+            XmlEvent::Start(ref e) | XmlEvent::Empty(ref e) => match e.name().as_ref() {
                 "w:tr" => in_row_header = false,
                 "w:tblHeader" => in_row_header = true,
                 "w:tc" => {
                     in_tc = true;
                     fill = None;
                 }
-                "w:shd" if in_tc && para.is_none() => fill = attr(&e, "w:fill"),
+                "w:shd" if in_tc && para.is_none() => fill = attr(e, "w:fill"),
+                "w:p" if matches!(event, XmlEvent::Empty(_)) => out.push(Para::default()),
                 "w:p" => {
                     let cell = in_tc.then(|| (in_row_header, fill.clone()));
                     para = Some(Para {
@@ -84,12 +90,12 @@ fn paragraphs(xml: &str) -> Vec<Para> {
                     });
                     (any_run, all_bold) = (false, true);
                 }
-                "w:pStyle" => para.as_mut().unwrap().style = attr(&e, "w:val").unwrap(),
-                "w:numId" => para.as_mut().unwrap().num_id = attr(&e, "w:val"),
-                "w:ilvl" => para.as_mut().unwrap().ilvl = attr(&e, "w:val"),
+                "w:pStyle" => para.as_mut().unwrap().style = attr(e, "w:val").unwrap(),
+                "w:numId" => para.as_mut().unwrap().num_id = attr(e, "w:val"),
+                "w:ilvl" => para.as_mut().unwrap().ilvl = attr(e, "w:val"),
                 "w:r" => run_bold = false,
                 "w:b" => run_bold = true,
-                "w:br" if attr(&e, "w:type").as_deref() == Some("page") => {
+                "w:br" if attr(e, "w:type").as_deref() == Some("page") => {
                     para.as_mut().unwrap().page_break = true
                 }
                 _ => {}
@@ -137,10 +143,9 @@ fn find<'a>(paras: &'a [Para], text: &str) -> &'a Para {
 }
 
 #[test]
-fn heading_gets_heading1_style_and_text() {
-    let doc = part(
-        &render("# Bridging the digital divide {#p-afr-p1}\n\nBody."),
-        "word/document.xml",
+fn headings_get_heading_styles_and_bookmarks() {
+    let doc = document(
+        "# Bridging the digital divide {#p-afr-p1}\n\nBody.\n\n## Two\n\n### Three\n\n#### Four",
     );
     let paras = paragraphs(&doc);
     assert_eq!(
@@ -148,38 +153,47 @@ fn heading_gets_heading1_style_and_text() {
         "Heading1"
     );
     assert_eq!(find(&paras, "Body.").style, "");
-    assert!(
-        doc.contains(r#"w:name="p_afr_p1""#),
-        "heading id becomes a bookmark"
-    );
-    let paras = paragraphs(&part(
-        &render("## Two\n\n### Three\n\n#### Four"),
-        "word/document.xml",
-    ));
     assert_eq!(find(&paras, "Two").style, "Heading2");
     assert_eq!(find(&paras, "Three").style, "Heading3");
     assert_eq!(find(&paras, "Four").style, "Heading4");
+    assert!(
+        doc.contains(r#"w:name="p_afr_p1"/>"#),
+        "heading id becomes a bookmark"
+    );
 }
 
 #[test]
-fn title_and_subtitle_classes_get_their_styles() {
-    let md = "# Synthesis report {.title}\n\n## TDAG-25 {.subtitle}\n\n# Introduction";
-    let paras = paragraphs(&part(&render(md), "word/document.xml"));
+fn cover_title_and_subtitle_classes_get_their_styles() {
+    let md = "###### Document X {.cover}\n\n# Synthesis report {.title}\n\n## TDAG-25 {.subtitle}\n\n# Introduction";
+    let paras = paragraphs(&document(md));
+    assert_eq!(find(&paras, "Document X").style, "CoverLine");
     assert_eq!(find(&paras, "Synthesis report").style, "Title");
     assert_eq!(find(&paras, "TDAG-25").style, "Subtitle");
     assert_eq!(find(&paras, "Introduction").style, "Heading1");
 }
 
 #[test]
-fn styles_are_real_with_outline_levels() {
+fn the_style_set_is_complete_and_in_one_part() {
     let styles = part(&render("x"), "word/styles.xml");
     for id in [
         "Normal",
         "Title",
         "Subtitle",
+        "CoverLine",
         "ListParagraph",
         "Quote",
         "TableText",
+        "Caption",
+        "Note",
+        "Source",
+        "SourceCode",
+        "TOCHeading",
+        "TOC1",
+        "TOC2",
+        "Header",
+        "Footer",
+        "Hyperlink",
+        "VerbatimChar",
         "ReportTable",
     ] {
         assert!(
@@ -192,17 +206,22 @@ fn styles_are_real_with_outline_levels() {
             .find(&format!(r#"w:styleId="Heading{level}""#))
             .expect("heading style");
         let end = at + styles[at..].find("</w:style>").unwrap();
-        assert!(styles[at..end].contains(&format!(r#"<w:outlineLvl w:val="{}" />"#, level - 1)));
+        assert!(styles[at..end].contains(&format!(r#"<w:outlineLvl w:val="{}"/>"#, level - 1)));
     }
-    assert!(styles.contains(r#"w:ascii="Calibri""#) && styles.contains(r#"<w:sz w:val="22" />"#));
+    assert!(styles.contains(r#"w:ascii="Calibri""#) && styles.contains(r#"<w:sz w:val="22"/>"#));
+    assert!(
+        styles.contains(r#"<w:tblStylePr w:type="firstRow">"#),
+        "header row style"
+    );
+    assert!(styles.contains(r#"<w:lang w:val="en"/>"#));
 }
 
 #[test]
-fn table_header_is_bold_and_shaded_and_body_cells_have_text() {
-    let md = "| RPM | Dates | Chair |\n|---|---|---|\n\
+fn table_header_is_bold_shaded_and_repeated_rows_never_split() {
+    let md = "Participation:\n\n| RPM | Dates | Chair |\n|---|---|---|\n\
               | RPM-AFR | 3–5 June 2025 | Mr J. Kamau (Kenya) |\n\
               | RPM-AMS | 17–19 June 2025 | Ms M. Benítez (Paraguay) |\n";
-    let doc = part(&render(md), "word/document.xml");
+    let doc = document(md);
     let paras = paragraphs(&doc);
     for header in ["RPM", "Dates", "Chair"] {
         let p = find(&paras, header);
@@ -219,31 +238,22 @@ fn table_header_is_bold_and_shaded_and_body_cells_have_text() {
         assert!(!p.all_bold);
         assert_eq!(p.style, "TableText");
     }
+    assert!(doc.contains(r#"<w:tblPr><w:tblStyle w:val="ReportTable"/>"#));
+    assert!(doc.contains(r#"<w:tblLayout w:type="fixed"/>"#));
+    assert_eq!(doc.matches("<w:cantSplit/>").count(), 3);
+    assert_eq!(doc.matches("<w:tblHeader/>").count(), 1);
     assert!(
-        doc.contains(r#"<w:tblPr><w:tblStyle w:val="ReportTable" />"#),
-        "{doc}"
+        doc.contains(
+            r#"<w:p><w:pPr><w:keepNext/></w:pPr><w:r><w:t xml:space="preserve">Participation:"#
+        ),
+        "the paragraph introducing the table stays with it: {doc}"
     );
-    assert!(doc.contains(r#"<w:tblLayout w:type="fixed" />"#));
-    // Three rows, none breaks across pages; only the first repeats as the header.
-    assert_eq!(doc.matches("<w:cantSplit />").count(), 3);
-    assert_eq!(doc.matches("<w:tblHeader />").count(), 1);
-    assert!(
-        !doc.contains("<w:keepNext />"),
-        "no paragraph before the table"
-    );
-    let introduced = part(
-        &render(&format!("Participation:\n\n{md}")),
-        "word/document.xml",
-    );
-    assert_eq!(introduced.matches("<w:keepNext />").count(), 1);
-    let two_tables = part(&render(&format!("{md}\ntext\n\n{md}")), "word/document.xml");
-    assert_eq!(two_tables.matches("<w:tblHeader />").count(), 2);
-    let grid: usize = doc
+    let grid: u32 = doc
         .split(r#"<w:gridCol w:w=""#)
         .skip(1)
-        .map(|s| s.split('"').next().unwrap().parse::<usize>().unwrap())
+        .map(|s| s.split('"').next().unwrap().parse::<u32>().unwrap())
         .sum();
-    assert_eq!(grid, styles::TEXT_WIDTH);
+    assert_eq!(grid, Geometry::A4.text_width());
 }
 
 #[test]
@@ -258,8 +268,9 @@ fn column_widths_fit_the_page_and_favour_long_text() {
         vec!["Sector Members", "21"],
         vec!["Contributions", "57"],
     ];
-    let widths = table::column_widths(&cols, styles::TEXT_WIDTH);
-    assert_eq!(widths.iter().sum::<usize>(), styles::TEXT_WIDTH);
+    let width = Geometry::A4.text_width() as usize;
+    let widths = table::column_widths(&cols, width);
+    assert_eq!(widths.iter().sum::<usize>(), width);
     assert!(widths.iter().all(|&w| w >= 600), "{widths:?}");
     assert!(widths[3] > widths[5], "{widths:?}");
     let two = table::column_widths(&[vec!["a"], vec!["a much longer text here"]], 9638);
@@ -268,49 +279,33 @@ fn column_widths_fit_the_page_and_favour_long_text() {
 }
 
 #[test]
-fn separate_ordered_lists_get_different_num_ids_and_restart() {
-    let md = "1. one\n2. two\n\nBetween.\n\n1. again\n2. more\n";
+fn separate_lists_restart_and_nested_lists_use_levels() {
+    let md = "1. one\n2. two\n\nText.\n\n1. again\n\n- top\n  1. first\n     - deep\n  2. second\n- next\n\n3. three\n";
     let docx = render(md);
     let paras = paragraphs(&part(&docx, "word/document.xml"));
-    let (a, b) = (find(&paras, "one"), find(&paras, "again"));
-    assert!(a.num_id.is_some() && b.num_id.is_some());
-    assert_ne!(a.num_id, b.num_id);
-    assert_eq!(find(&paras, "two").num_id, a.num_id);
-    assert_eq!(a.style, "ListParagraph");
-    let numbering = part(&docx, "word/numbering.xml");
-    for id in [a.num_id.as_ref().unwrap(), b.num_id.as_ref().unwrap()] {
-        let at = numbering
-            .find(&format!(r#"<w:num w:numId="{id}">"#))
-            .expect("num");
-        let num = &numbering[at..at + numbering[at..].find("</w:num>").unwrap()];
-        assert!(num.contains(r#"<w:abstractNumId w:val="3" />"#), "{num}");
-        assert!(num.contains(r#"<w:startOverride w:val="1" />"#), "{num}");
-    }
-}
-
-#[test]
-fn nested_and_mixed_lists_use_levels() {
-    let md = "- top\n  1. first\n     - deep\n  2. second\n- next\n\n3. three\n4. four\n";
-    let docx = render(md);
-    let paras = paragraphs(&part(&docx, "word/document.xml"));
+    assert_ne!(find(&paras, "one").num_id, find(&paras, "again").num_id);
+    assert_eq!(find(&paras, "one").num_id, find(&paras, "two").num_id);
     assert_eq!(find(&paras, "top").ilvl.as_deref(), Some("0"));
     assert_eq!(find(&paras, "first").ilvl.as_deref(), Some("1"));
     assert_eq!(find(&paras, "deep").ilvl.as_deref(), Some("2"));
     assert_eq!(find(&paras, "second").num_id, find(&paras, "first").num_id);
     assert_eq!(find(&paras, "next").num_id, find(&paras, "top").num_id);
-    assert_ne!(find(&paras, "first").num_id, find(&paras, "top").num_id);
     let numbering = part(&docx, "word/numbering.xml");
+    let again = find(&paras, "again").num_id.clone().unwrap();
+    assert!(numbering.contains(&format!(
+        r#"<w:num w:numId="{again}"><w:abstractNumId w:val="2"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/>"#
+    )));
     assert!(
-        numbering.contains(r#"<w:startOverride w:val="3" />"#),
+        numbering.contains(r#"<w:startOverride w:val="3"/>"#),
         "list starting at 3"
     );
-    assert!(numbering.contains(r#"<w:numFmt w:val="bullet" />"#));
+    assert!(numbering.contains(r#"<w:numFmt w:val="bullet"/>"#));
 }
 
 #[test]
 fn loose_list_items_keep_one_number_per_item() {
     let md = "1. First item.\n\n   More about it.\n\n2. Second item.\n";
-    let paras = paragraphs(&part(&render(md), "word/document.xml"));
+    let paras = paragraphs(&document(md));
     assert!(find(&paras, "First item.").num_id.is_some());
     assert!(find(&paras, "More about it.").num_id.is_none());
     assert_eq!(find(&paras, "More about it.").style, "ListParagraph");
@@ -318,14 +313,27 @@ fn loose_list_items_keep_one_number_per_item() {
 }
 
 #[test]
-fn raw_html_is_literal_text() {
-    let md = "Before <script>alert(1)</script> after.\n\n<div class=\"x\">block</div>\n";
-    let doc = part(&render(md), "word/document.xml");
-    assert!(!doc.contains("<script") && !doc.contains("<div"));
-    assert!(doc.contains("&lt;script&gt;"));
+fn lists_inside_quotes_move_right_with_the_quote() {
+    let doc = document("> Proposal:\n>\n> 1. first point\n> 2. second point\n");
     let paras = paragraphs(&doc);
-    find(&paras, "Before <script>alert(1)</script> after.");
+    assert_eq!(find(&paras, "Proposal:").style, "Quote");
+    assert!(find(&paras, "first point").num_id.is_some());
+    assert!(
+        doc.contains(r#"<w:ind w:left="1287" w:hanging="360"/>"#),
+        "{doc}"
+    );
+}
+
+#[test]
+fn raw_html_is_literal_text_and_unsafe_links_are_plain() {
+    let md = "Before <script>alert(1)</script> after [x](javascript:alert(1)).\n\n<div class=\"x\">block</div>\n";
+    let docx = render(md);
+    let doc = part(&docx, "word/document.xml");
+    assert!(!doc.contains("<script") && !doc.contains("<div"));
+    let paras = paragraphs(&doc);
+    find(&paras, "Before <script>alert(1)</script> after x.");
     find(&paras, "<div class=\"x\">block</div>");
+    assert!(!part(&docx, "word/_rels/document.xml.rels").contains("javascript"));
 }
 
 #[test]
@@ -337,6 +345,7 @@ fn xml_illegal_characters_are_dropped() {
             symbol: "A\u{000B}B".into(),
             ..info()
         },
+        None,
     )
     .unwrap();
     let doc = part(&docx, "word/document.xml");
@@ -353,10 +362,7 @@ fn xml_illegal_characters_are_dropped() {
 
 #[test]
 fn thematic_break_is_a_page_break() {
-    let paras = paragraphs(&part(
-        &render("Cover.\n\n---\n\n# Next"),
-        "word/document.xml",
-    ));
+    let paras = paragraphs(&document("Cover.\n\n---\n\n# Next"));
     let at = paras.iter().position(|p| p.page_break).expect("page break");
     assert_eq!(paras[at - 1].text, "Cover.");
     assert_eq!(paras[at + 1].text, "Next");
@@ -368,16 +374,16 @@ fn inline_formatting_links_quotes_and_code() {
               [int](#p-afr-p1) [missing](#nowhere)\n\n> quoted text\n";
     let docx = render(md);
     let doc = part(&docx, "word/document.xml");
-    assert!(doc.contains(r#"<w:b /><w:bCs /></w:rPr><w:t xml:space="preserve">b</w:t>"#));
-    assert!(doc.contains(r#"<w:i /><w:iCs /></w:rPr><w:t xml:space="preserve">i</w:t>"#));
-    assert!(doc.contains(r#"<w:strike /></w:rPr><w:t xml:space="preserve">s</w:t>"#));
-    assert!(doc.contains(r#"<w:rStyle w:val="VerbatimChar" />"#));
-    assert!(doc.contains(r#"<w:hyperlink r:id="rIdHyperlink1""#));
-    assert!(doc.contains(r#"<w:hyperlink w:anchor="p_afr_p1""#));
+    assert!(doc.contains(r#"<w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">b</w:t>"#));
+    assert!(doc.contains(r#"<w:rPr><w:i/><w:iCs/></w:rPr><w:t xml:space="preserve">i</w:t>"#));
+    assert!(doc.contains(r#"<w:rPr><w:strike/></w:rPr><w:t xml:space="preserve">s</w:t>"#));
+    assert!(doc.contains(r#"<w:rStyle w:val="VerbatimChar"/>"#));
+    assert!(doc.contains(r#"<w:hyperlink r:id="rIdLink1" w:history="1">"#));
+    assert!(doc.contains(r#"<w:hyperlink w:anchor="p_afr_p1" w:history="1">"#));
     assert!(!doc.contains("nowhere"));
     let rels = part(&docx, "word/_rels/document.xml.rels");
     assert!(rels.contains(
-        r#"Id="rIdHyperlink1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://www.itu.int/?a=1&amp;b=2" TargetMode="External""#
+        r#"Id="rIdLink1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://www.itu.int/?a=1&amp;b=2" TargetMode="External""#
     ), "{rels}");
     let paras = paragraphs(&doc);
     assert_eq!(find(&paras, "quoted text").style, "Quote");
@@ -385,28 +391,178 @@ fn inline_formatting_links_quotes_and_code() {
 }
 
 #[test]
-fn page_setup_header_and_properties() {
+fn cover_page_has_no_header_the_others_have_symbol_page_number_and_title() {
     let docx = render("Text.");
     let doc = part(&docx, "word/document.xml");
-    assert!(doc.contains(r#"<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader1" /><w:pgSz w:w="11906" w:h="16838" /><w:pgMar w:top="1418" w:right="1134" w:bottom="1418" w:left="1134""#), "{doc}");
+    assert!(doc.contains(concat!(
+        r#"<w:sectPr><w:headerReference w:type="default" r:id="rIdHeaderDefault"/><w:headerReference w:type="first" r:id="rIdHeaderFirst"/>"#,
+        r#"<w:footerReference w:type="default" r:id="rIdFooterDefault"/><w:footerReference w:type="first" r:id="rIdFooterFirst"/>"#,
+        r#"<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1418" w:right="1134" w:bottom="1418" w:left="1134" w:header="709" w:footer="709" w:gutter="0"/>"#,
+        r#"<w:cols w:space="720"/><w:titlePg/>"#
+    )), "{doc}");
     let header = part(&docx, "word/header1.xml");
-    assert!(header.contains("TDAG-25/12-E") && header.contains("<w:instrText>PAGE</w:instrText>"));
+    assert!(header.contains(">TDAG-25/12-E<") && header.contains("> PAGE <"));
+    assert!(part(&docx, "word/footer1.xml").contains(">Synthesis report<"));
+    assert!(!part(&docx, "word/header2.xml").contains("<w:t"));
     let core = part(&docx, "docProps/core.xml");
     assert!(core.contains("<dc:title>Synthesis report</dc:title>"));
-    assert!(core.contains("2025-07-22T00:00:00Z"));
+    assert!(core.contains("<dc:subject>WTDC-25</dc:subject><dc:creator>rpmsynth</dc:creator>"));
+    assert!(core.contains(">2025-07-22T00:00:00Z</dcterms:created>"));
 }
 
 #[test]
-fn every_part_is_well_formed_and_properties_are_in_schema_order() {
-    let md = "# A {#a}\n\n1. x\n   - y\n\n| a | b |\n|:-:|--:|\n| 1 | 2 |\n\n> q\n\n```\ncode <x>\n```\n";
+fn the_contents_are_a_prefilled_toc_field_updated_on_open() {
+    let md = "# Report {.title}\n\n# Contents {.toc}\n\n- [One](#one)\n\n---\n\n# One {#one}\n\nText.\n\n## Part\n\n### Deep\n";
+    let docx = render(md);
+    let doc = part(&docx, "word/document.xml");
+    let paras = paragraphs(&doc);
+    assert_eq!(find(&paras, "Contents").style, "TOCHeading");
+    assert!(doc.contains(r#"<w:fldChar w:fldCharType="begin" w:dirty="true"/>"#));
+    assert!(doc.contains(
+        r#"<w:instrText xml:space="preserve"> TOC \o &quot;1-2&quot; \h \z \u </w:instrText>"#
+    ));
+    assert!(doc.contains(r#"<w:hyperlink w:anchor="one" w:history="1"><w:r><w:t xml:space="preserve">One</w:t></w:r><w:r><w:tab/></w:r>"#));
+    assert!(doc.contains(r#"> PAGEREF one \h <"#));
+    assert!(
+        doc.contains(r#"> PAGEREF _Toc4 \h <"#),
+        "a heading without id gets a bookmark"
+    );
+    assert!(doc.contains(r#"<w:bookmarkStart w:id="2" w:name="_Toc4"/>"#));
+    assert!(!doc.contains("PAGEREF _Toc5"), "level 3 is not listed");
+    assert_eq!(
+        find(&paras, "One2").style,
+        "TOC1",
+        "entry with its estimated page"
+    );
+    assert!(
+        !paras.iter().any(|p| p.num_id.is_some()),
+        "the Markdown list is replaced"
+    );
+    assert!(
+        paras.iter().any(|p| p.page_break),
+        "the page break after it is kept"
+    );
+    assert!(part(&docx, "word/settings.xml").contains(r#"<w:updateFields w:val="true"/>"#));
+}
+
+#[test]
+fn a_landscape_heading_opens_a_landscape_section_until_the_next_of_its_level() {
+    let md = "# One\n\nText.\n\n# Matrix {.landscape}\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n## Inside\n\n# After\n\nMore.\n";
+    let doc = document(md);
+    let sections: Vec<&str> = doc.split("<w:sectPr>").skip(1).collect();
+    assert_eq!(sections.len(), 3, "{doc}");
+    assert!(sections[0].contains("<w:titlePg/>") && !sections[0].contains("landscape"));
+    assert!(sections[1].contains(r#"<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>"#));
+    assert!(!sections[1].contains("titlePg") && !sections[2].contains("landscape"));
+    let matrix = &doc[doc.find("Matrix").unwrap()..doc.find("After").unwrap()];
+    assert!(
+        matrix.contains("Inside"),
+        "lower headings stay in the landscape section"
+    );
+    let grid: u32 = matrix
+        .split(r#"<w:gridCol w:w=""#)
+        .skip(1)
+        .map(|s| s.split('"').next().unwrap().parse::<u32>().unwrap())
+        .sum();
+    assert_eq!(grid, Geometry::A4.landscape().text_width());
+}
+
+#[test]
+fn critic_markup_becomes_tracked_changes_by_the_region() {
+    let md = "### MOD Resolution 37 {#g data-region=AFR}\n\nResolution 37 {~~shall~>should~~} be {++kept and ++}revised{-- soon--}.\n\n# Other\n\nNo {++region++}.\n";
+    let doc = document(md);
+    assert!(doc.contains(concat!(
+        r#"<w:del w:id="1" w:author="AFR" w:date="2025-07-22T00:00:00Z"><w:r><w:delText xml:space="preserve">shall</w:delText></w:r></w:del>"#,
+        r#"<w:ins w:id="2" w:author="AFR" w:date="2025-07-22T00:00:00Z"><w:r><w:t xml:space="preserve">should</w:t></w:r></w:ins>"#,
+    )), "{doc}");
+    assert!(doc.contains(r#"w:author="AFR" w:date="2025-07-22T00:00:00Z"><w:r><w:t xml:space="preserve">kept and </w:t>"#));
+    assert!(doc.contains(r#"<w:delText xml:space="preserve"> soon</w:delText>"#));
+    assert!(
+        doc.contains(r#"w:author="Secretariat""#),
+        "outside a region's text"
+    );
+    assert!(!doc.contains('\u{E000}') && !doc.contains("{++"));
+}
+
+#[test]
+fn captions_are_numbered_and_notes_and_sources_styled() {
+    let md = "Table: Meetings held\n\n| a |\n|---|\n| 1 |\n\nTable: Fellowships\n\n| b |\n|---|\n| 2 |\n\nNote: provisional.\n\nSources: AFR/P1 (rpm/afr.md:3).\n\n**Source:** Director\n";
+    let doc = document(md);
+    let paras = paragraphs(&doc);
+    assert_eq!(find(&paras, "Table 1 – Meetings held").style, "Caption");
+    assert_eq!(find(&paras, "Table 2 – Fellowships").style, "Caption");
+    assert!(doc.contains(r"> SEQ Table \* ARABIC <"));
+    assert_eq!(find(&paras, "Note: provisional.").style, "Note");
+    assert_eq!(
+        find(&paras, "Sources: AFR/P1 (rpm/afr.md:3).").style,
+        "Source"
+    );
+    assert_eq!(
+        find(&paras, "Source: Director").style,
+        "",
+        "a bold start is not a source line"
+    );
+}
+
+#[test]
+fn a_reference_document_gives_its_styles_and_page_setup() {
+    let house = render("House.");
+    let house = String::from_utf8(house.clone()).ok();
+    assert!(house.is_none(), "a zip, not text");
+    // A house template: Letter paper, red headings, no Caption style.
+    let mut styles = part(&render("x"), "word/styles.xml");
+    styles = styles.replace(
+        r#"<w:color w:val="1F4E79"/><w:sz w:val="32"/>"#,
+        r#"<w:color w:val="C00000"/><w:sz w:val="32"/>"#,
+    );
+    let caption = styles
+        .find(r#"<w:style w:type="paragraph" w:styleId="Caption">"#)
+        .unwrap();
+    let end = caption + styles[caption..].find("</w:style>").unwrap() + "</w:style>".len();
+    styles.replace_range(caption..end, "");
+    let document = r#"<w:document><w:body><w:p/><w:sectPr><w:pgSz w:w="12240" w:h="15840"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="720" w:footer="720" w:gutter="0"/></w:sectPr></w:body></w:document>"#;
+    let file = package::zip(&[
+        ("word/styles.xml", styles.as_bytes()),
+        ("word/document.xml", document.as_bytes()),
+    ])
+    .unwrap();
+    let reference = Reference::from_bytes(&file).unwrap();
+    let docx = to_docx(
+        "# Heading\n\nTable: t\n\n| a |\n|---|\n| 1 |\n",
+        &info(),
+        Some(&reference),
+    )
+    .unwrap();
+    let merged = part(&docx, "word/styles.xml");
+    assert!(
+        merged.contains(r#"<w:color w:val="C00000"/><w:sz w:val="32"/>"#),
+        "their heading"
+    );
+    assert!(
+        merged.contains(r#"w:styleId="Caption""#),
+        "our caption, which they lack"
+    );
+    assert_eq!(merged.matches(r#"w:styleId="Heading1""#).count(), 1);
+    let doc = part(&docx, "word/document.xml");
+    assert!(
+        doc.contains(r#"<w:pgSz w:w="12240" w:h="15840"/><w:pgMar w:top="1440" w:right="1440""#)
+    );
+    assert!(doc.contains(&format!(r#"<w:tblW w:w="{}" w:type="dxa"/>"#, 12240 - 2880)));
+    assert!(
+        Reference::from_bytes(b"not a zip")
+            .unwrap_err()
+            .contains("not a Word")
+    );
+}
+
+#[test]
+fn every_part_is_well_formed_and_output_is_deterministic() {
+    let md = "# A {#a}\n\n1. x\n   - y\n\n| a | b |\n|:-:|--:|\n| 1 | 2 |\n\n> q\n\n```\ncode <x>\n```\n\n[l](https://a.example) [m](mailto:c@example.org) {++n++}\n";
     let docx = render(md);
     let mut zip = zip::ZipArchive::new(Cursor::new(&docx)).unwrap();
     for i in 0..zip.len() {
         let mut file = zip.by_index(i).unwrap();
         let name = file.name().unwrap().to_string();
-        if !name.ends_with(".xml") && !name.ends_with(".rels") {
-            continue;
-        }
         let mut text = String::new();
         file.read_to_string(&mut text).unwrap();
         let mut reader = Reader::from_str(&text);
@@ -417,48 +573,24 @@ fn every_part_is_well_formed_and_properties_are_in_schema_order() {
                 Err(e) => panic!("{name}: {e}"),
             }
         }
+        assert!(
+            file.last_modified().is_some_and(|t| t.year() == 1980),
+            "{name}"
+        );
     }
-    let doc = part(&docx, "word/document.xml");
-    assert!(doc.contains("<w:numPr><w:ilvl"), "ilvl precedes numId");
-    assert!(!doc.contains("<w:pPr><w:rPr />\n<w:pStyle"));
-    let styles = part(&docx, "word/styles.xml");
-    assert!(!styles.contains("<w:qFormat /><w:basedOn"));
-    assert!(styles.contains(r#"<w:lang w:val="en" />"#));
-}
-
-#[test]
-fn output_is_deterministic_within_a_process() {
-    let md = "# T {#t}\n\n[a](https://a.example) [b](https://b.example) [c](mailto:c@example.org) \
-              [t](#t)\n\n| x | y |\n|---|---|\n| 1 | 2 |\n\n- l\n";
-    let first = render(md);
     for _ in 0..3 {
-        assert_eq!(render(md), first);
+        assert_eq!(render(md), docx);
     }
-    // Independent of other work done on the same thread in between.
-    let _ = render("# Other\n\n1. a\n");
-    assert_eq!(render(md), first);
-}
-
-#[test]
-fn empty_and_table_final_documents_are_valid() {
-    let doc = part(&render(""), "word/document.xml");
-    assert!(doc.contains("<w:body><w:p "), "{doc}");
-    let doc = part(&render("| a |\n|---|\n| b |\n"), "word/document.xml");
-    assert!(
-        doc.contains("</w:tbl><w:p "),
-        "a paragraph follows the final table"
+    let _ = render("# Other\n\n1. a\n\n{--x--}");
+    assert_eq!(
+        render(md),
+        docx,
+        "independent of other documents written before"
     );
 }
 
 #[test]
-fn lists_inside_quotes_move_right_with_the_quote() {
-    let md = "> Proposal:\n>\n> 1. first point\n> 2. second point\n";
-    let doc = part(&render(md), "word/document.xml");
-    let paras = paragraphs(&doc);
-    assert_eq!(find(&paras, "Proposal:").style, "Quote");
-    assert!(find(&paras, "first point").num_id.is_some());
-    assert!(
-        doc.contains(r#"<w:ind w:left="1287" w:right="0" w:hanging="360" />"#),
-        "{doc}"
-    );
+fn empty_and_table_final_documents_end_with_a_paragraph() {
+    assert!(document("").contains("<w:body><w:p/><w:sectPr>"));
+    assert!(document("| a |\n|---|\n| b |\n").contains("</w:tbl><w:p/><w:sectPr>"));
 }
