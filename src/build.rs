@@ -114,12 +114,13 @@ pub fn build(
                 });
             }
             if formats.docx {
-                let bytes = docx::to_docx(&r.markdown, &r.info, None).map_err(|e| {
-                    Diagnostic::error(
-                        &SourcePos::new(&format!("{}.docx", r.name), 0, 0),
-                        format!("cannot write DOCX: {e}"),
-                    )
-                })?;
+                let bytes = docx::to_docx(&r.markdown, &r.info, templates.reference.as_ref())
+                    .map_err(|e| {
+                        Diagnostic::error(
+                            &SourcePos::new(&format!("{}.docx", r.name), 0, 0),
+                            format!("cannot write DOCX: {e}"),
+                        )
+                    })?;
                 files.push(Artifact {
                     file_name: format!("{}.docx", r.name),
                     bytes,

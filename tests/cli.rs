@@ -162,3 +162,98 @@ fn context_prints_the_template_context() {
     assert_eq!(ctx["report"]["symbol"], "TDAG-29/9");
     assert_eq!(ctx["rpms"].as_array().unwrap().len(), 6);
 }
+
+/// A copy of a built DOCX whose Heading 1 is red and whose page is US Letter.
+fn house_template(built: &std::path::Path, to: &std::path::Path) {
+    use std::io::{Read, Write};
+    let mut zip = zip::ZipArchive::new(fs::File::open(built).unwrap()).unwrap();
+    let mut out = zip::ZipWriter::new(fs::File::create(to).unwrap());
+    for i in 0..zip.len() {
+        let mut file = zip.by_index(i).unwrap();
+        let name = file.name().unwrap().to_string();
+        let mut text = String::new();
+        file.read_to_string(&mut text).unwrap();
+        let text = match name.as_str() {
+            "word/styles.xml" => text.replacen(
+                r#"<w:color w:val="1F4E79"/><w:sz w:val="32"/>"#,
+                r#"<w:color w:val="C00000"/><w:sz w:val="32"/>"#,
+                1,
+            ),
+            "word/document.xml" => text.replace(
+                r#"<w:pgSz w:w="11906" w:h="16838"/>"#,
+                r#"<w:pgSz w:w="12240" w:h="15840"/>"#,
+            ),
+            _ => text,
+        };
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(text.as_bytes()).unwrap();
+    }
+    out.finish().unwrap();
+}
+
+#[test]
+fn a_reference_document_gives_the_word_outputs_the_house_style() {
+    let first = build(&example_input());
+    let house = tempfile::tempdir().unwrap();
+    let reference = house.path().join("house.docx");
+    house_template(&first.path().join("tdag-synthesis.docx"), &reference);
+    let out = tempfile::tempdir().unwrap();
+    let result = rpmsynth(&[
+        "build",
+        example_input().to_str().unwrap(),
+        "-o",
+        out.path().to_str().unwrap(),
+        "--reference-doc",
+        reference.to_str().unwrap(),
+    ]);
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    let docx = docx_part(&out.path().join("tdag-synthesis.docx"), "word/styles.xml");
+    assert!(docx.contains(r#"<w:color w:val="C00000"/><w:sz w:val="32"/>"#));
+    let doc = docx_part(
+        &out.path().join("wtdc-implementation.docx"),
+        "word/document.xml",
+    );
+    assert!(doc.contains(r#"<w:pgSz w:w="12240" w:h="15840"/>"#));
+    // The same from a templates folder holding reference.docx.
+    let templates = tempfile::tempdir().unwrap();
+    fs::copy(&reference, templates.path().join("reference.docx")).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let result = rpmsynth(&[
+        "build",
+        example_input().to_str().unwrap(),
+        "-o",
+        out.path().to_str().unwrap(),
+        "--templates",
+        templates.path().to_str().unwrap(),
+    ]);
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    let doc = docx_part(&out.path().join("tdag-synthesis.docx"), "word/document.xml");
+    assert!(doc.contains(r#"<w:pgSz w:w="12240" w:h="15840"/>"#));
+    // Not a Word file: exit 1, naming it, nothing written.
+    fs::write(&reference, "plain text").unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let result = rpmsynth(&[
+        "build",
+        example_input().to_str().unwrap(),
+        "-o",
+        out.path().to_str().unwrap(),
+        "--reference-doc",
+        reference.to_str().unwrap(),
+    ]);
+    assert_eq!(result.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(
+        stderr.contains("house.docx: error: not a Word (.docx) file"),
+        "{stderr}"
+    );
+    assert_eq!(fs::read_dir(out.path()).unwrap().count(), 0);
+}

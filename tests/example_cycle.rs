@@ -145,8 +145,14 @@ fn an_absent_region_gets_a_no_rpm_held_row_and_totals_are_computed() {
         "synthesis is the annex"
     );
     assert!(
-        implementation.contains("## Synthesis report on the outcomes"),
+        implementation.contains("## 1 Introduction {#synthesis-introduction}"),
         "synthesis demoted under the annex"
+    );
+    assert!(
+        !implementation.contains(
+            "Synthesis report on the outcomes of the regional preparatory meetings for WTDC-29 {"
+        ),
+        "without its cover page"
     );
 }
 
@@ -256,7 +262,7 @@ fn merged_and_close_texts_show_what_each_region_wrote_with_linked_sources() {
     // Every source links to the proposal in its region's annex, in HTML and in the annexed
     // synthesis of the implementation report.
     let html = text("tdag-synthesis.html");
-    assert!(html.contains(r##"<a href="#src-eur-ecp-9">EUR/ECP-9</a> (rpm/eur.md:118)"##));
+    assert!(html.contains(r##"<a href="#src-eur-ecp-9">EUR/ECP-9</a> (rpm/eur.md:124)"##));
     assert!(html.contains(r#"<h4 id="src-eur-ecp-9">"#), "annex anchor");
     let implementation = text("wtdc-implementation.html");
     assert!(implementation.contains(r##"href="#synthesis-src-eur-ecp-9""##));
@@ -272,4 +278,22 @@ fn merged_and_close_texts_show_what_each_region_wrote_with_linked_sources() {
         conflict["sources"],
         serde_json::json!(["rpm/asp.md:116", "rpm/eur.md:106"])
     );
+}
+
+#[test]
+fn critic_markup_in_a_proposal_is_kept_in_markdown_and_tracked_in_word_and_html() {
+    let out = build(&example_input());
+    let md = read(out.path(), "tdag-synthesis.md");
+    assert!(md.contains(
+        "TDAG {~~before~>at least four weeks before~~} the conference{-- for consideration--};"
+    ));
+    let html = read(out.path(), "tdag-synthesis.html");
+    assert!(html.contains("TDAG <del>before</del><ins>at least four weeks before</ins> the conference<del> for consideration</del>;"));
+    let doc = docx_part(&out.path().join("tdag-synthesis.docx"), "word/document.xml");
+    // Dated with the document (the first day of TDAG-29), authored by the proposing region.
+    assert!(doc.contains(
+        r#"w:author="EUR" w:date="2029-07-17T00:00:00Z"><w:r><w:delText xml:space="preserve">before</w:delText>"#
+    ));
+    assert!(doc.contains(r#"w:author="EUR" w:date="2029-07-17T00:00:00Z"><w:r>"#));
+    assert!(!doc.contains("{++") && !doc.contains('\u{E000}'));
 }

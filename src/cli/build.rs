@@ -17,6 +17,9 @@ pub struct Args {
     /// Folder of templates overriding the built-in ones (by file name).
     #[arg(long)]
     templates: Option<PathBuf>,
+    /// Word file whose styles and page setup the DOCX outputs take (the house template).
+    #[arg(long, value_name = "FILE.docx")]
+    reference_doc: Option<PathBuf>,
     /// Comma-separated formats: md, html, docx, json.
     #[arg(long, default_value = "md,html,docx,json", value_parser = Formats::parse)]
     format: Formats,
@@ -36,7 +39,11 @@ pub fn run(args: Args, global: Global) -> u8 {
     let started = Instant::now();
     let (input, templates) = match (
         report::read_input(&args.input, global),
-        report::templates(args.templates.as_deref(), global),
+        report::templates(
+            args.templates.as_deref(),
+            args.reference_doc.as_deref(),
+            global,
+        ),
     ) {
         (Ok(i), Ok(t)) => (i, t),
         (Err(code), _) | (_, Err(code)) => return code,

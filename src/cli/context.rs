@@ -20,7 +20,7 @@ pub struct Args {
 pub fn run(args: Args, global: Global) -> u8 {
     let (input, templates) = match (
         report::read_input(&args.input, global),
-        report::templates(args.templates.as_deref(), global),
+        report::templates(args.templates.as_deref(), None, global),
     ) {
         (Ok(i), Ok(t)) => (i, t),
         (Err(code), _) | (_, Err(code)) => return code,

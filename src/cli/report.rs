@@ -44,13 +44,22 @@ pub fn read_input(
     }
 }
 
-/// Loads the templates: the built-in ones, overridden from `dir` when given.
+/// Loads the templates: the built-in ones, overridden from `dir` when given, with the
+/// house Word template `reference` when given.
 pub fn templates(
     dir: Option<&std::path::Path>,
+    reference: Option<&std::path::Path>,
     global: Global,
 ) -> Result<rpmsynth::report::Templates, u8> {
-    match dir {
-        None => Ok(rpmsynth::report::Templates::defaults()),
-        Some(dir) => rpmsynth::report::Templates::from_dir(dir).map_err(|d| finish(&d, global)),
+    use rpmsynth::report::Templates;
+    let templates = match dir {
+        None => Templates::defaults(),
+        Some(dir) => Templates::from_dir(dir).map_err(|d| finish(&d, global))?,
+    };
+    match reference {
+        None => Ok(templates),
+        Some(path) => Templates::read_reference(path)
+            .map(|r| templates.with_reference(r))
+            .map_err(|d| finish(&[d], global)),
     }
 }

@@ -103,8 +103,15 @@ pub fn to_docx(
         ("word/settings.xml", parts::settings(&language)),
         ("word/fontTable.xml", parts::font_table()),
         ("word/theme/theme1.xml", parts::theme()),
-        ("word/header1.xml", parts::header(&info.symbol)),
+        (
+            "word/header1.xml",
+            parts::header(&info.symbol, geometry.text_width()),
+        ),
         ("word/header2.xml", parts::empty("hdr")),
+        (
+            "word/header3.xml",
+            parts::header(&info.symbol, geometry.landscape().text_width()),
+        ),
         ("word/footer1.xml", parts::footer(&info.title)),
         ("word/footer2.xml", parts::empty("ftr")),
     ];

@@ -27,8 +27,11 @@ pub struct ReportContext {
     pub findings: FindingsView,
     pub timeline: Vec<TimelineView>,
     pub inter_regional: Vec<InterRegionalView>,
-    /// The synthesis report's Markdown (implementation report only; empty otherwise).
+    /// The synthesis report's Markdown, cover page aside (implementation report only;
+    /// empty otherwise).
     pub synthesis: String,
+    /// Document symbols of both reports.
+    pub documents: crate::model::Documents,
 }
 
 /// Cover-block facts of the document being produced.
@@ -356,6 +359,7 @@ pub fn build(c: &Consolidated, meta: ReportMeta, synthesis: String) -> ReportCon
             .collect(),
         topics,
         synthesis,
+        documents: conf.documents.clone(),
     }
 }
 

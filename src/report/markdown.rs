@@ -63,6 +63,24 @@ fn rewrite_headings(markdown: &str, top: usize, id: impl Fn(&str) -> Option<Stri
     out
 }
 
+/// The document without its front matter: everything before the first heading that is
+/// not a cover line, title, subtitle or the contents (and so without the contents' list).
+pub fn without_front_matter(markdown: &str) -> &str {
+    Parser::new_ext(markdown, markdown_options())
+        .into_offset_iter()
+        .find_map(|(event, range)| match event {
+            Event::Start(Tag::Heading { classes, .. })
+                if !classes
+                    .iter()
+                    .any(|c| matches!(c.as_ref(), "title" | "subtitle" | "cover" | "toc")) =>
+            {
+                Some(&markdown[range.start..])
+            }
+            _ => None,
+        })
+        .unwrap_or(markdown)
+}
+
 /// Heading levels listed under a `{.toc}` heading.
 const CONTENTS_DEPTH: usize = 2;
 
@@ -214,6 +232,12 @@ mod tests {
             "{out}"
         );
         assert_eq!(with_contents("# No contents\n"), "# No contents\n");
+    }
+
+    #[test]
+    fn front_matter_is_the_cover_title_and_contents() {
+        let md = "###### Doc {.cover}\n\n**Meeting**\n\n# Title {.title}\n\n# Contents {.toc}\n\n- [1 A](#a)\n\n---\n\n# 1 A {#a}\n\nText.\n";
+        assert_eq!(without_front_matter(md), "# 1 A {#a}\n\nText.\n");
     }
 
     #[test]

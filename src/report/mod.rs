@@ -138,7 +138,7 @@ fn with_synthesis(
     context::build(
         c,
         meta(c, kind, date),
-        markdown::embed(synthesis, 2, "synthesis-"),
+        markdown::embed(markdown::without_front_matter(synthesis), 2, "synthesis-"),
     )
 }
 

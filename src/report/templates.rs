@@ -2,6 +2,7 @@
 
 use super::markdown;
 use crate::model::{Diagnostic, SourcePos};
+use crate::render::docx::Reference;
 use handlebars::{Handlebars, RenderErrorReason, handlebars_helper};
 use serde::Serialize;
 use std::path::Path;
@@ -38,6 +39,9 @@ pub struct Templates {
     /// Where each template came from, for error messages.
     origins: Vec<(String, String)>,
     pub css: String,
+    /// The house Word template (`reference.docx` in a templates folder, or
+    /// `--reference-doc`): its styles and page setup for the DOCX outputs.
+    pub reference: Option<Reference>,
 }
 
 handlebars_helper!(cell: |text: str| markdown::cell(text));
@@ -49,7 +53,25 @@ impl Templates {
         Templates::with_sources(&[]).expect("the embedded templates compile")
     }
 
-    /// The defaults with every `*.md.hbs` and `style.css` of `dir` overriding by name.
+    /// Uses the styles and page setup of a Word file for the DOCX outputs.
+    pub fn with_reference(mut self, reference: Reference) -> Templates {
+        self.reference = Some(reference);
+        self
+    }
+
+    /// Reads a Word file to take styles and page setup from (`--reference-doc`).
+    pub fn read_reference(path: &Path) -> Result<Reference, Diagnostic> {
+        let pos = SourcePos::new(&path.display().to_string(), 0, 0);
+        let bytes = std::fs::read(path).map_err(|e| {
+            Diagnostic::error(&pos, format!("cannot read the reference document: {e}"))
+        })?;
+        Reference::from_bytes(&bytes).map_err(|e| {
+            Diagnostic::error(&pos, e).with_help("give a .docx file saved by Word or LibreOffice")
+        })
+    }
+
+    /// The defaults with every `*.md.hbs` and `style.css` of `dir` overriding by name, and
+    /// `reference.docx` as the house Word template.
     pub fn from_dir(dir: &Path) -> Result<Templates, Vec<Diagnostic>> {
         let pos = SourcePos::new(&dir.display().to_string(), 0, 0);
         let entries = std::fs::read_dir(dir).map_err(|e| {
@@ -59,12 +81,17 @@ impl Templates {
             )]
         })?;
         let mut files: Vec<(String, String, String)> = Vec::new();
+        let mut reference = None;
         let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
         paths.sort();
         for path in paths {
             let Some(file_name) = path.file_name().and_then(|n| n.to_str()) else {
                 continue;
             };
+            if file_name == "reference.docx" {
+                reference = Some(Templates::read_reference(&path).map_err(|d| vec![d])?);
+                continue;
+            }
             let name = match file_name.strip_suffix(".md.hbs") {
                 Some(stem) => stem.to_string(),
                 None if file_name == "style.css" => "style.css".to_string(),
@@ -78,7 +105,11 @@ impl Templates {
             })?;
             files.push((name, path.display().to_string(), text));
         }
-        Templates::with_sources(&files)
+        let templates = Templates::with_sources(&files)?;
+        Ok(match reference {
+            Some(r) => templates.with_reference(r),
+            None => templates,
+        })
     }
 
     /// The defaults overridden by `(name, origin, text)` sources; every syntax error is reported.
@@ -132,6 +163,7 @@ impl Templates {
                 registry,
                 origins,
                 css,
+                reference: None,
             })
         } else {
             Err(errors)

@@ -47,15 +47,21 @@ pub fn build(input: &Path) -> tempfile::TempDir {
     out
 }
 
-/// The visible text of a DOCX's body: one line per paragraph and per table row, cells ending in "| ".
-pub fn docx_text(path: &Path) -> String {
+/// One part of a DOCX package, as text.
+pub fn docx_part(path: &Path, name: &str) -> String {
     let file = std::fs::File::open(path).expect("docx exists");
     let mut zip = zip::ZipArchive::new(file).expect("docx is a zip");
-    let mut xml = String::new();
-    zip.by_name("word/document.xml")
-        .expect("document.xml")
-        .read_to_string(&mut xml)
+    let mut text = String::new();
+    zip.by_name(name)
+        .unwrap_or_else(|_| panic!("{name} in {}", path.display()))
+        .read_to_string(&mut text)
         .unwrap();
+    text
+}
+
+/// The visible text of a DOCX's body: one line per paragraph and per table row, cells ending in "| ".
+pub fn docx_text(path: &Path) -> String {
+    let xml = docx_part(path, "word/document.xml");
     let mut reader = quick_xml::Reader::from_str(&xml);
     let mut text = String::new();
     let mut in_text = false;

@@ -107,10 +107,13 @@ impl Para {
 /// A section's `w:sectPr`: headers and footers (an empty first-page pair on the cover's
 /// section), page size and margins.
 pub fn section_properties(geometry: Geometry, title_page: bool) -> String {
-    let mut out = format!(
-        r#"<w:sectPr><w:headerReference w:type="default" r:id="{}"/>"#,
+    // A landscape page has its own header: the page number at its wider right margin.
+    let header = if geometry.width > geometry.height {
+        parts::HEADER_LANDSCAPE
+    } else {
         parts::HEADER_DEFAULT
-    );
+    };
+    let mut out = format!(r#"<w:sectPr><w:headerReference w:type="default" r:id="{header}"/>"#);
     if title_page {
         let _ = write!(
             out,
@@ -185,8 +188,8 @@ pub(super) struct Writer<'a> {
     pub paragraph_empty: bool,
     /// After the contents heading: its Markdown list is replaced by the TOC field.
     skipping_contents: bool,
-    /// Where the last body paragraph starts and ends in `out`.
-    last_paragraph: Option<(usize, usize)>,
+    /// Where the last two body paragraphs start and end in `out`.
+    last_paragraphs: [Option<(usize, usize)>; 2],
     pub seq: Sequences,
 }
 
@@ -229,7 +232,7 @@ pub fn write(markdown: &str, outline: &Outline, geometry: Geometry, stamp: &str)
         kind: None,
         paragraph_empty: true,
         skipping_contents: false,
-        last_paragraph: None,
+        last_paragraphs: [None, None],
         seq: Sequences::default(),
     };
     for event in Parser::new_ext(markdown, markdown_options()) {
@@ -671,21 +674,34 @@ impl Writer<'_> {
         self.out.push_str(&runs);
         self.out.push_str("</w:p>");
         self.kind = None;
-        self.last_paragraph = Some((start, self.out.len()));
+        self.last_paragraphs = [self.last_paragraphs[1], Some((start, self.out.len()))];
     }
 
-    /// The paragraph just written stays on the page of what follows (a table it introduces).
+    /// The paragraph just written stays on the page of what follows (a table it introduces),
+    /// and so does the one before it when the first is a caption.
     fn keep_with_next(&mut self) {
-        // Only when that paragraph is the last thing written.
-        let Some((start, _)) = self
-            .last_paragraph
-            .filter(|(_, end)| *end == self.out.len())
-        else {
+        let [before, last] = self.last_paragraphs;
+        let Some((start, end)) = last.filter(|(_, end)| *end == self.out.len()) else {
             return;
         };
-        let paragraph = &self.out[start..];
+        let caption = format!(r#"<w:pStyle w:val="{}"/>"#, styles::CAPTION);
+        if self.out[start..end].contains(&caption)
+            && let Some((before, _)) = before.filter(|(_, e)| *e == start)
+        {
+            let shift = self.keep_paragraph_with_next(before);
+            self.keep_paragraph_with_next(start + shift);
+        } else {
+            self.keep_paragraph_with_next(start);
+        }
+    }
+
+    /// Adds `w:keepNext` to the paragraph starting at `start`; returns the bytes added.
+    fn keep_paragraph_with_next(&mut self, start: usize) -> usize {
+        let before = self.out.len();
+        let end = start + self.out[start..].find("</w:p>").unwrap_or(0);
+        let paragraph = &self.out[start..end];
         if paragraph.contains("<w:keepNext/>") {
-            return;
+            return 0;
         }
         if let Some(rest) = paragraph.strip_prefix("<w:p><w:pPr>") {
             // After the style, which comes first in w:pPr.
@@ -700,5 +716,6 @@ impl Writer<'_> {
             self.out
                 .insert_str(start + "<w:p>".len(), "<w:pPr><w:keepNext/></w:pPr>");
         }
+        self.out.len() - before
     }
 }

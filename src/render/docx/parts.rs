@@ -16,6 +16,7 @@ const PKG_REL: &str = "http://schemas.openxmlformats.org/package/2006/relationsh
 /// Relationship ids of the parts every document has.
 pub const HEADER_DEFAULT: &str = "rIdHeaderDefault";
 pub const HEADER_FIRST: &str = "rIdHeaderFirst";
+pub const HEADER_LANDSCAPE: &str = "rIdHeaderLandscape";
 pub const FOOTER_DEFAULT: &str = "rIdFooterDefault";
 pub const FOOTER_FIRST: &str = "rIdFooterFirst";
 
@@ -33,6 +34,7 @@ pub fn content_types() -> String {
         ("/word/fontTable.xml", format!("{main}.fontTable+xml")),
         ("/word/header1.xml", format!("{main}.header+xml")),
         ("/word/header2.xml", format!("{main}.header+xml")),
+        ("/word/header3.xml", format!("{main}.header+xml")),
         ("/word/footer1.xml", format!("{main}.footer+xml")),
         ("/word/footer2.xml", format!("{main}.footer+xml")),
         (
@@ -83,6 +85,7 @@ pub fn document_rels(links: &[(String, String)]) -> String {
         ("rIdTheme", "theme", "theme/theme1.xml"),
         (HEADER_DEFAULT, "header", "header1.xml"),
         (HEADER_FIRST, "header", "header2.xml"),
+        (HEADER_LANDSCAPE, "header", "header3.xml"),
         (FOOTER_DEFAULT, "footer", "footer1.xml"),
         (FOOTER_FIRST, "footer", "footer2.xml"),
     ] {
@@ -124,10 +127,10 @@ fn story(root: &str, paragraphs: &str) -> String {
 }
 
 /// The running header (every page but the first): document symbol, then the page number
-/// (a PAGE field) at the right margin.
-pub fn header(symbol: &str) -> String {
+/// (a PAGE field) at the right margin of a text block `width` twips wide.
+pub fn header(symbol: &str, width: u32) -> String {
     let mut p = format!(
-        r#"<w:p><w:pPr><w:pStyle w:val="{}"/></w:pPr><w:r><w:t xml:space="preserve">{}</w:t></w:r><w:r><w:tab/></w:r>"#,
+        r#"<w:p><w:pPr><w:pStyle w:val="{}"/><w:tabs><w:tab w:val="right" w:pos="{width}"/></w:tabs></w:pPr><w:r><w:t xml:space="preserve">{}</w:t></w:r><w:r><w:tab/></w:r>"#,
         styles::HEADER,
         esc(symbol)
     );

@@ -252,7 +252,7 @@ fn paragraph_styles(text_width: u32) -> Vec<ParagraphStyle<'static>> {
             id: HEADER,
             name: "header",
             ppr: format!(
-                r#"<w:pBdr>{}</w:pBdr><w:tabs><w:tab w:val="right" w:pos="{text_width}"/></w:tabs>{}"#,
+                r#"<w:pBdr>{}</w:pBdr>{}"#,
                 border("bottom", 4, 4),
                 spacing(0, 0)
             ),

@@ -453,6 +453,10 @@ fn a_landscape_heading_opens_a_landscape_section_until_the_next_of_its_level() {
     assert_eq!(sections.len(), 3, "{doc}");
     assert!(sections[0].contains("<w:titlePg/>") && !sections[0].contains("landscape"));
     assert!(sections[1].contains(r#"<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>"#));
+    assert!(
+        sections[1].contains(r#"r:id="rIdHeaderLandscape""#),
+        "page number at the wider margin"
+    );
     assert!(!sections[1].contains("titlePg") && !sections[2].contains("landscape"));
     let matrix = &doc[doc.find("Matrix").unwrap()..doc.find("After").unwrap()];
     assert!(
