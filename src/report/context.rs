@@ -45,6 +45,8 @@ pub struct ReportMeta {
     pub title: String,
     /// The meeting the document is for: "TDAG-29, 17–20 July 2029".
     pub meeting: String,
+    /// What the document is under: "Submitted to TDAG-29 under Resolution 31 …".
+    pub subtitle: String,
     /// The language of the original: "English".
     pub original: String,
     pub source: String,

@@ -80,9 +80,19 @@ fn meta(c: &Consolidated, kind: ReportKind, date: Option<Date>) -> ReportMeta {
         ),
     };
     let date = date.unwrap_or(default_date);
-    let bureau = match conf.profile {
-        crate::model::Profile::Wtdc => "Telecommunication Development Bureau",
-        crate::model::Profile::Wtsa => "Telecommunication Standardization Bureau",
+    let (bureau, resolution) = match conf.profile {
+        crate::model::Profile::Wtdc => (
+            "Telecommunication Development Bureau",
+            "Resolution 31 (Rev. Kigali, 2022) of the World Telecommunication Development Conference",
+        ),
+        crate::model::Profile::Wtsa => (
+            "Telecommunication Standardization Bureau",
+            "Resolution 43 (Rev. Dubai, 2012) of the World Telecommunication Standardization Assembly",
+        ),
+    };
+    let to = match kind {
+        ReportKind::Synthesis => &conf.advisory_group.name,
+        ReportKind::Implementation => &conf.conference.name,
     };
     ReportMeta {
         name: report_name(kind, conf.profile).to_string(),
@@ -91,6 +101,7 @@ fn meta(c: &Consolidated, kind: ReportKind, date: Option<Date>) -> ReportMeta {
         iso_date: date.to_string(),
         title,
         meeting,
+        subtitle: format!("Submitted to {to} under {resolution}"),
         original: language_name(&conf.language).to_string(),
         source: format!("Director, {bureau}"),
     }
