@@ -95,17 +95,9 @@ fn usage_errors_exit_2() {
 fn build_with_cover(cover: &str, extra: &[&str]) -> (std::process::Output, tempfile::TempDir) {
     let templates = tempfile::tempdir().unwrap();
     fs::write(templates.path().join("cover.md.hbs"), cover).unwrap();
-    let out = tempfile::tempdir().unwrap();
-    let (input, output) = (example_input(), out.path().to_path_buf());
-    let mut args = vec![
-        "build",
-        input.to_str().unwrap(),
-        "-o",
-        output.to_str().unwrap(),
-    ];
-    args.extend(["--templates", templates.path().to_str().unwrap()]);
+    let mut args = vec!["--templates", templates.path().to_str().unwrap()];
     args.extend(extra);
-    (rpmsynth(&args), out)
+    build_with(&example_input(), &args)
 }
 
 #[test]
@@ -198,15 +190,10 @@ fn a_reference_document_gives_the_word_outputs_the_house_style() {
     let house = tempfile::tempdir().unwrap();
     let reference = house.path().join("house.docx");
     house_template(&first.path().join("tdag-synthesis.docx"), &reference);
-    let out = tempfile::tempdir().unwrap();
-    let result = rpmsynth(&[
-        "build",
-        example_input().to_str().unwrap(),
-        "-o",
-        out.path().to_str().unwrap(),
-        "--reference-doc",
-        reference.to_str().unwrap(),
-    ]);
+    let (result, out) = build_with(
+        &example_input(),
+        &["--reference-doc", reference.to_str().unwrap()],
+    );
     assert!(
         result.status.success(),
         "{}",
@@ -222,15 +209,10 @@ fn a_reference_document_gives_the_word_outputs_the_house_style() {
     // The same from a templates folder holding reference.docx.
     let templates = tempfile::tempdir().unwrap();
     fs::copy(&reference, templates.path().join("reference.docx")).unwrap();
-    let out = tempfile::tempdir().unwrap();
-    let result = rpmsynth(&[
-        "build",
-        example_input().to_str().unwrap(),
-        "-o",
-        out.path().to_str().unwrap(),
-        "--templates",
-        templates.path().to_str().unwrap(),
-    ]);
+    let (result, out) = build_with(
+        &example_input(),
+        &["--templates", templates.path().to_str().unwrap()],
+    );
     assert!(
         result.status.success(),
         "{}",
@@ -240,15 +222,10 @@ fn a_reference_document_gives_the_word_outputs_the_house_style() {
     assert!(doc.contains(r#"<w:pgSz w:w="12240" w:h="15840"/>"#));
     // Not a Word file: exit 1, naming it, nothing written.
     fs::write(&reference, "plain text").unwrap();
-    let out = tempfile::tempdir().unwrap();
-    let result = rpmsynth(&[
-        "build",
-        example_input().to_str().unwrap(),
-        "-o",
-        out.path().to_str().unwrap(),
-        "--reference-doc",
-        reference.to_str().unwrap(),
-    ]);
+    let (result, out) = build_with(
+        &example_input(),
+        &["--reference-doc", reference.to_str().unwrap()],
+    );
     assert_eq!(result.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&result.stderr);
     assert!(

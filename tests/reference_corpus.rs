@@ -17,12 +17,7 @@ fn groups_of(json: &Value) -> Vec<(String, BTreeSet<String>)> {
         .unwrap()
         .iter()
         .map(|g| {
-            let members = g["members"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|m| m.as_str().unwrap().to_string())
-                .collect();
+            let members = member_ids(g).into_iter().collect();
             (g["kind"].as_str().unwrap().to_string(), members)
         })
         .collect()

@@ -11,7 +11,7 @@
 
 mod common;
 
-use common::{Pairs, merged_pairs_json, pairs_in, prf};
+use common::{Pairs, member_ids, merged_pairs_json, pairs_in, prf};
 use rpmsynth::consolidate::edits::harmless;
 use rpmsynth::consolidate::similarity::{NearDuplicate, Prepared, Similarity, jaccard};
 use rpmsynth::consolidate::{consolidate, consolidate_with};
@@ -321,15 +321,7 @@ fn grouping_quality(
         .as_array()
         .unwrap()
         .iter()
-        .map(|g| {
-            let members = g["members"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|m| m.as_str().unwrap().to_string())
-                .collect();
-            kinds(members, g["kind"].as_str().unwrap().to_string())
-        })
+        .map(|g| kinds(member_ids(g), g["kind"].as_str().unwrap().to_string()))
         .collect();
     (quality, got == want)
 }

@@ -30,21 +30,40 @@ pub fn rpmsynth(args: &[&str]) -> Output {
         .expect("the binary runs")
 }
 
-/// Builds `input` into a fresh temporary folder and returns it.
-pub fn build(input: &Path) -> tempfile::TempDir {
+/// Runs `rpmsynth build INPUT -o <fresh folder> EXTRA…`; returns the result and the folder.
+pub fn build_with(input: &Path, extra: &[&str]) -> (Output, tempfile::TempDir) {
     let out = tempfile::tempdir().expect("temp dir");
-    let result = rpmsynth(&[
+    let mut args = vec![
         "build",
         input.to_str().unwrap(),
         "-o",
         out.path().to_str().unwrap(),
-    ]);
+    ];
+    args.extend(extra);
+    (rpmsynth(&args), out)
+}
+
+/// Builds `input` into a fresh temporary folder and returns it.
+pub fn build(input: &Path) -> tempfile::TempDir {
+    let (result, out) = build_with(input, &[]);
     assert!(
         result.status.success(),
         "build failed: {}",
         String::from_utf8_lossy(&result.stderr)
     );
     out
+}
+
+/// The member ids of a group of a `consolidated.json`-shaped document.
+pub fn member_ids(group: &serde_json::Value) -> Vec<String> {
+    group["members"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|m| m.as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// One part of a DOCX package, as text.
