@@ -7,6 +7,7 @@
 
 pub mod build;
 pub mod consolidate;
+pub mod diagnostics;
 pub mod ingest;
 pub mod model;
 pub mod render;

@@ -5,18 +5,6 @@ mod common;
 use common::*;
 use std::fs;
 
-fn copy_example(to: &std::path::Path) {
-    for dir in ["", "rpm", "inter-regional"] {
-        fs::create_dir_all(to.join(dir)).unwrap();
-        for entry in fs::read_dir(example_input().join(dir)).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_file() {
-                fs::copy(&path, to.join(dir).join(path.file_name().unwrap())).unwrap();
-            }
-        }
-    }
-}
-
 #[test]
 fn bad_input_exits_1_naming_every_problem_and_leaves_output_untouched() {
     let input = tempfile::tempdir().unwrap();
@@ -42,10 +30,14 @@ fn bad_input_exits_1_naming_every_problem_and_leaves_output_untouched() {
     ]);
     let stderr = String::from_utf8_lossy(&result.stderr);
     assert_eq!(result.status.code(), Some(1), "{stderr}");
-    assert!(
-        stderr.contains("rpm/afr.md:2:9: error: unknown region \"AFRICA\"; expected one of AFR"),
-        "{stderr}"
+    // Printed like a compiler: message, location, the line with the word underlined, help.
+    let afr = input.path().join("rpm/afr.md").display().to_string();
+    let expected = format!(
+        "error: unknown region \"AFRICA\"; expected one of AFR, AMS, ARB, ASP, CIS, EUR\n \
+         --> {afr}:2:9\n  |\n2 | region: AFRICA\n  |         ^^^^^^\n  |\n  \
+         = help: did you mean `AFR`?\n"
     );
+    assert!(stderr.contains(&expected), "{stderr}");
     assert!(
         stderr.contains("rpm/eur.md:")
             && stderr.contains("unknown field `venu`")
@@ -72,14 +64,41 @@ fn check_reports_warnings_writes_nothing_and_deny_warnings_fails() {
     let stderr = String::from_utf8_lossy(&result.stderr);
     assert_eq!(result.status.code(), Some(0), "{stderr}");
     assert!(
-        stderr.contains("rpm/ams.md:")
-            && stderr.contains("AMS/IAP-6")
-            && stderr.contains("0 errors, 1 warning"),
+        stderr.contains("warning: AMS/IAP-6 (\"IP address allocation and deployment of IPv6\")")
+            && stderr.contains("rpm/ams.md:93:1\n")
+            && stderr.contains("= help: add `topic=…` to the heading"),
         "{stderr}"
     );
+    // One summary line; plain text when piped.
+    assert!(
+        stderr.ends_with("checked 6 RPM outcomes, 48 proposals, 31 groups: 0 errors, 1 warning\n"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains('\x1b'), "{stderr}");
     assert_eq!(fs::read_dir(out.path()).unwrap().count(), 0);
     let denied = rpmsynth(&["--deny-warnings", "check", input.to_str().unwrap()]);
     assert_eq!(denied.status.code(), Some(1));
+}
+
+#[test]
+fn a_templates_folder_inside_the_input_is_used_by_default() {
+    let input = tempfile::tempdir().unwrap();
+    copy_example(input.path());
+    fs::create_dir(input.path().join("templates")).unwrap();
+    fs::write(
+        input.path().join("templates/cover.md.hbs"),
+        "# House cover for {{conference.name}} {.title}\n\n",
+    )
+    .unwrap();
+    let (result, out) = build_with(input.path(), &["--format", "md"]);
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    assert!(
+        read(out.path(), "tdag-synthesis.md").starts_with("# House cover for WTDC-29 {.title}")
+    );
 }
 
 #[test]
@@ -135,7 +154,9 @@ fn template_errors_name_the_file_and_line() {
     let stderr = String::from_utf8_lossy(&result.stderr);
     assert_eq!(result.status.code(), Some(1), "{stderr}");
     assert!(
-        stderr.contains("cover.md.hbs:2:1: error: unknown variable `conference.nmae`"),
+        stderr.contains("error: unknown variable `conference.nmae`")
+            && stderr.contains("cover.md.hbs:2:1\n")
+            && stderr.contains("2 | {{conference.nmae}}\n  | ^^^^^^^^^^^^^^^^^^^\n"),
         "{stderr}"
     );
     assert_eq!(fs::read_dir(out.path()).unwrap().count(), 0);
@@ -229,7 +250,7 @@ fn a_reference_document_gives_the_word_outputs_the_house_style() {
     assert_eq!(result.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&result.stderr);
     assert!(
-        stderr.contains("house.docx: error: not a Word (.docx) file"),
+        stderr.contains("error: not a Word (.docx) file") && stderr.contains("house.docx\n"),
         "{stderr}"
     );
     assert_eq!(fs::read_dir(out.path()).unwrap().count(), 0);

@@ -1,6 +1,7 @@
 //! `rpmsynth build [INPUT] [-o OUTPUT] [--templates DIR] [--format …]`.
 
-use super::{Global, output, report};
+use super::report::{self, Printer};
+use super::{Global, output};
 use rpmsynth::build::Formats;
 use rpmsynth::model::Date;
 use std::path::PathBuf;
@@ -37,22 +38,22 @@ pub fn source_date() -> Option<Date> {
 
 pub fn run(args: Args, global: Global) -> u8 {
     let started = Instant::now();
+    let mut printer = Printer::new(global, &args.input);
+    let dir = report::templates_dir(args.templates.as_deref(), &args.input);
     let (input, templates) = match (
-        report::read_input(&args.input, global),
-        report::templates(
-            args.templates.as_deref(),
-            args.reference_doc.as_deref(),
-            global,
-        ),
+        report::read_input(&printer),
+        report::templates(dir.as_deref(), args.reference_doc.as_deref(), &printer),
     ) {
         (Ok(i), Ok(t)) => (i, t),
         (Err(code), _) | (_, Err(code)) => return code,
     };
+    printer.input = Some(&input);
+    printer.templates = Some(&templates);
     let built = match rpmsynth::build::build(&input, &templates, args.format, source_date()) {
         Ok(b) => b,
-        Err(diagnostics) => return report::finish(&diagnostics, global),
+        Err(diagnostics) => return printer.finish(&diagnostics, None),
     };
-    let status = report::finish(&built.diagnostics, global);
+    let status = printer.finish(&built.diagnostics, None);
     if status != 0 {
         return status;
     }

@@ -1,6 +1,7 @@
 //! `rpmsynth check [INPUT]`: parse and consolidate, print every diagnostic, write nothing.
 
-use super::{Global, report};
+use super::Global;
+use super::report::{self, Printer};
 use std::path::PathBuf;
 
 #[derive(clap::Args, Debug)]
@@ -11,23 +12,22 @@ pub struct Args {
 }
 
 pub fn run(args: Args, global: Global) -> u8 {
-    let input = match report::read_input(&args.input, global) {
+    let mut printer = Printer::new(global, &args.input);
+    let input = match report::read_input(&printer) {
         Ok(i) => i,
         Err(code) => return code,
     };
+    printer.input = Some(&input);
     match rpmsynth::build::check(&input) {
         Ok((c, diagnostics)) => {
-            let status = report::finish(&diagnostics, global);
-            if !global.quiet {
-                let held = c.cycle.rpms.len();
-                let proposals = c.cycle.proposals().count();
-                eprintln!(
-                    "checked {held} RPM outcomes, {proposals} proposals, {} groups",
-                    c.groups.len()
-                );
-            }
-            status
+            let what = format!(
+                "checked {} RPM outcomes, {} proposals, {} groups",
+                c.cycle.rpms.len(),
+                c.cycle.proposals().count(),
+                c.groups.len()
+            );
+            printer.finish(&diagnostics, Some(what))
         }
-        Err(diagnostics) => report::finish(&diagnostics, global),
+        Err(diagnostics) => printer.finish(&diagnostics, Some("check failed".into())),
     }
 }

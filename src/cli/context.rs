@@ -1,6 +1,7 @@
 //! `rpmsynth context [INPUT] --report NAME`: the JSON context a template receives.
 
-use super::{Global, report};
+use super::Global;
+use super::report::{self, Printer};
 use rpmsynth::model::Diagnostic;
 use std::path::PathBuf;
 
@@ -18,13 +19,17 @@ pub struct Args {
 }
 
 pub fn run(args: Args, global: Global) -> u8 {
+    let mut printer = Printer::new(global, &args.input);
+    let dir = report::templates_dir(args.templates.as_deref(), &args.input);
     let (input, templates) = match (
-        report::read_input(&args.input, global),
-        report::templates(args.templates.as_deref(), None, global),
+        report::read_input(&printer),
+        report::templates(dir.as_deref(), None, &printer),
     ) {
         (Ok(i), Ok(t)) => (i, t),
         (Err(code), _) | (_, Err(code)) => return code,
     };
+    printer.input = Some(&input);
+    printer.templates = Some(&templates);
     let kind = rpmsynth::report::report_kind(&args.report).expect("clap checked the name");
     let result = rpmsynth::build::check(&input).and_then(|(c, diagnostics)| {
         let ctx = rpmsynth::report::context(&c, kind, &templates, super::build::source_date())
@@ -35,14 +40,12 @@ pub fn run(args: Args, global: Global) -> u8 {
         Ok((ctx, diagnostics)) => {
             let json = serde_json::to_string_pretty(&ctx).expect("the context serialises");
             println!("{json}");
-            report::finish(
-                &diagnostics
-                    .into_iter()
-                    .filter(Diagnostic::is_error)
-                    .collect::<Vec<_>>(),
-                global,
-            )
+            let errors: Vec<Diagnostic> = diagnostics
+                .into_iter()
+                .filter(Diagnostic::is_error)
+                .collect();
+            printer.finish(&errors, None)
         }
-        Err(diagnostics) => report::finish(&diagnostics, global),
+        Err(diagnostics) => printer.finish(&diagnostics, None),
     }
 }

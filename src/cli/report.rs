@@ -1,20 +1,83 @@
 //! Diagnostics printed for the person at the keyboard, and the exit status they imply.
 
 use super::Global;
+use rpmsynth::diagnostics;
+use rpmsynth::ingest::{InputFiles, wanted};
 use rpmsynth::model::Diagnostic;
+use rpmsynth::report::Templates;
+use std::path::{Path, PathBuf};
 
-/// Prints diagnostics (errors always, warnings unless quiet) and a summary; returns the exit status.
-pub fn finish(diagnostics: &[Diagnostic], global: Global) -> u8 {
-    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    let warnings = diagnostics.len() - errors;
-    for d in diagnostics.iter().filter(|d| d.is_error() || !global.quiet) {
-        eprintln!("{d}");
+/// Prints diagnostics against the files they point into: input files by their path in the
+/// input folder, templates by their origin.
+pub struct Printer<'a> {
+    pub global: Global,
+    pub root: &'a Path,
+    pub input: Option<&'a InputFiles>,
+    pub templates: Option<&'a Templates>,
+    pub color: bool,
+}
+
+impl<'a> Printer<'a> {
+    /// A printer for diagnostics about the input folder `root`.
+    pub fn new(global: Global, root: &'a Path) -> Printer<'a> {
+        Printer {
+            global,
+            root,
+            input: None,
+            templates: None,
+            color: diagnostics::color_wanted(),
+        }
     }
-    let failed = errors > 0 || (global.deny_warnings && warnings > 0);
-    if (!global.quiet || failed) && errors + warnings > 0 {
-        eprintln!("{}", summary(errors, warnings));
+
+    /// Prints diagnostics (errors always, warnings unless quiet) and the summary line, which
+    /// `what` precedes when given; returns the exit status.
+    pub fn finish(&self, diagnostics: &[Diagnostic], what: Option<String>) -> u8 {
+        let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+        let warnings = diagnostics.len() - errors;
+        for d in diagnostics
+            .iter()
+            .filter(|d| d.is_error() || !self.global.quiet)
+        {
+            eprintln!("{}\n", self.render(d));
+        }
+        let failed = errors > 0 || (self.global.deny_warnings && warnings > 0);
+        let counts = summary(errors, warnings);
+        match what {
+            Some(what) if !self.global.quiet || failed => eprintln!("{what}: {counts}"),
+            None if (!self.global.quiet || failed) && errors + warnings > 0 => {
+                eprintln!("{counts}")
+            }
+            _ => {}
+        }
+        if failed && errors == 0 {
+            eprintln!("warnings are denied (--deny-warnings)");
+        }
+        u8::from(failed)
     }
-    u8::from(failed)
+
+    /// One diagnostic as printed.
+    pub fn render(&self, d: &Diagnostic) -> String {
+        let in_input = self.input.is_some_and(|i| i.files.contains_key(&d.file));
+        let path = if in_input || wanted(&d.file) {
+            self.root.join(&d.file).display().to_string()
+        } else {
+            d.file.clone()
+        };
+        let text = self.source(d);
+        let line = text
+            .as_deref()
+            .and_then(|t| diagnostics::line_of(t, d.line));
+        diagnostics::render(d, &path, line, self.color)
+    }
+
+    fn source(&self, d: &Diagnostic) -> Option<String> {
+        if let Some(bytes) = self.input.and_then(|i| i.files.get(&d.file)) {
+            return Some(String::from_utf8_lossy(bytes).into_owned());
+        }
+        // TEMPLATE-SOURCE: replaced by Templates::source once it exists.
+        let _ = self.templates;
+        std::fs::read_to_string(&d.file).ok()
+    }
 }
 
 fn summary(errors: usize, warnings: usize) -> String {
@@ -27,39 +90,44 @@ fn summary(errors: usize, warnings: usize) -> String {
 }
 
 /// Reads the input folder, printing the error when it cannot.
-pub fn read_input(
-    path: &std::path::Path,
-    global: Global,
-) -> Result<rpmsynth::ingest::InputFiles, u8> {
-    match rpmsynth::ingest::InputFiles::from_dir(path) {
+pub fn read_input(printer: &Printer) -> Result<InputFiles, u8> {
+    match InputFiles::from_dir(printer.root) {
         Ok(input) => {
-            if global.verbose {
+            if printer.global.verbose {
                 for skipped in &input.skipped {
-                    eprintln!("note: skipped {}", path.join(skipped).display());
+                    eprintln!("note: skipped {}", printer.root.join(skipped).display());
                 }
             }
             Ok(input)
         }
-        Err(d) => Err(finish(&[d], global)),
+        Err(d) => Err(printer.finish(&[d], None)),
+    }
+}
+
+/// The templates folder: `--templates DIR` when given, else `INPUT/templates` when it
+/// exists (as `rpmsynth init` writes it), else none (the built-in templates).
+pub fn templates_dir(given: Option<&Path>, input: &Path) -> Option<PathBuf> {
+    match given {
+        Some(dir) => Some(dir.to_path_buf()),
+        None => Some(input.join("templates")).filter(|d| d.is_dir()),
     }
 }
 
 /// Loads the templates: the built-in ones, overridden from `dir` when given, with the
 /// house Word template `reference` when given.
 pub fn templates(
-    dir: Option<&std::path::Path>,
-    reference: Option<&std::path::Path>,
-    global: Global,
-) -> Result<rpmsynth::report::Templates, u8> {
-    use rpmsynth::report::Templates;
+    dir: Option<&Path>,
+    reference: Option<&Path>,
+    printer: &Printer,
+) -> Result<Templates, u8> {
     let templates = match dir {
         None => Templates::defaults(),
-        Some(dir) => Templates::from_dir(dir).map_err(|d| finish(&d, global))?,
+        Some(dir) => Templates::from_dir(dir).map_err(|d| printer.finish(&d, None))?,
     };
     match reference {
         None => Ok(templates),
         Some(path) => Templates::read_reference(path)
             .map(|r| templates.with_reference(r))
-            .map_err(|d| finish(&[d], global)),
+            .map_err(|d| printer.finish(&[d], None)),
     }
 }

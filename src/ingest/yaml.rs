@@ -35,24 +35,25 @@ fn strip_location(message: &str) -> String {
     }
 }
 
-/// For "unknown field `venu`, expected one of symbol, venue, start": "did you mean `venue`?".
+/// For "unknown field `venu`, expected one of symbol, venue, start" (or an unknown region or
+/// variant, quoted either way): "did you mean `venue`?" (the message lists the allowed names).
 fn suggest_field(message: &str) -> Option<String> {
-    let rest = message.strip_prefix("unknown field `")?;
-    let (unknown, rest) = rest.split_once('`')?;
-    let allowed = rest.split_once("expected one of ")?.1;
+    let rest = &message[message.find("unknown ")?..];
+    let quote = rest.find(['`', '"'])?;
+    let close = rest[quote..].chars().next()?;
+    let (unknown, rest) = rest[quote + 1..].split_once(close)?;
+    let allowed = rest
+        .split_once("expected one of ")
+        .or_else(|| rest.split_once("expected "))?
+        .1;
     let allowed: Vec<&str> = allowed
-        .split(',')
+        .split([','])
+        .flat_map(|s| s.split(" or "))
         .map(|s| s.trim().trim_matches('`'))
+        .filter(|s| !s.is_empty())
         .collect();
-    Some(
-        match crate::suggest::closest(unknown, allowed.iter().copied()) {
-            Some(best) => format!(
-                "did you mean `{best}`? allowed keys: {}",
-                allowed.join(", ")
-            ),
-            None => format!("allowed keys: {}", allowed.join(", ")),
-        },
-    )
+    crate::suggest::closest(unknown, allowed.iter().copied())
+        .map(|best| format!("did you mean `{best}`?"))
 }
 
 #[cfg(test)]
@@ -81,5 +82,18 @@ mod tests {
             err.message
         );
         assert!(err.help.unwrap().contains("did you mean `venue`?"));
+    }
+
+    #[test]
+    fn suggests_regions_and_variants() {
+        let help = |m: &str| suggest_field(m).unwrap();
+        assert_eq!(
+            help("unknown region \"AFX\"; expected one of AFR, AMS, EUR"),
+            "did you mean `AFR`?"
+        );
+        assert_eq!(
+            help("unknown variant `wtdx`, expected `wtdc` or `wtsa`"),
+            "did you mean `wtdc`?"
+        );
     }
 }

@@ -188,3 +188,16 @@ pub fn prf(predicted: &Pairs, expected: &Pairs) -> (f64, f64, f64) {
     };
     (p, r, f)
 }
+
+/// Copies the bundled example input folder to `to`.
+pub fn copy_example(to: &std::path::Path) {
+    for dir in ["", "rpm", "inter-regional"] {
+        std::fs::create_dir_all(to.join(dir)).unwrap();
+        for entry in std::fs::read_dir(example_input().join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_file() {
+                std::fs::copy(&path, to.join(dir).join(path.file_name().unwrap())).unwrap();
+            }
+        }
+    }
+}
