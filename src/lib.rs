@@ -3,10 +3,12 @@
 //!
 //! The pipeline, one module per stage: [`ingest`] (files → [`model::Cycle`]) →
 //! [`consolidate`] (cycle → groups, findings, timeline) → [`report`] (view models →
-//! handlebars → Markdown) → [`render`] (Markdown → HTML, DOCX). [`build`] runs it end to end in memory.
+//! handlebars → Markdown) → [`render`] (Markdown → HTML, DOCX). [`build`] runs it end to end in memory;
+//! [`example`] is the example cycle `rpmsynth init` writes.
 
 pub mod build;
 pub mod consolidate;
+pub mod example;
 pub mod ingest;
 pub mod model;
 pub mod render;
