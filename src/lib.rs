@@ -3,13 +3,17 @@
 //!
 //! The pipeline, one module per stage: [`ingest`] (files → [`model::Cycle`]) →
 //! [`consolidate`] (cycle → groups, findings, timeline) → [`report`] (view models →
-//! handlebars → Markdown) → [`render`] (Markdown → HTML, DOCX). [`build`] runs it end to end in memory.
+//! handlebars → Markdown) → [`render`] (Markdown → HTML, DOCX). [`build`] runs it end to end in memory;
+//! [`example`] is the example cycle `rpmsynth init` writes; [`watch`] keeps a workspace
+//! in memory between rebuilds; [`diagnostics`] prints problems like a compiler.
 
 pub mod build;
 pub mod consolidate;
 pub mod diagnostics;
+pub mod example;
 pub mod ingest;
 pub mod model;
 pub mod render;
 pub mod report;
 pub mod suggest;
+pub mod watch;

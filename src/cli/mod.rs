@@ -3,6 +3,7 @@
 mod build;
 mod check;
 mod context;
+mod init;
 mod output;
 mod report;
 
@@ -33,6 +34,8 @@ enum Command {
     Check(check::Args),
     /// Print the JSON context a report template receives.
     Context(context::Args),
+    /// Write a complete, working example input folder and the default templates to DIR.
+    Init(init::Args),
 }
 
 /// Global switches every command honours.
@@ -54,5 +57,6 @@ pub fn run(cli: Cli) -> u8 {
         Command::Build(args) => build::run(args, global),
         Command::Check(args) => check::run(args, global),
         Command::Context(args) => context::run(args, global),
+        Command::Init(args) => init::run(args, global),
     }
 }

@@ -1,4 +1,4 @@
-//! Atomic output: every file goes to a temporary name in the output folder and is renamed
+//! Atomic output: every file goes to a temporary name beside its target and is renamed
 //! only when all of them are complete, so a failed build leaves the previous output as it was.
 
 use rpmsynth::build::Artifact;
@@ -10,21 +10,40 @@ use tempfile::NamedTempFile;
 pub fn write_all(dir: &Path, artifacts: &[Artifact]) -> Result<(), String> {
     std::fs::create_dir_all(dir)
         .map_err(|e| format!("cannot create output folder {}: {e}", dir.display()))?;
-    let mut staged = Vec::with_capacity(artifacts.len());
-    for a in artifacts {
+    write_files(
+        dir,
+        artifacts
+            .iter()
+            .map(|a| (a.file_name.as_str(), a.bytes.as_slice())),
+    )
+}
+
+/// Writes each `(path relative to dir, bytes)`, creating folders as needed: every file is
+/// staged under a temporary name beside its target and renamed when all are complete.
+pub fn write_files<'a>(
+    dir: &Path,
+    files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+) -> Result<(), String> {
+    let mut staged = Vec::new();
+    for (rel, bytes) in files {
+        let target = dir.join(rel);
+        let folder = target.parent().unwrap_or(dir);
+        let name = target.file_name().unwrap_or_default().to_string_lossy();
+        std::fs::create_dir_all(folder)
+            .map_err(|e| format!("cannot create folder {}: {e}", folder.display()))?;
         let mut tmp = tempfile::Builder::new()
-            .prefix(&format!(".{}.", a.file_name))
+            .prefix(&format!(".{name}."))
             .suffix(".tmp")
-            .tempfile_in(dir)
-            .map_err(|e| format!("cannot write in output folder {}: {e}", dir.display()))?;
-        tmp.write_all(&a.bytes)
+            .tempfile_in(folder)
+            .map_err(|e| format!("cannot write in folder {}: {e}", folder.display()))?;
+        tmp.write_all(bytes)
             .and_then(|()| readable(tmp.as_file()))
             .and_then(|()| tmp.as_file().sync_all())
-            .map_err(|e| format!("cannot write {}: {e}", dir.join(&a.file_name).display()))?;
-        staged.push((tmp, &a.file_name));
+            .map_err(|e| format!("cannot write {}: {e}", target.display()))?;
+        staged.push((tmp, target));
     }
-    for (tmp, name) in staged {
-        persist(tmp, &dir.join(name))?;
+    for (tmp, target) in staged {
+        persist(tmp, &target)?;
     }
     Ok(())
 }

@@ -1,0 +1,218 @@
+//! The state `rpmsynth watch` keeps between builds: every input file's bytes and the loaded
+//! templates, so a change re-reads only the files it touched.
+
+use crate::build::{self, Built, Formats};
+use crate::ingest::{InputFiles, wanted};
+use crate::model::{Date, Diagnostic};
+use crate::report::Templates;
+use std::path::{Path, PathBuf};
+
+/// A watched input folder and templates folder, held in memory.
+pub struct Workspace {
+    root: PathBuf,
+    templates_dir: Option<PathBuf>,
+    reference_doc: Option<PathBuf>,
+    input: InputFiles,
+    templates: Result<Templates, Vec<Diagnostic>>,
+}
+
+/// What a set of changed paths touched.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Touched {
+    /// Input files re-read or dropped, relative to the input folder.
+    pub input: Vec<String>,
+    /// Whether the templates were reloaded.
+    pub templates: bool,
+}
+
+impl Touched {
+    /// True when nothing that a build reads changed.
+    pub fn is_empty(&self) -> bool {
+        self.input.is_empty() && !self.templates
+    }
+}
+
+impl Workspace {
+    /// Reads the input folder and the templates (the defaults overridden from `templates_dir`).
+    pub fn open(
+        root: &Path,
+        templates_dir: Option<&Path>,
+        reference_doc: Option<&Path>,
+    ) -> Result<Workspace, Diagnostic> {
+        let input = InputFiles::from_dir(root)?;
+        let mut workspace = Workspace {
+            root: absolute(root),
+            templates_dir: templates_dir.map(absolute),
+            reference_doc: reference_doc.map(absolute),
+            input,
+            templates: Ok(Templates::defaults()),
+        };
+        workspace.templates = workspace.load_templates();
+        Ok(workspace)
+    }
+
+    /// The folders to watch: the input folder and, when outside it, the templates folder
+    /// and the reference document's folder.
+    pub fn watched(&self) -> Vec<PathBuf> {
+        let mut dirs = vec![self.root.clone()];
+        let extra = self.templates_dir.iter().cloned().chain(
+            self.reference_doc
+                .iter()
+                .filter_map(|p| p.parent().map(Path::to_path_buf)),
+        );
+        for dir in extra {
+            if !dirs.iter().any(|d| dir.starts_with(d)) {
+                dirs.push(dir);
+            }
+        }
+        dirs
+    }
+
+    /// The input files as held in memory.
+    pub fn input(&self) -> &InputFiles {
+        &self.input
+    }
+
+    /// The templates, or the diagnostics that stop them loading.
+    pub fn templates(&self) -> Result<&Templates, &[Diagnostic]> {
+        self.templates.as_ref().map_err(Vec::as_slice)
+    }
+
+    /// Re-reads the changed `paths` (absolute, as a file watcher reports them): input files
+    /// the format defines are read again or dropped when gone; a change in the templates
+    /// folder or to the reference document reloads the templates. Other paths (lock files,
+    /// backups, the output folder) are ignored.
+    pub fn apply(&mut self, paths: &[PathBuf]) -> Touched {
+        let mut touched = Touched::default();
+        for path in paths {
+            if self.is_template(path) {
+                touched.templates = true;
+                continue;
+            }
+            let Some(rel) = self.relative(path) else {
+                continue;
+            };
+            if !wanted(&rel) || touched.input.contains(&rel) {
+                continue;
+            }
+            match std::fs::read(path) {
+                Ok(bytes) => {
+                    if self.input.files.get(&rel) == Some(&bytes) {
+                        continue;
+                    }
+                    self.input.insert(&rel, bytes);
+                }
+                Err(_) if !path.exists() => {
+                    if self.input.files.remove(&rel).is_none() {
+                        continue;
+                    }
+                }
+                // Unreadable for a moment (being replaced): the next event brings it.
+                Err(_) => continue,
+            }
+            touched.input.push(rel);
+        }
+        if touched.templates {
+            self.templates = self.load_templates();
+        }
+        touched
+    }
+
+    /// Builds every output in memory from what is held.
+    pub fn build(&self, formats: Formats, date: Option<Date>) -> Result<Built, Vec<Diagnostic>> {
+        let templates = self.templates.as_ref().map_err(Clone::clone)?;
+        build::build(&self.input, templates, formats, date)
+    }
+
+    fn load_templates(&self) -> Result<Templates, Vec<Diagnostic>> {
+        let templates = match &self.templates_dir {
+            Some(dir) => Templates::from_dir(dir)?,
+            None => Templates::defaults(),
+        };
+        match &self.reference_doc {
+            Some(path) => {
+                Ok(templates.with_reference(Templates::read_reference(path).map_err(|d| vec![d])?))
+            }
+            None => Ok(templates),
+        }
+    }
+
+    fn is_template(&self, path: &Path) -> bool {
+        let in_dir = self
+            .templates_dir
+            .as_ref()
+            .is_some_and(|d| path.parent() == Some(d.as_path()));
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let template = name.ends_with(".md.hbs") || name == "style.css" || name == "reference.docx";
+        (in_dir && template) || self.reference_doc.as_deref() == Some(path)
+    }
+
+    fn relative(&self, path: &Path) -> Option<String> {
+        let rel = path.strip_prefix(&self.root).ok()?;
+        Some(
+            rel.components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/"),
+        )
+    }
+}
+
+/// `path` made absolute and free of symbolic links where it exists, so that it compares
+/// with the paths a file watcher reports.
+fn absolute(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path)
+        .unwrap_or_else(|_| std::path::absolute(path).unwrap_or(path.to_path_buf()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    fn folder() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir(dir.path().join("rpm")).unwrap();
+        fs::write(dir.path().join("rpm/afr.md"), "one").unwrap();
+        fs::write(dir.path().join("topics.yaml"), "topics: []").unwrap();
+        dir
+    }
+
+    #[test]
+    fn rereads_only_changed_input_files_and_ignores_the_rest() {
+        let dir = folder();
+        let root = absolute(dir.path());
+        let mut ws = Workspace::open(dir.path(), None, None).unwrap();
+        fs::write(root.join("rpm/afr.md"), "two").unwrap();
+        fs::write(root.join("rpm/.#afr.md"), "lock").unwrap();
+        fs::write(root.join("notes.txt"), "x").unwrap();
+        let touched = ws.apply(&[
+            root.join("rpm/afr.md"),
+            root.join("rpm/.#afr.md"),
+            root.join("notes.txt"),
+            root.join("topics.yaml"),
+        ]);
+        assert_eq!(touched.input, ["rpm/afr.md"], "topics.yaml did not change");
+        assert_eq!(ws.input().files["rpm/afr.md"], b"two");
+        fs::remove_file(root.join("rpm/afr.md")).unwrap();
+        assert_eq!(ws.apply(&[root.join("rpm/afr.md")]).input, ["rpm/afr.md"]);
+        assert!(!ws.input().files.contains_key("rpm/afr.md"));
+    }
+
+    #[test]
+    fn a_template_change_reloads_the_templates_and_reports_errors() {
+        let dir = folder();
+        let templates = tempfile::tempdir().unwrap();
+        let t = absolute(templates.path());
+        let mut ws = Workspace::open(dir.path(), Some(templates.path()), None).unwrap();
+        assert_eq!(ws.watched().len(), 2);
+        fs::write(t.join("cover.md.hbs"), "{{#if}}").unwrap();
+        let touched = ws.apply(&[t.join("cover.md.hbs")]);
+        assert!(touched.templates && touched.input.is_empty());
+        let errors = ws.templates().err().expect("a broken template");
+        assert!(errors[0].file.ends_with("cover.md.hbs"), "{errors:?}");
+        fs::write(t.join("cover.md.hbs"), "# {{conference.name}}").unwrap();
+        ws.apply(&[t.join("cover.md.hbs")]);
+        assert!(ws.templates().is_ok());
+    }
+}
