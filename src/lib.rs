@@ -5,7 +5,7 @@
 //! [`consolidate`] (cycle → groups, findings, timeline) → [`report`] (view models →
 //! handlebars → Markdown) → [`render`] (Markdown → HTML, DOCX). [`build`] runs it end to end in memory;
 //! [`example`] is the example cycle `rpmsynth init` writes; [`watch`] keeps a workspace
-//! in memory between rebuilds; [`diagnostics`] prints problems like a compiler.
+//! in memory between rebuilds; [`diagnostics`] prints problems like a compiler; [`output`] writes files atomically.
 
 pub mod build;
 pub mod consolidate;
@@ -13,6 +13,7 @@ pub mod diagnostics;
 pub mod example;
 pub mod ingest;
 pub mod model;
+pub mod output;
 pub mod render;
 pub mod report;
 pub mod suggest;

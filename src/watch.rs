@@ -13,6 +13,8 @@ pub struct Workspace {
     templates_dir: Option<PathBuf>,
     reference_doc: Option<PathBuf>,
     input: InputFiles,
+    /// The bytes of each template file last read, to tell a real change from a touch.
+    template_files: std::collections::BTreeMap<PathBuf, Vec<u8>>,
     templates: Result<Templates, Vec<Diagnostic>>,
 }
 
@@ -45,9 +47,24 @@ impl Workspace {
             templates_dir: templates_dir.map(absolute),
             reference_doc: reference_doc.map(absolute),
             input,
+            template_files: Default::default(),
             templates: Ok(Templates::defaults()),
         };
         workspace.templates = workspace.load_templates();
+        let listed = workspace
+            .templates_dir
+            .iter()
+            .filter_map(|d| std::fs::read_dir(d).ok())
+            .flatten()
+            .filter_map(|e| e.ok().map(|e| e.path()));
+        let candidates: Vec<PathBuf> = listed.chain(workspace.reference_doc.clone()).collect();
+        for path in candidates {
+            if workspace.is_template(&path)
+                && let Ok(bytes) = std::fs::read(&path)
+            {
+                workspace.template_files.insert(path, bytes);
+            }
+        }
         Ok(workspace)
     }
 
@@ -86,7 +103,14 @@ impl Workspace {
         let mut touched = Touched::default();
         for path in paths {
             if self.is_template(path) {
-                touched.templates = true;
+                let bytes = std::fs::read(path).ok();
+                if self.template_files.get(path) != bytes.as_ref() {
+                    touched.templates = true;
+                    match bytes {
+                        Some(b) => self.template_files.insert(path.clone(), b),
+                        None => self.template_files.remove(path),
+                    };
+                }
                 continue;
             }
             let Some(rel) = self.relative(path) else {
@@ -209,6 +233,7 @@ mod tests {
         fs::write(t.join("cover.md.hbs"), "{{#if}}").unwrap();
         let touched = ws.apply(&[t.join("cover.md.hbs")]);
         assert!(touched.templates && touched.input.is_empty());
+        assert!(ws.apply(&[t.join("cover.md.hbs")]).is_empty(), "unchanged");
         let errors = ws.templates().err().expect("a broken template");
         assert!(errors[0].file.ends_with("cover.md.hbs"), "{errors:?}");
         fs::write(t.join("cover.md.hbs"), "# {{conference.name}}").unwrap();

@@ -1,9 +1,11 @@
 //! `rpmsynth build [INPUT] [-o OUTPUT] [--templates DIR] [--format …]`.
 
+use super::Global;
 use super::report::{self, Printer};
-use super::{Global, output};
 use rpmsynth::build::Formats;
 use rpmsynth::model::Date;
+use rpmsynth::output;
+use rpmsynth::watch::Workspace;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -11,19 +13,19 @@ use std::time::Instant;
 pub struct Args {
     /// Input folder.
     #[arg(default_value = "input")]
-    input: PathBuf,
+    pub input: PathBuf,
     /// Output folder.
     #[arg(short, long, default_value = "output")]
-    output: PathBuf,
+    pub output: PathBuf,
     /// Folder of templates overriding the built-in ones (by file name).
     #[arg(long)]
-    templates: Option<PathBuf>,
+    pub templates: Option<PathBuf>,
     /// Word file whose styles and page setup the DOCX outputs take (the house template).
     #[arg(long, value_name = "FILE.docx")]
-    reference_doc: Option<PathBuf>,
+    pub reference_doc: Option<PathBuf>,
     /// Comma-separated formats: md, html, docx, json.
     #[arg(long, default_value = "md,html,docx,json", value_parser = Formats::parse)]
-    format: Formats,
+    pub format: Formats,
 }
 
 /// The documents' date from `SOURCE_DATE_EPOCH` (seconds since 1970), when set and valid.
@@ -38,18 +40,33 @@ pub fn source_date() -> Option<Date> {
 
 pub fn run(args: Args, global: Global) -> u8 {
     let started = Instant::now();
-    let mut printer = Printer::new(global, &args.input);
+    match open(&args, global) {
+        Ok(workspace) => emit(&workspace, &args, global, started),
+        Err(code) => code,
+    }
+}
+
+/// Reads the input folder and the templates (`--templates`, else `INPUT/templates`).
+pub fn open(args: &Args, global: Global) -> Result<Workspace, u8> {
     let dir = report::templates_dir(args.templates.as_deref(), &args.input);
-    let (input, templates) = match (
-        report::read_input(&printer),
-        report::templates(dir.as_deref(), args.reference_doc.as_deref(), &printer),
-    ) {
-        (Ok(i), Ok(t)) => (i, t),
-        (Err(code), _) | (_, Err(code)) => return code,
-    };
-    printer.input = Some(&input);
-    printer.templates = Some(&templates);
-    let built = match rpmsynth::build::build(&input, &templates, args.format, source_date()) {
+    let printer = Printer::new(global, &args.input);
+    let workspace = Workspace::open(&args.input, dir.as_deref(), args.reference_doc.as_deref())
+        .map_err(|d| printer.finish(&[d], None))?;
+    if global.verbose {
+        for skipped in &workspace.input().skipped {
+            eprintln!("note: skipped {}", args.input.join(skipped).display());
+        }
+    }
+    Ok(workspace)
+}
+
+/// Builds from what `workspace` holds, prints the diagnostics and, when there is no error,
+/// writes every output file; returns the exit status.
+pub fn emit(workspace: &Workspace, args: &Args, global: Global, started: Instant) -> u8 {
+    let mut printer = Printer::new(global, &args.input);
+    printer.input = Some(workspace.input());
+    printer.templates = workspace.templates().ok();
+    let built = match workspace.build(args.format, source_date()) {
         Ok(b) => b,
         Err(diagnostics) => return printer.finish(&diagnostics, None),
     };

@@ -1,6 +1,7 @@
 //! `rpmsynth init DIR [--force]`: write the example input folder and the default templates.
 
-use super::{Global, output};
+use super::Global;
+use rpmsynth::output;
 use std::path::{Path, PathBuf};
 
 #[derive(clap::Args, Debug)]

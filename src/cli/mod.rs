@@ -4,8 +4,8 @@ mod build;
 mod check;
 mod context;
 mod init;
-mod output;
 mod report;
+mod watch;
 
 use clap::{Parser, Subcommand};
 
@@ -36,6 +36,8 @@ enum Command {
     Context(context::Args),
     /// Write a complete, working example input folder and the default templates to DIR.
     Init(init::Args),
+    /// Build, then rebuild whenever an input file or template changes.
+    Watch(build::Args),
 }
 
 /// Global switches every command honours.
@@ -58,5 +60,15 @@ pub fn run(cli: Cli) -> u8 {
         Command::Check(args) => check::run(args, global),
         Command::Context(args) => context::run(args, global),
         Command::Init(args) => init::run(args, global),
+        Command::Watch(args) => watch::run(args, global),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_command_line_is_well_formed() {
+        use clap::CommandFactory;
+        super::Cli::command().debug_assert();
     }
 }

@@ -1,9 +1,9 @@
 //! Atomic output: every file goes to a temporary name beside its target and is renamed
 //! only when all of them are complete, so a failed build leaves the previous output as it was.
 
-use rpmsynth::build::Artifact;
+use crate::build::Artifact;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use tempfile::NamedTempFile;
 
 /// Writes every artifact into `dir` (created if needed).
@@ -24,28 +24,44 @@ pub fn write_files<'a>(
     dir: &Path,
     files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
 ) -> Result<(), String> {
-    let mut staged = Vec::new();
-    for (rel, bytes) in files {
-        let target = dir.join(rel);
-        let folder = target.parent().unwrap_or(dir);
-        let name = target.file_name().unwrap_or_default().to_string_lossy();
-        std::fs::create_dir_all(folder)
-            .map_err(|e| format!("cannot create folder {}: {e}", folder.display()))?;
-        let mut tmp = tempfile::Builder::new()
-            .prefix(&format!(".{name}."))
-            .suffix(".tmp")
-            .tempfile_in(folder)
-            .map_err(|e| format!("cannot write in folder {}: {e}", folder.display()))?;
-        tmp.write_all(bytes)
-            .and_then(|()| readable(tmp.as_file()))
-            .and_then(|()| tmp.as_file().sync_all())
-            .map_err(|e| format!("cannot write {}: {e}", target.display()))?;
-        staged.push((tmp, target));
-    }
+    // One thread a file: each file is synced to disk before its rename, and the syncs
+    // (waits on the disk, not work for the processor) overlap.
+    let staged = std::thread::scope(|scope| {
+        let writers: Vec<_> = files
+            .into_iter()
+            .map(|(rel, bytes)| scope.spawn(move || stage(dir, rel, bytes)))
+            .collect();
+        writers
+            .into_iter()
+            .map(|w| {
+                w.join()
+                    .unwrap_or_else(|_| Err("a writer thread failed".into()))
+            })
+            .collect::<Result<Vec<_>, String>>()
+    })?;
     for (tmp, target) in staged {
         persist(tmp, &target)?;
     }
     Ok(())
+}
+
+/// Writes `bytes` to a synced temporary file beside `dir/rel`.
+fn stage(dir: &Path, rel: &str, bytes: &[u8]) -> Result<(NamedTempFile, PathBuf), String> {
+    let target = dir.join(rel);
+    let folder = target.parent().unwrap_or(dir);
+    let name = target.file_name().unwrap_or_default().to_string_lossy();
+    std::fs::create_dir_all(folder)
+        .map_err(|e| format!("cannot create folder {}: {e}", folder.display()))?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tmp")
+        .tempfile_in(folder)
+        .map_err(|e| format!("cannot write in folder {}: {e}", folder.display()))?;
+    tmp.write_all(bytes)
+        .and_then(|()| readable(tmp.as_file()))
+        .and_then(|()| tmp.as_file().sync_all())
+        .map_err(|e| format!("cannot write {}: {e}", target.display()))?;
+    Ok((tmp, target))
 }
 
 /// Temporary files are created owner-only; a report is an ordinary readable file (0644).
