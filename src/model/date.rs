@@ -21,6 +21,30 @@ const MONTHS_EN: [&str; 12] = [
     "December",
 ];
 
+const MONTHS_FR: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+/// The month names of a report language ("fr"; anything else is English).
+fn months(language: &str) -> &'static [&'static str; 12] {
+    if language == "fr" {
+        &MONTHS_FR
+    } else {
+        &MONTHS_EN
+    }
+}
+
 impl Date {
     /// Parses `YYYY-MM-DD`, explaining what is wrong otherwise.
     pub fn parse(text: &str) -> Result<Date, String> {
@@ -36,31 +60,49 @@ impl Date {
 
     /// "3 June 2025".
     pub fn long(self) -> String {
+        self.long_in("en")
+    }
+
+    /// "3 June 2025" in English, "3 juin 2025" (and "1er juin 2025") in French.
+    pub fn long_in(self, language: &str) -> String {
         format!(
             "{} {} {}",
-            self.0.day(),
-            MONTHS_EN[self.0.month0() as usize],
+            self.day_in(language),
+            months(language)[self.0.month0() as usize],
             self.0.year()
         )
+    }
+
+    /// The day of the month; the first is "1er" in French.
+    fn day_in(self, language: &str) -> String {
+        match (self.0.day(), language) {
+            (1, "fr") => "1er".to_string(),
+            (day, _) => day.to_string(),
+        }
     }
 
     /// A range as written in ITU documents: "3–5 June 2025", "30 June – 1 July 2025",
     /// "30 December 2024 – 2 January 2025"; a single day when both ends are equal.
     pub fn range(start: Date, end: Date) -> String {
+        Date::range_in(start, end, "en")
+    }
+
+    /// [`Date::range`] in a report language: "13–15 août 2024" in French.
+    pub fn range_in(start: Date, end: Date, language: &str) -> String {
         let (s, e) = (start.0, end.0);
         if s == e {
-            start.long()
+            start.long_in(language)
         } else if s.year() != e.year() {
-            format!("{} – {}", start.long(), end.long())
+            format!("{} – {}", start.long_in(language), end.long_in(language))
         } else if s.month() != e.month() {
             format!(
                 "{} {} – {}",
-                s.day(),
-                MONTHS_EN[s.month0() as usize],
-                end.long()
+                start.day_in(language),
+                months(language)[s.month0() as usize],
+                end.long_in(language)
             )
         } else {
-            format!("{}–{}", s.day(), end.long())
+            format!("{}–{}", start.day_in(language), end.long_in(language))
         }
     }
 }
@@ -109,6 +151,18 @@ mod tests {
         assert_eq!(
             Date::range(d("2024-11-26"), d("2024-11-26")),
             "26 November 2024"
+        );
+    }
+
+    #[test]
+    fn formats_ranges_in_french() {
+        assert_eq!(
+            Date::range_in(d("2024-08-13"), d("2024-08-15"), "fr"),
+            "13–15 août 2024"
+        );
+        assert_eq!(
+            Date::range_in(d("2017-01-30"), d("2017-02-01"), "fr"),
+            "30 janvier – 1er février 2017"
         );
     }
 

@@ -58,6 +58,8 @@ pub struct ConferenceView {
     pub title: String,
     pub venue: String,
     pub dates: String,
+    pub iso_start: String,
+    pub iso_end: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -65,11 +67,14 @@ pub struct MeetingDates {
     pub name: String,
     pub dates: String,
     pub start: String,
+    pub iso_start: String,
+    pub iso_end: String,
 }
 
 #[derive(Debug, Serialize)]
 pub struct CoordinationView {
     pub date: String,
+    pub iso_date: String,
     pub venue: String,
 }
 
@@ -83,6 +88,9 @@ pub struct RpmView {
     pub symbol: String,
     pub title: String,
     pub dates: String,
+    /// First and last day, `YYYY-MM-DD` (empty when not held).
+    pub iso_start: String,
+    pub iso_end: String,
     /// Venue, or "Virtual meeting".
     pub venue: String,
     pub is_virtual: bool,
@@ -258,6 +266,8 @@ pub struct InterRegionalView {
     pub symbol: String,
     pub title: String,
     pub dates: String,
+    pub iso_start: String,
+    pub iso_end: String,
     pub venue: String,
     pub chair: String,
     pub regions: String,
@@ -306,17 +316,22 @@ pub fn build(c: &Consolidated, meta: ReportMeta, synthesis: String) -> ReportCon
             title: conf.conference.title.clone(),
             venue: conf.conference.venue.clone(),
             dates: Date::range(conf.conference.start, conf.conference.end),
+            iso_start: conf.conference.start.to_string(),
+            iso_end: conf.conference.end.to_string(),
         },
         advisory_group: MeetingDates {
             name: conf.advisory_group.name.clone(),
             dates: Date::range(conf.advisory_group.start, conf.advisory_group.end),
             start: conf.advisory_group.start.long(),
+            iso_start: conf.advisory_group.start.to_string(),
+            iso_end: conf.advisory_group.end.to_string(),
         },
         coordination_meeting: conf
             .coordination_meeting
             .as_ref()
             .map(|m| CoordinationView {
                 date: m.date.long(),
+                iso_date: m.date.to_string(),
                 venue: m.venue.clone().unwrap_or_default(),
             }),
         matrix: matrix(&topics),
@@ -345,6 +360,8 @@ pub fn build(c: &Consolidated, meta: ReportMeta, synthesis: String) -> ReportCon
                 symbol: m.meeting.symbol.clone(),
                 title: m.meeting.title.clone(),
                 dates: Date::range(m.meeting.start, m.meeting.end),
+                iso_start: m.meeting.start.to_string(),
+                iso_end: m.meeting.end.to_string(),
                 venue: venue(&m.meeting),
                 chair: m.meeting.chair.clone().unwrap_or_default(),
                 regions: m
@@ -402,6 +419,8 @@ fn rpm_view(c: &Consolidated, region: Region, lang: &str) -> RpmView {
         symbol: m.symbol.clone(),
         title: m.title.clone(),
         dates: Date::range(m.start, m.end),
+        iso_start: m.start.to_string(),
+        iso_end: m.end.to_string(),
         venue: venue(m),
         is_virtual: m.is_virtual,
         chair: m.chair.clone().unwrap_or_default(),

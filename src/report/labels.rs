@@ -49,10 +49,15 @@ fn label(target: Option<&str>, words: [&str; 7]) -> String {
 
 /// "Africa, Americas and Europe".
 pub fn join_and(items: &[String]) -> String {
+    join_with(items, "and")
+}
+
+/// "Africa, Americas {and} Europe", with the word for "and" of a report language.
+pub fn join_with(items: &[String], and: &str) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [init @ .., last] => format!("{} {and} {last}", init.join(", ")),
     }
 }
 

@@ -2,9 +2,11 @@
 
 pub mod context;
 pub mod diff;
+pub mod helpers;
 pub mod json;
 mod labels;
 pub mod markdown;
+mod strict;
 pub mod templates;
 
 pub use context::ReportContext;

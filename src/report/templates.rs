@@ -1,9 +1,9 @@
 //! Handlebars templates: defaults embedded in the binary, overridable by file name from a folder.
 
-use super::markdown;
+use super::{helpers, strict};
 use crate::model::{Diagnostic, SourcePos};
 use crate::render::docx::Reference;
-use handlebars::{Handlebars, RenderErrorReason, handlebars_helper};
+use handlebars::{Handlebars, RenderErrorReason};
 use serde::Serialize;
 use std::path::Path;
 
@@ -36,16 +36,20 @@ pub const DEFAULT_CSS: &str = include_str!("../../templates/style.css");
 /// A ready-to-render set of templates and the stylesheet for HTML output.
 pub struct Templates {
     registry: Handlebars<'static>,
-    /// Where each template came from, for error messages.
-    origins: Vec<(String, String)>,
+    /// Each template's name, where it came from (the file named in error messages) and text.
+    sources: Vec<Source>,
     pub css: String,
     /// The house Word template (`reference.docx` in a templates folder, or
     /// `--reference-doc`): its styles and page setup for the DOCX outputs.
     pub reference: Option<Reference>,
 }
 
-handlebars_helper!(cell: |text: str| markdown::cell(text));
-handlebars_helper!(slug: |text: str| markdown::slug(text));
+/// One registered template: its name, origin and text.
+struct Source {
+    name: String,
+    origin: String,
+    text: String,
+}
 
 impl Templates {
     /// The embedded defaults.
@@ -119,9 +123,9 @@ impl Templates {
         let mut registry = Handlebars::new();
         registry.set_strict_mode(true);
         registry.register_escape_fn(handlebars::no_escape);
-        registry.register_helper("cell", Box::new(cell));
-        registry.register_helper("slug", Box::new(slug));
-        let mut origins = Vec::new();
+        helpers::register(&mut registry);
+        strict::register(&mut registry);
+        let mut sources = Vec::new();
         let mut errors = Vec::new();
         let mut css = DEFAULT_CSS.to_string();
         for (name, text) in DEFAULTS {
@@ -136,7 +140,11 @@ impl Templates {
                     format!("template error: {}", e.reason()),
                 ));
             }
-            origins.push((name.to_string(), origin));
+            sources.push(Source {
+                name: name.to_string(),
+                origin,
+                text: text.to_string(),
+            });
         }
         for (name, origin, text) in overrides {
             if name == "style.css" {
@@ -161,7 +169,7 @@ impl Templates {
         if errors.is_empty() {
             Ok(Templates {
                 registry,
-                origins,
+                sources,
                 css,
                 reference: None,
             })
@@ -170,25 +178,40 @@ impl Templates {
         }
     }
 
-    /// Renders template `name` with `context`; errors name the template file, line and column.
+    /// The text of the template whose diagnostics name `origin` (a path, or "… (built in)").
+    pub fn source(&self, origin: &str) -> Option<&str> {
+        self.sources
+            .iter()
+            .find(|s| s.origin == origin)
+            .map(|s| s.text.as_str())
+    }
+
+    /// Renders template `name` with `context`; errors name the file, line, column and closest name.
     pub fn render(&self, name: &str, context: &impl Serialize) -> Result<String, Diagnostic> {
         self.registry.render(name, context).map_err(|e| {
             let template = e.template_name.clone().unwrap_or_else(|| name.to_string());
             let origin = self
-                .origins
+                .sources
                 .iter()
-                .find(|(n, _)| *n == template)
-                .map_or(template, |(_, o)| o.clone());
+                .find(|s| s.name == template)
+                .map_or(template, |s| s.origin.clone());
             let pos = SourcePos::new(&origin, e.line_no.unwrap_or(0), e.column_no.unwrap_or(0));
-            let message = match e.reason() {
-                RenderErrorReason::MissingVariable(Some(path)) => {
-                    format!("unknown variable `{path}`")
-                }
-                other => format!("template error: {other}"),
+            let (message, meant) = match e.reason() {
+                RenderErrorReason::MissingVariable(Some(path)) => (
+                    format!("unknown variable `{path}`"),
+                    serde_json::to_value(context)
+                        .ok()
+                        .and_then(|json| strict::did_you_mean(path, &json)),
+                ),
+                other => (format!("template error: {other}"), None),
             };
-            Diagnostic::error(&pos, message).with_help(
-                "run `rpmsynth context --report NAME` to see every variable a template can use",
-            )
+            Diagnostic::error(&pos, message).with_help(match meant {
+                Some(path) => format!("did you mean `{path}`?"),
+                None => {
+                    "run `rpmsynth context --report NAME` to see every variable a template can use"
+                        .to_string()
+                }
+            })
         })
     }
 }

@@ -1,0 +1,312 @@
+//! Template helpers for editors: region names, date ranges, lists, plurals, ordinals, numbers,
+//! and Markdown table cells and anchors. Each reads the report language (`language` at the
+//! root of the context, "en" or "fr") where words or conventions differ.
+
+use super::strict::present;
+use super::{labels, markdown};
+use crate::model::{Date, Region};
+use handlebars::{
+    Context, Handlebars, Helper, HelperDef, JsonRender, RenderContext, RenderError,
+    RenderErrorReason, ScopedJson,
+};
+use serde_json::Value as Json;
+
+/// Computes a helper's value from its parameters and the report language.
+type Compute = fn(&[&Json], &str) -> Result<Json, String>;
+
+/// A helper computing a value, usable alone or as a subexpression.
+struct ValueHelper {
+    /// How it is called, for error messages: "date_range START [END]".
+    usage: &'static str,
+    /// Fewest and most parameters.
+    arity: (usize, usize),
+    compute: Compute,
+}
+
+impl HelperDef for ValueHelper {
+    fn call_inner<'reg: 'rc, 'rc>(
+        &self,
+        h: &Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        ctx: &'rc Context,
+        _: &mut RenderContext<'reg, 'rc>,
+    ) -> Result<ScopedJson<'rc>, RenderError> {
+        h.params().iter().try_for_each(present)?;
+        let params: Vec<&Json> = h.params().iter().map(|p| p.value()).collect();
+        let language = ctx
+            .data()
+            .get("language")
+            .and_then(Json::as_str)
+            .unwrap_or("en");
+        let (fewest, most) = self.arity;
+        let result = if (fewest..=most).contains(&params.len()) {
+            (self.compute)(&params, language)
+        } else {
+            Err(format!("wrong number of parameters: {}", params.len()))
+        };
+        result
+            .map(ScopedJson::Derived)
+            .map_err(|e| RenderErrorReason::Other(["`{{", self.usage, "}}`: ", &e].concat()).into())
+    }
+}
+
+/// Every helper: how it is called (its name first), fewest and most parameters, function. A
+/// helper hides a context variable of the same name, so no name here may be a context key.
+const HELPERS: &[(&str, (usize, usize), Compute)] = &[
+    ("cell TEXT", (1, 1), cell),
+    ("slug TEXT", (1, 1), slug),
+    ("name_of_region CODE", (1, 1), name_of_region),
+    ("date_range START [END]", (1, 2), date_range),
+    ("join_and LIST", (1, 1), join_and),
+    ("plural N SINGULAR [PLURAL]", (2, 3), plural),
+    ("ordinal N", (1, 1), ordinal),
+    ("number N", (1, 1), number),
+];
+
+/// The names of the helpers, for documentation checks.
+pub fn names() -> impl Iterator<Item = &'static str> {
+    HELPERS.iter().map(|(usage, _, _)| name(usage))
+}
+
+fn name(usage: &str) -> &str {
+    usage.split(' ').next().unwrap_or(usage)
+}
+
+/// Registers every helper.
+pub(super) fn register(registry: &mut Handlebars) {
+    for &(usage, arity, compute) in HELPERS {
+        let helper = ValueHelper {
+            usage,
+            arity,
+            compute,
+        };
+        registry.register_helper(name(usage), Box::new(helper));
+    }
+}
+
+fn text(value: &Json) -> Result<&str, String> {
+    value
+        .as_str()
+        .ok_or_else(|| format!("expected text, got {value}"))
+}
+
+fn int(value: &Json) -> Result<i64, String> {
+    value
+        .as_i64()
+        .ok_or_else(|| format!("expected a whole number, got {value}"))
+}
+
+fn cell(params: &[&Json], _: &str) -> Result<Json, String> {
+    Ok(markdown::cell(text(params[0])?).into())
+}
+
+fn slug(params: &[&Json], _: &str) -> Result<Json, String> {
+    Ok(markdown::slug(text(params[0])?).into())
+}
+
+/// `{{name_of_region "AFR"}}` → "Africa" ("Afrique" in French).
+fn name_of_region(params: &[&Json], language: &str) -> Result<Json, String> {
+    let code = text(params[0])?;
+    let region = Region::parse(code).ok_or_else(|| {
+        let codes: Vec<&str> = Region::ALL.iter().map(|r| r.code()).collect();
+        format!(
+            "unknown region code \"{code}\"; expected one of {}",
+            codes.join(", ")
+        )
+    })?;
+    Ok(region.name(language).into())
+}
+
+/// `{{date_range "2024-08-13" "2024-08-15"}}` → "13–15 August 2024".
+fn date_range(params: &[&Json], language: &str) -> Result<Json, String> {
+    let start = Date::parse(text(params[0])?)?;
+    let end = match params.get(1) {
+        Some(end) => Date::parse(text(end)?)?,
+        None => start,
+    };
+    Ok(Date::range_in(start, end, language).into())
+}
+
+/// `{{join_and list}}` → "A, B and C" ("A, B et C" in French).
+fn join_and(params: &[&Json], language: &str) -> Result<Json, String> {
+    let items: Vec<String> = params[0]
+        .as_array()
+        .ok_or_else(|| format!("expected a list, got {}", params[0]))?
+        .iter()
+        .map(JsonRender::render)
+        .collect();
+    let and = if language == "fr" { "et" } else { "and" };
+    Ok(labels::join_with(&items, and).into())
+}
+
+/// `{{plural 3 "proposal"}}` → "3 proposals"; the plural is the singular with an "s" unless
+/// given. French uses the singular for 0 and 1.
+fn plural(params: &[&Json], language: &str) -> Result<Json, String> {
+    let n = params[0]
+        .as_f64()
+        .ok_or_else(|| format!("expected a number, got {}", params[0]))?;
+    let singular = text(params[1])?;
+    let one = if language == "fr" {
+        n.abs() < 2.0
+    } else {
+        n == 1.0
+    };
+    let word = match params.get(2) {
+        _ if one => singular.to_string(),
+        Some(plural) => text(plural)?.to_string(),
+        None => format!("{singular}s"),
+    };
+    Ok(format!("{} {word}", grouped(params[0], language)).into())
+}
+
+/// `{{ordinal 22}}` → "22nd" ("22e" in French, "1er" for 1).
+fn ordinal(params: &[&Json], language: &str) -> Result<Json, String> {
+    let n = int(params[0])?;
+    let suffix = match (language, n.unsigned_abs() % 100, n.unsigned_abs() % 10) {
+        ("fr", 1, _) => "er",
+        ("fr", _, _) => "e",
+        (_, 11..=13, _) => "th",
+        (_, _, 1) => "st",
+        (_, _, 2) => "nd",
+        (_, _, 3) => "rd",
+        _ => "th",
+    };
+    Ok(format!("{n}{suffix}").into())
+}
+
+/// `{{number 12345}}` → "12,345" ("12 345" with a narrow no-break space in French).
+fn number(params: &[&Json], language: &str) -> Result<Json, String> {
+    if !params[0].is_number() {
+        return Err(format!("expected a number, got {}", params[0]));
+    }
+    Ok(grouped(params[0], language).into())
+}
+
+/// A number with thousands separators and the decimal mark of a report language.
+fn grouped(value: &Json, language: &str) -> String {
+    let written = value.to_string();
+    if written.contains(['e', 'E']) {
+        return written;
+    }
+    let (separator, point) = if language == "fr" {
+        ('\u{202F}', ",")
+    } else {
+        (',', ".")
+    };
+    let (sign, digits) = match written.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", written.as_str()),
+    };
+    let (whole, fraction) = match digits.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (digits, None),
+    };
+    let mut out = sign.to_string();
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(separator);
+        }
+        out.push(digit);
+    }
+    if let Some(f) = fraction {
+        out.push_str(point);
+        out.push_str(f);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn call(f: Compute, params: &[Json], language: &str) -> String {
+        let refs: Vec<&Json> = params.iter().collect();
+        match f(&refs, language) {
+            Ok(Json::String(s)) => s,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn ordinals_in_english_and_french() {
+        let cases = [
+            (1, "1st"),
+            (2, "2nd"),
+            (3, "3rd"),
+            (4, "4th"),
+            (11, "11th"),
+            (12, "12th"),
+            (13, "13th"),
+            (21, "21st"),
+            (22, "22nd"),
+            (101, "101st"),
+            (111, "111th"),
+        ];
+        for (n, expected) in cases {
+            assert_eq!(call(ordinal, &[json!(n)], "en"), expected);
+        }
+        assert_eq!(call(ordinal, &[json!(1)], "fr"), "1er");
+        assert_eq!(call(ordinal, &[json!(2)], "fr"), "2e");
+    }
+
+    #[test]
+    fn numbers_plurals_and_lists() {
+        assert_eq!(call(number, &[json!(12345)], "en"), "12,345");
+        assert_eq!(call(number, &[json!(-1234567)], "en"), "-1,234,567");
+        assert_eq!(call(number, &[json!(999)], "en"), "999");
+        assert_eq!(call(number, &[json!(12345.5)], "fr"), "12\u{202F}345,5");
+        assert_eq!(
+            call(plural, &[json!(1), json!("proposal")], "en"),
+            "1 proposal"
+        );
+        assert_eq!(
+            call(plural, &[json!(0), json!("proposal")], "en"),
+            "0 proposals"
+        );
+        assert_eq!(
+            call(plural, &[json!(3), json!("entry"), json!("entries")], "en"),
+            "3 entries"
+        );
+        assert_eq!(
+            call(plural, &[json!(0), json!("réunion")], "fr"),
+            "0 réunion"
+        );
+        assert_eq!(
+            call(join_and, &[json!(["A", "B", "C"])], "en"),
+            "A, B and C"
+        );
+        assert_eq!(call(join_and, &[json!(["A", "B"])], "fr"), "A et B");
+    }
+
+    #[test]
+    fn region_names_and_date_ranges() {
+        assert_eq!(call(name_of_region, &[json!("ARB")], "fr"), "États arabes");
+        assert_eq!(
+            call(name_of_region, &[json!("cis")], "en"),
+            "Commonwealth of Independent States"
+        );
+        assert!(
+            name_of_region(&[&json!("XYZ")], "en")
+                .unwrap_err()
+                .contains("\"XYZ\"")
+        );
+        let range = |a: &str, b: &str, l| call(date_range, &[json!(a), json!(b)], l);
+        assert_eq!(range("2024-08-13", "2024-08-15", "en"), "13–15 August 2024");
+        assert_eq!(
+            range("2017-01-30", "2017-02-01", "en"),
+            "30 January – 1 February 2017"
+        );
+        assert_eq!(
+            range("2024-12-30", "2025-01-02", "en"),
+            "30 December 2024 – 2 January 2025"
+        );
+        assert_eq!(range("2024-08-13", "2024-08-13", "en"), "13 August 2024");
+        assert_eq!(range("2024-08-13", "2024-08-15", "fr"), "13–15 août 2024");
+        assert!(
+            date_range(&[&json!("13 August")], "en")
+                .unwrap_err()
+                .contains("YYYY-MM-DD")
+        );
+    }
+}
