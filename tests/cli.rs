@@ -156,7 +156,8 @@ fn template_errors_name_the_file_and_line() {
     assert!(
         stderr.contains("error: unknown variable `conference.nmae`")
             && stderr.contains("cover.md.hbs:2:1\n")
-            && stderr.contains("2 | {{conference.nmae}}\n  | ^^^^^^^^^^^^^^^^^^^\n"),
+            && stderr.contains("2 | {{conference.nmae}}\n  | ^^^^^^^^^^^^^^^^^^^\n")
+            && stderr.contains("= help: did you mean `conference.name`?"),
         "{stderr}"
     );
     assert_eq!(fs::read_dir(out.path()).unwrap().count(), 0);

@@ -74,9 +74,14 @@ impl<'a> Printer<'a> {
         if let Some(bytes) = self.input.and_then(|i| i.files.get(&d.file)) {
             return Some(String::from_utf8_lossy(bytes).into_owned());
         }
-        // TEMPLATE-SOURCE: replaced by Templates::source once it exists.
-        let _ = self.templates;
-        std::fs::read_to_string(&d.file).ok()
+        if let Some(text) = self.templates.and_then(|t| t.source(&d.file)) {
+            return Some(text.to_string());
+        }
+        // A template that did not compile is not held anywhere: read it again.
+        d.file
+            .ends_with(".md.hbs")
+            .then(|| std::fs::read_to_string(&d.file).ok())
+            .flatten()
     }
 }
 
