@@ -5,6 +5,7 @@ use crate::build::{self, Built, Formats};
 use crate::ingest::{InputFiles, wanted};
 use crate::model::{Date, Diagnostic};
 use crate::report::Templates;
+use crate::report::templates::is_template_file;
 use std::path::{Path, PathBuf};
 
 /// A watched input folder and templates folder, held in memory.
@@ -50,20 +51,19 @@ impl Workspace {
             template_files: Default::default(),
             templates: Ok(Templates::defaults()),
         };
-        workspace.templates = workspace.load_templates();
-        let listed = workspace
-            .templates_dir
-            .iter()
-            .filter_map(|d| std::fs::read_dir(d).ok())
-            .flatten()
-            .filter_map(|e| e.ok().map(|e| e.path()));
-        let candidates: Vec<PathBuf> = listed.chain(workspace.reference_doc.clone()).collect();
-        for path in candidates {
-            if workspace.is_template(&path)
-                && let Ok(bytes) = std::fs::read(&path)
-            {
-                workspace.template_files.insert(path, bytes);
+        if let Some(dir) = &workspace.templates_dir {
+            match Templates::read_folder(dir) {
+                Ok(files) => workspace.template_files.extend(files),
+                Err(d) => workspace.templates = Err(d),
             }
+        }
+        if let Some(path) = &workspace.reference_doc
+            && let Ok(bytes) = std::fs::read(path)
+        {
+            workspace.template_files.insert(path.clone(), bytes);
+        }
+        if workspace.templates.is_ok() {
+            workspace.templates = workspace.load_templates();
         }
         Ok(workspace)
     }
@@ -97,8 +97,8 @@ impl Workspace {
 
     /// Re-reads the changed `paths` (absolute, as a file watcher reports them): input files
     /// the format defines are read again or dropped when gone; a change in the templates
-    /// folder or to the reference document reloads the templates. Other paths (lock files,
-    /// backups, the output folder) are ignored.
+    /// folder or to the reference document re-reads that file and recompiles the templates
+    /// from memory. Other paths (lock files, backups, the output folder) are ignored.
     pub fn apply(&mut self, paths: &[PathBuf]) -> Touched {
         let mut touched = Touched::default();
         for path in paths {
@@ -148,17 +148,28 @@ impl Workspace {
         build::build(&self.input, templates, formats, date)
     }
 
+    /// The templates from the files held in memory.
     fn load_templates(&self) -> Result<Templates, Vec<Diagnostic>> {
-        let templates = match &self.templates_dir {
-            Some(dir) => Templates::from_dir(dir)?,
-            None => Templates::defaults(),
+        let reference = self.reference_doc.as_deref();
+        let folder: Vec<(PathBuf, Vec<u8>)> = self
+            .template_files
+            .iter()
+            .filter(|(path, _)| Some(path.as_path()) != reference)
+            .map(|(path, bytes)| (path.clone(), bytes.clone()))
+            .collect();
+        let templates = Templates::from_files(&folder)?;
+        let Some(path) = reference else {
+            return Ok(templates);
         };
-        match &self.reference_doc {
-            Some(path) => {
-                Ok(templates.with_reference(Templates::read_reference(path).map_err(|d| vec![d])?))
-            }
-            None => Ok(templates),
-        }
+        let origin = path.display().to_string();
+        let bytes = self.template_files.get(path).ok_or_else(|| {
+            vec![Diagnostic::error(
+                &crate::model::SourcePos::new(&origin, 0, 0),
+                "cannot read the reference document",
+            )]
+        })?;
+        Ok(templates
+            .with_reference(Templates::reference_from_bytes(&origin, bytes).map_err(|d| vec![d])?))
     }
 
     fn is_template(&self, path: &Path) -> bool {
@@ -167,8 +178,7 @@ impl Workspace {
             .as_ref()
             .is_some_and(|d| path.parent() == Some(d.as_path()));
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        let template = name.ends_with(".md.hbs") || name == "style.css" || name == "reference.docx";
-        (in_dir && template) || self.reference_doc.as_deref() == Some(path)
+        (in_dir && is_template_file(name)) || self.reference_doc.as_deref() == Some(path)
     }
 
     fn relative(&self, path: &Path) -> Option<String> {

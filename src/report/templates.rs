@@ -5,7 +5,7 @@ use crate::model::{Diagnostic, SourcePos};
 use crate::render::docx::Reference;
 use handlebars::{Handlebars, RenderErrorReason};
 use serde::Serialize;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The default templates, by name (file name without `.md.hbs` / `.css`).
 pub const DEFAULTS: &[(&str, &str)] = &[
@@ -51,6 +51,16 @@ struct Source {
     text: String,
 }
 
+/// True for the files a templates folder may hold: `NAME.md.hbs`, `style.css`, `reference.docx`.
+pub fn is_template_file(file_name: &str) -> bool {
+    file_name.ends_with(".md.hbs") || file_name == "style.css" || file_name == "reference.docx"
+}
+
+fn reference_error(origin: &str, e: impl Into<String>) -> Diagnostic {
+    Diagnostic::error(&SourcePos::new(origin, 0, 0), e)
+        .with_help("give a .docx file saved by Word or LibreOffice")
+}
+
 impl Templates {
     /// The embedded defaults.
     pub fn defaults() -> Templates {
@@ -69,51 +79,79 @@ impl Templates {
         let bytes = std::fs::read(path).map_err(|e| {
             Diagnostic::error(&pos, format!("cannot read the reference document: {e}"))
         })?;
-        Reference::from_bytes(&bytes).map_err(|e| {
-            Diagnostic::error(&pos, e).with_help("give a .docx file saved by Word or LibreOffice")
-        })
+        Templates::reference_from_bytes(&pos.file, &bytes)
+    }
+
+    /// A reference document from its bytes; `origin` names it in errors.
+    pub fn reference_from_bytes(origin: &str, bytes: &[u8]) -> Result<Reference, Diagnostic> {
+        Reference::from_bytes(bytes).map_err(|e| reference_error(origin, e))
     }
 
     /// The defaults with every `*.md.hbs` and `style.css` of `dir` overriding by name, and
     /// `reference.docx` as the house Word template.
     pub fn from_dir(dir: &Path) -> Result<Templates, Vec<Diagnostic>> {
-        let pos = SourcePos::new(&dir.display().to_string(), 0, 0);
-        let entries = std::fs::read_dir(dir).map_err(|e| {
+        Templates::from_files(&Templates::read_folder(dir)?)
+    }
+
+    /// Reads the template files of `dir` (see [`is_template_file`]), sorted by path.
+    pub fn read_folder(dir: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, Vec<Diagnostic>> {
+        let failed = |path: &Path, what: &str, e: std::io::Error| {
             vec![Diagnostic::error(
-                &pos,
-                format!("cannot read the templates folder: {e}"),
+                &SourcePos::new(&path.display().to_string(), 0, 0),
+                format!("cannot read {what}: {e}"),
             )]
-        })?;
-        let mut files: Vec<(String, String, String)> = Vec::new();
-        let mut reference = None;
-        let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        };
+        let entries = std::fs::read_dir(dir).map_err(|e| failed(dir, "the templates folder", e))?;
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(is_template_file)
+            })
+            .collect();
         paths.sort();
-        for path in paths {
-            let Some(file_name) = path.file_name().and_then(|n| n.to_str()) else {
-                continue;
-            };
+        paths
+            .into_iter()
+            .map(|path| match std::fs::read(&path) {
+                Ok(bytes) => Ok((path, bytes)),
+                Err(e) => Err(failed(&path, "template", e)),
+            })
+            .collect()
+    }
+
+    /// The defaults overridden by a templates folder's files held in memory (path, bytes).
+    pub fn from_files(files: &[(PathBuf, Vec<u8>)]) -> Result<Templates, Vec<Diagnostic>> {
+        let mut sources: Vec<(String, String, String)> = Vec::new();
+        let mut reference = None;
+        let mut errors = Vec::new();
+        for (path, bytes) in files {
+            let origin = path.display().to_string();
+            let file_name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
             if file_name == "reference.docx" {
-                reference = Some(Templates::read_reference(&path).map_err(|d| vec![d])?);
+                match Templates::reference_from_bytes(&origin, bytes) {
+                    Ok(r) => reference = Some(r),
+                    Err(d) => errors.push(d),
+                }
                 continue;
             }
-            let name = match file_name.strip_suffix(".md.hbs") {
-                Some(stem) => stem.to_string(),
-                None if file_name == "style.css" => "style.css".to_string(),
-                None => continue,
-            };
-            let text = std::fs::read_to_string(&path).map_err(|e| {
-                vec![Diagnostic::error(
-                    &SourcePos::new(&path.display().to_string(), 0, 0),
-                    format!("cannot read template: {e}"),
-                )]
-            })?;
-            files.push((name, path.display().to_string(), text));
+            let name = file_name.strip_suffix(".md.hbs").unwrap_or(file_name);
+            match String::from_utf8(bytes.clone()) {
+                Ok(text) => sources.push((name.to_string(), origin, text)),
+                Err(_) => errors.push(Diagnostic::error(
+                    &SourcePos::new(&origin, 0, 0),
+                    "template is not UTF-8 text",
+                )),
+            }
         }
-        let templates = Templates::with_sources(&files)?;
-        Ok(match reference {
-            Some(r) => templates.with_reference(r),
-            None => templates,
-        })
+        match Templates::with_sources(&sources) {
+            Ok(t) if errors.is_empty() => Ok(match reference {
+                Some(r) => t.with_reference(r),
+                None => t,
+            }),
+            Ok(_) => Err(errors),
+            Err(more) => Err(errors.into_iter().chain(more).collect()),
+        }
     }
 
     /// The defaults overridden by `(name, origin, text)` sources; every syntax error is reported.
