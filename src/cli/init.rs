@@ -1,6 +1,8 @@
 //! `rpmsynth init DIR [--force]`: write the example input folder and the default templates.
 
 use super::Global;
+use super::report::Printer;
+use rpmsynth::model::{Diagnostic, SourcePos};
 use rpmsynth::output;
 use std::path::{Path, PathBuf};
 
@@ -18,9 +20,20 @@ const NAMED: usize = 3;
 
 pub fn run(args: Args, global: Global) -> u8 {
     let dir = &args.dir;
+    let fail = |message: String, help: &str| {
+        let d = Diagnostic::error(&SourcePos::new(&dir.display().to_string(), 0, 0), message);
+        let d = if help.is_empty() {
+            d
+        } else {
+            d.with_help(help)
+        };
+        Printer::new(global, dir).finish(&[d], None)
+    };
     if dir.exists() && !dir.is_dir() {
-        eprintln!("error: {} exists and is not a folder", dir.display());
-        return 1;
+        return fail(
+            "exists and is not a folder".into(),
+            "give the folder to write the example into",
+        );
     }
     let files = rpmsynth::example::example_files();
     let existing: Vec<&str> = files
@@ -29,14 +42,14 @@ pub fn run(args: Args, global: Global) -> u8 {
         .filter(|path| dir.join(path).symlink_metadata().is_ok())
         .collect();
     if !existing.is_empty() && !args.force {
-        eprintln!("error: {}", refusal(dir, &existing));
-        eprintln!("  help: give --force to overwrite them, or choose another folder");
-        return 1;
+        return fail(
+            refusal(&existing),
+            "give --force to overwrite them, or choose another folder",
+        );
     }
     let written = files.iter().map(|(path, bytes)| (path.as_str(), *bytes));
     if let Err(message) = output::write_files(dir, written) {
-        eprintln!("error: {message}");
-        return 1;
+        return fail(message, "");
     }
     if !global.quiet {
         eprintln!("wrote {} files to {}", files.len(), dir.display());
@@ -54,8 +67,8 @@ pub fn run(args: Args, global: Global) -> u8 {
     0
 }
 
-/// "DIR already holds N files of the example: a, b, c and M more; nothing was written".
-fn refusal(dir: &Path, existing: &[&str]) -> String {
+/// "the folder already holds N files of the example: a, b, c and M more; nothing was written".
+fn refusal(existing: &[&str]) -> String {
     let named = existing[..existing.len().min(NAMED)].join(", ");
     let rest = match existing.len().saturating_sub(NAMED) {
         0 => String::new(),
@@ -63,8 +76,7 @@ fn refusal(dir: &Path, existing: &[&str]) -> String {
     };
     let files = if existing.len() == 1 { "file" } else { "files" };
     format!(
-        "{} already holds {} {files} of the example: {named}{rest}; nothing was written",
-        dir.display(),
+        "the folder already holds {} {files} of the example: {named}{rest}; nothing was written",
         existing.len()
     )
 }
