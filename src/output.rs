@@ -1,15 +1,65 @@
 //! Atomic output: every file goes to a temporary name beside its target and is renamed
-//! only when all of them are complete, so a failed build leaves the previous output as it was.
+//! only when all of them are complete; if a rename fails, the ones done are undone. A failed
+//! build leaves the previous output as it was, and two builds into one folder take turns
+//! (a lock file), so the folder always holds one build's complete set.
 
 use crate::build::Artifact;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use tempfile::NamedTempFile;
 
-/// Writes every artifact into `dir` (created if needed).
+/// Refuses an output folder that would mix reports with what a build reads: the input folder
+/// itself, its `rpm/` or `inter-regional/` folder, or the templates folder. Any other folder,
+/// also one inside the input folder (such as `INPUT/output`), is fine: it is not read.
+pub fn check_folder(output: &Path, input: &Path, templates: Option<&Path>) -> Result<(), String> {
+    let out = resolved(output);
+    let input = resolved(input);
+    let mut read: Vec<(PathBuf, String)> = vec![(input.clone(), "the input folder".into())];
+    for folder in crate::ingest::FOLDERS {
+        read.push((
+            input.join(folder),
+            format!("the input folder's {folder}/ folder"),
+        ));
+    }
+    if let Some(t) = templates {
+        read.push((resolved(t), "the templates folder".into()));
+    }
+    match read.into_iter().find(|(path, _)| *path == out) {
+        Some((_, what)) => Err(format!(
+            "the output folder is {what}, which the build reads; choose another output folder"
+        )),
+        None => Ok(()),
+    }
+}
+
+/// `path` absolute with symbolic links resolved, also when it does not exist yet (its
+/// nearest existing ancestor is resolved).
+fn resolved(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut missing = Vec::new();
+    let mut existing = absolute.as_path();
+    loop {
+        if let Ok(real) = std::fs::canonicalize(existing) {
+            return missing
+                .iter()
+                .rev()
+                .fold(real, |p: PathBuf, part| p.join(part));
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                missing.push(name.to_os_string());
+                existing = parent;
+            }
+            _ => return absolute,
+        }
+    }
+}
+
+/// Writes every artifact into `dir` (created if needed), one build at a time.
 pub fn write_all(dir: &Path, artifacts: &[Artifact]) -> Result<(), String> {
     std::fs::create_dir_all(dir)
         .map_err(|e| format!("cannot create output folder {}: {e}", dir.display()))?;
+    let _turn = lock(dir)?;
     write_files(
         dir,
         artifacts
@@ -39,10 +89,73 @@ pub fn write_files<'a>(
             })
             .collect::<Result<Vec<_>, String>>()
     })?;
+    commit(staged)
+}
+
+/// Holds `dir/.rpmsynth.lock` locked until dropped, waiting for another build's turn.
+fn lock(dir: &Path) -> Result<std::fs::File, String> {
+    let path = dir.join(LOCK);
+    let file = std::fs::File::create(&path)
+        .map_err(|e| format!("cannot create {}: {e}", path.display()))?;
+    file.lock()
+        .map_err(|e| format!("cannot lock {}: {e}", path.display()))?;
+    Ok(file)
+}
+
+/// The lock file's name in an output folder.
+pub const LOCK: &str = ".rpmsynth.lock";
+
+/// Renames every staged file over its target, keeping each replaced file aside until all
+/// are in place; on a failure, puts back what was replaced and removes what was added.
+fn commit(staged: Vec<(NamedTempFile, PathBuf)>) -> Result<(), String> {
+    let mut done: Vec<(PathBuf, Option<PathBuf>)> = Vec::with_capacity(staged.len());
+    let mut failure = None;
     for (tmp, target) in staged {
-        persist(tmp, &target)?;
+        match replace(tmp, &target) {
+            Ok(aside) => done.push((target, aside)),
+            Err(e) => {
+                failure = Some(e);
+                break;
+            }
+        }
     }
-    Ok(())
+    for (target, aside) in done.iter().rev() {
+        let undone = match (&failure, aside) {
+            (None, Some(aside)) => std::fs::remove_file(aside),
+            (None, None) => Ok(()),
+            (Some(_), Some(aside)) => std::fs::rename(aside, target),
+            (Some(_), None) => std::fs::remove_file(target),
+        };
+        if let Err(e) = undone {
+            failure.get_or_insert(format!("cannot restore {}: {e}", target.display()));
+        }
+    }
+    failure.map_or(Ok(()), Err)
+}
+
+/// Moves the current `target` (if any) aside, then `tmp` to `target`; returns where the old
+/// file went. The old file is back in place when the second step fails.
+fn replace(tmp: NamedTempFile, target: &Path) -> Result<Option<PathBuf>, String> {
+    let aside = if target.is_file() {
+        let name = target.file_name().unwrap_or_default().to_string_lossy();
+        let aside = tmp
+            .path()
+            .with_file_name(format!(".{name}.{}.old", std::process::id()));
+        std::fs::rename(target, &aside)
+            .map_err(|e| format!("cannot replace {}: {e}", target.display()))?;
+        Some(aside)
+    } else {
+        None
+    };
+    match persist(tmp, target) {
+        Ok(()) => Ok(aside),
+        Err(e) => {
+            if let Some(aside) = &aside {
+                let _ = std::fs::rename(aside, target);
+            }
+            Err(e)
+        }
+    }
 }
 
 /// Writes `bytes` to a synced temporary file beside `dir/rel`.
@@ -80,4 +193,85 @@ fn persist(tmp: NamedTempFile, target: &Path) -> Result<(), String> {
     tmp.persist(target)
         .map(drop)
         .map_err(|e| format!("cannot replace {}: {}", target.display(), e.error))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    /// Every file of `dir` with its bytes, sorted.
+    fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+        let mut files: Vec<_> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.is_file())
+            .map(|p| {
+                (
+                    p.file_name().unwrap().to_string_lossy().into_owned(),
+                    fs::read(&p).unwrap(),
+                )
+            })
+            .collect();
+        files.sort();
+        files
+    }
+
+    #[test]
+    fn refuses_output_folders_the_build_reads() {
+        let input = tempfile::tempdir().unwrap();
+        let i = input.path();
+        fs::create_dir(i.join("rpm")).unwrap();
+        assert!(
+            check_folder(i, i, None)
+                .unwrap_err()
+                .contains("the input folder")
+        );
+        assert!(check_folder(&i.join("rpm/"), i, None).is_err());
+        assert!(check_folder(&i.join("inter-regional"), i, None).is_err());
+        assert!(check_folder(&i.join("rpm/../templates"), i, Some(&i.join("templates"))).is_err());
+        assert!(check_folder(&i.join("output"), i, None).is_ok());
+        assert!(check_folder(&i.join("rpm/out"), i, None).is_ok());
+    }
+
+    #[test]
+    fn a_failed_rename_puts_the_previous_output_back() {
+        let dir = tempfile::tempdir().unwrap();
+        write_files(dir.path(), [("a.md", &b"old a"[..]), ("b.md", b"old b")]).unwrap();
+        // The third target cannot be replaced: it is a folder that is not empty.
+        fs::create_dir_all(dir.path().join("c.md/x")).unwrap();
+        let before = snapshot(dir.path());
+        let files = [
+            ("a.md", &b"new a"[..]),
+            ("b.md", b"new b"),
+            ("c.md", b"new c"),
+            ("d.md", b"new d"),
+        ];
+        let err = write_files(dir.path(), files).unwrap_err();
+        assert!(err.contains("c.md"), "{err}");
+        assert_eq!(snapshot(dir.path()), before);
+    }
+
+    #[test]
+    fn concurrent_writers_leave_one_complete_set() {
+        let dir = tempfile::tempdir().unwrap();
+        std::thread::scope(|scope| {
+            for n in 0..8u8 {
+                let dir = dir.path();
+                scope.spawn(move || {
+                    let body = vec![n; 100_000];
+                    let file = |name: &str| Artifact {
+                        file_name: name.into(),
+                        bytes: body.clone(),
+                    };
+                    write_all(dir, &[file("a.bin"), file("b.bin")]).unwrap();
+                });
+            }
+        });
+        let files = snapshot(dir.path());
+        let (a, b) = (&files[1].1, &files[2].1);
+        assert_eq!(files.len(), 3, "the lock file and two outputs");
+        assert_eq!(a.len(), 100_000);
+        assert_eq!(a, b, "both files come from the same writer");
+    }
 }

@@ -130,14 +130,10 @@ fn format_selection_and_template_override() {
         "{}",
         String::from_utf8_lossy(&result.stderr)
     );
-    let mut names: Vec<String> = fs::read_dir(out.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .collect();
-    names.sort();
     assert_eq!(
-        names,
+        file_names(out.path()),
         [
+            ".rpmsynth.lock",
             "consolidated.json",
             "tdag-synthesis.md",
             "wtdc-implementation.md"
@@ -256,3 +252,34 @@ fn a_reference_document_gives_the_word_outputs_the_house_style() {
     );
     assert_eq!(fs::read_dir(out.path()).unwrap().count(), 0);
 }
+
+#[test]
+fn a_template_error_in_the_second_report_leaves_the_previous_output_as_it_was() {
+    let out = build(&example_input());
+    let before: Vec<(String, Vec<u8>)> = file_names(out.path())
+        .into_iter()
+        .map(|n| (n.clone(), fs::read(out.path().join(&n)).unwrap()))
+        .collect();
+    let templates = tempfile::tempdir().unwrap();
+    let broken =
+        DEFAULTS_IMPLEMENTATION.replacen("{{> cover}}", "{{> cover}}\n{{conference.titel}}", 1);
+    assert_ne!(broken, DEFAULTS_IMPLEMENTATION);
+    fs::write(templates.path().join("wtdc-implementation.md.hbs"), broken).unwrap();
+    let result = rpmsynth(&[
+        "build",
+        example_input().to_str().unwrap(),
+        "-o",
+        out.path().to_str().unwrap(),
+        "--templates",
+        templates.path().to_str().unwrap(),
+    ]);
+    assert_eq!(result.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&result.stderr).contains("did you mean `conference.title`?"));
+    let after: Vec<(String, Vec<u8>)> = file_names(out.path())
+        .into_iter()
+        .map(|n| (n.clone(), fs::read(out.path().join(&n)).unwrap()))
+        .collect();
+    assert!(after == before, "the output folder changed");
+}
+
+const DEFAULTS_IMPLEMENTATION: &str = include_str!("../templates/wtdc-implementation.md.hbs");

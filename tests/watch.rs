@@ -175,10 +175,18 @@ fn rebuilds_on_edits_keeps_the_last_good_output_and_stops_on_ctrl_c() {
     };
     assert_eq!(status.code(), Some(0));
     watcher.wait_for("the goodbye", |s| s.contains("stopped watching"));
-    let leftovers: Vec<_> = fs::read_dir(out.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .filter(|n| n.ends_with(".tmp"))
-        .collect();
-    assert!(leftovers.is_empty(), "{leftovers:?}");
+    // Nothing left behind but the outputs and the lock file.
+    assert_eq!(
+        file_names(out.path()),
+        [
+            ".rpmsynth.lock",
+            "consolidated.json",
+            "tdag-synthesis.docx",
+            "tdag-synthesis.html",
+            "tdag-synthesis.md",
+            "wtdc-implementation.docx",
+            "wtdc-implementation.html",
+            "wtdc-implementation.md"
+        ]
+    );
 }

@@ -3,7 +3,7 @@
 use super::Global;
 use super::report::{self, Printer};
 use rpmsynth::build::Formats;
-use rpmsynth::model::Date;
+use rpmsynth::model::{Date, Diagnostic, SourcePos};
 use rpmsynth::output;
 use rpmsynth::watch::Workspace;
 use std::path::PathBuf;
@@ -50,6 +50,10 @@ pub fn run(args: Args, global: Global) -> u8 {
 pub fn open(args: &Args, global: Global) -> Result<Workspace, u8> {
     let dir = report::templates_dir(args.templates.as_deref(), &args.input);
     let printer = Printer::new(global, &args.input);
+    if let Err(message) = output::check_folder(&args.output, &args.input, dir.as_deref()) {
+        let pos = SourcePos::new(&args.output.display().to_string(), 0, 0);
+        return Err(printer.finish(&[Diagnostic::error(&pos, message)], None));
+    }
     let workspace = Workspace::open(&args.input, dir.as_deref(), args.reference_doc.as_deref())
         .map_err(|d| printer.finish(&[d], None))?;
     if global.verbose {

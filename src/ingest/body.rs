@@ -1,5 +1,6 @@
 //! The Markdown body of an outcome file → priorities, initiatives, proposals and free sections.
 
+use super::limits::{MAX_DEPTH, MAX_HEADING_CHARS};
 use super::lines::LineIndex;
 use super::references;
 use crate::model::{Action, Diagnostic, Proposal, Region, RegionalInitiative, Section, SourcePos};
@@ -57,11 +58,19 @@ fn section_kind(title: &str) -> Kind {
 /// Parses the body, collecting every problem found rather than stopping at the first.
 pub fn parse(ctx: &Context) -> (Body, Vec<Diagnostic>) {
     let body_text = &ctx.text[ctx.body_offset..];
-    let (headings, items) = scan(body_text, ctx.body_offset);
     let index = LineIndex::new(ctx.text);
     let pos = |offset: usize| {
         let (line, column) = index.line_col(offset);
         SourcePos::new(ctx.file, line, column)
+    };
+    let (headings, items) = match scan(body_text, ctx.body_offset) {
+        Ok(found) => found,
+        Err((offset, message, help)) => {
+            return (
+                Body::default(),
+                vec![Diagnostic::error(&pos(offset), message).with_help(help)],
+            );
+        }
     };
     let mut body = Body::default();
     let mut diagnostics = Vec::new();
@@ -135,8 +144,13 @@ pub fn parse(ctx: &Context) -> (Body, Vec<Diagnostic>) {
     (body, diagnostics)
 }
 
-/// Collects the headings that are not inside a container, and the items of top-level lists.
-fn scan(body: &str, offset: usize) -> (Vec<Heading>, Vec<Range<usize>>) {
+/// A limit exceeded while scanning: where (file offset), the message and a help line.
+type Exceeded = (usize, String, &'static str);
+
+/// Collects the headings that are not inside a container, and the items of top-level lists;
+/// stops at the first list or quote nested deeper than [`MAX_DEPTH`] or heading longer than
+/// [`MAX_HEADING_CHARS`].
+fn scan(body: &str, offset: usize) -> Result<(Vec<Heading>, Vec<Range<usize>>), Exceeded> {
     let mut headings = Vec::new();
     let mut items = Vec::new();
     let mut depth = 0usize;
@@ -161,9 +175,25 @@ fn scan(body: &str, offset: usize) -> (Vec<Heading>, Vec<Range<usize>>) {
                 });
             }
             Event::End(TagEnd::Heading(_)) => headings.extend(current.take()),
+            Event::Start(_) if depth > MAX_DEPTH => {
+                return Err((
+                    range.start,
+                    format!("lists or quotes nested more than {MAX_DEPTH} deep"),
+                    "a report reads well with lists nested two or three deep",
+                ));
+            }
             Event::Text(t) | Event::Code(t) => {
                 if let Some(h) = current.as_mut() {
                     h.text.push_str(&t);
+                    if h.text.len() > MAX_HEADING_CHARS
+                        && h.text.chars().count() > MAX_HEADING_CHARS
+                    {
+                        return Err((
+                            h.range.start,
+                            format!("heading longer than {MAX_HEADING_CHARS} characters"),
+                            "put the text under the heading, not in it",
+                        ));
+                    }
                 }
             }
             Event::SoftBreak | Event::HardBreak => {
@@ -189,7 +219,7 @@ fn scan(body: &str, offset: usize) -> (Vec<Heading>, Vec<Range<usize>>) {
     for h in &mut headings {
         h.text = h.text.trim().to_string();
     }
-    (headings, items)
+    Ok((headings, items))
 }
 
 /// A list item's Markdown without its marker ("1. ", "- ").

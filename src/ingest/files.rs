@@ -47,9 +47,27 @@ impl InputFiles {
             if entry.file_type().is_dir() {
                 continue;
             }
-            if !wanted(&rel) || !entry.file_type().is_file() {
+            if wanted(&rel) && entry.path_is_symlink() {
+                check_link(root, entry.path(), &rel)?;
+            }
+            let is_file = entry.path_is_symlink() && entry.path().is_file();
+            if !wanted(&rel) || !(entry.file_type().is_file() || is_file) {
                 input.skipped.push(rel);
                 continue;
+            }
+            if input.files.len() == super::limits::MAX_FILES {
+                return Err(Diagnostic::error(
+                    &pos,
+                    format!(
+                        "too many input files: the limit is {}",
+                        super::limits::MAX_FILES
+                    ),
+                )
+                .with_help("rpm/ and inter-regional/ hold one file a meeting"));
+            }
+            let size = entry.metadata().map_or(0, |m| m.len());
+            if size > super::limits::MAX_FILE_BYTES {
+                return Err(super::too_large(&rel, size));
             }
             let bytes = std::fs::read(entry.path()).map_err(|e| {
                 Diagnostic::error(
@@ -60,6 +78,24 @@ impl InputFiles {
             input.files.insert(rel, bytes);
         }
         Ok(input)
+    }
+}
+
+/// A symbolic link is read only when it points to a file inside the input folder: a link
+/// out of it could make a build read (and publish) any file of the machine.
+fn check_link(root: &Path, link: &Path, rel: &str) -> Result<(), Diagnostic> {
+    let inside = match (std::fs::canonicalize(root), std::fs::canonicalize(link)) {
+        (Ok(root), Ok(target)) => target.starts_with(root),
+        _ => false,
+    };
+    if inside {
+        Ok(())
+    } else {
+        Err(Diagnostic::error(
+            &SourcePos::new(rel, 0, 0),
+            "symbolic link to a file outside the input folder (or to nothing)",
+        )
+        .with_help("copy the file into the input folder"))
     }
 }
 
@@ -84,7 +120,33 @@ pub fn wanted(rel: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::wanted;
+    use super::*;
+    use crate::ingest::limits::MAX_FILES;
+
+    #[test]
+    fn too_many_files_is_a_clear_error() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("rpm")).unwrap();
+        for n in 0..=MAX_FILES {
+            std::fs::write(dir.path().join(format!("rpm/{n:04}.md")), "").unwrap();
+        }
+        let err = InputFiles::from_dir(dir.path()).unwrap_err();
+        assert!(err.message.contains("too many input files"), "{err}");
+    }
+
+    #[test]
+    fn links_out_of_the_folder_are_refused_and_links_inside_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = tempfile::NamedTempFile::new().unwrap();
+        std::fs::create_dir(dir.path().join("rpm")).unwrap();
+        std::fs::write(dir.path().join("rpm/a.md"), "a").unwrap();
+        std::os::unix::fs::symlink("a.md", dir.path().join("rpm/b.md")).unwrap();
+        let input = InputFiles::from_dir(dir.path()).unwrap();
+        assert_eq!(input.files["rpm/b.md"], b"a");
+        std::os::unix::fs::symlink(outside.path(), dir.path().join("rpm/c.md")).unwrap();
+        let err = InputFiles::from_dir(dir.path()).unwrap_err();
+        assert_eq!(err.file, "rpm/c.md");
+    }
 
     #[test]
     fn skips_lock_backup_and_foreign_files() {

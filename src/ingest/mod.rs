@@ -3,13 +3,14 @@
 mod body;
 mod files;
 mod front_matter;
+pub mod limits;
 mod lines;
 mod outcome;
 pub mod references;
 mod yaml;
 
 pub use body::initiative_code;
-pub use files::{InputFiles, wanted};
+pub use files::{FOLDERS, InputFiles, wanted};
 pub use lines::LineIndex;
 
 use crate::model::{Conference, Cycle, Diagnostic, InterRegionalMeeting, Rpm, SourcePos, Topic};
@@ -132,6 +133,9 @@ fn required<'a>(
 
 /// UTF-8 text without a byte-order mark; invalid bytes are reported as line:column.
 fn decode(path: &str, bytes: &[u8]) -> Result<String, Diagnostic> {
+    if bytes.len() as u64 > limits::MAX_FILE_BYTES {
+        return Err(too_large(path, bytes.len() as u64));
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     String::from_utf8(bytes.to_vec()).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
@@ -143,6 +147,19 @@ fn decode(path: &str, bytes: &[u8]) -> Result<String, Diagnostic> {
         )
         .with_help("save the file as UTF-8")
     })
+}
+
+/// The error for a file over [`limits::MAX_FILE_BYTES`].
+pub fn too_large(path: &str, size: u64) -> Diagnostic {
+    Diagnostic::error(
+        &SourcePos::new(path, 0, 0),
+        format!(
+            "the file is too large: {} MiB, the limit is {} MiB",
+            size >> 20,
+            limits::MAX_FILE_BYTES >> 20
+        ),
+    )
+    .with_help("an outcome file holds one meeting's outcome; split or shorten it")
 }
 
 /// Every `topic=` attribute must name a catalogue topic.
@@ -191,6 +208,13 @@ mod tests {
             input.insert(path, text.clone());
         }
         input
+    }
+
+    #[test]
+    fn a_file_over_the_size_limit_is_refused_before_decoding() {
+        let big = vec![b'a'; limits::MAX_FILE_BYTES as usize + 1];
+        let err = decode("rpm/afr.md", &big).unwrap_err();
+        assert!(err.message.contains("too large"), "{err}");
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Shared helpers for the whole-command tests: run the binary, read outputs back.
 #![allow(dead_code)]
 
+pub mod tools;
+
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -200,4 +202,14 @@ pub fn copy_example(to: &std::path::Path) {
             }
         }
     }
+}
+
+/// The names of the files in `dir`, sorted.
+pub fn file_names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    names
 }
