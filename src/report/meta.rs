@@ -17,7 +17,7 @@ pub fn meta(c: &Consolidated, kind: ReportKind, date: Option<Date>) -> ReportMet
             .unwrap_or_else(|| key.to_string())
     };
     let (ag, cf) = (&conf.advisory_group, &conf.conference);
-    let (symbol, title, default_date, meeting, to) = match kind {
+    let (symbol, title, default_date, meeting, to, subtitle) = match kind {
         ReportKind::Synthesis => (
             &conf.documents.synthesis,
             text("report_title_synthesis", std::slice::from_ref(&cf.name)),
@@ -27,6 +27,7 @@ pub fn meta(c: &Consolidated, kind: ReportKind, date: Option<Date>) -> ReportMet
                 &[ag.name.clone(), Date::range_in(ag.start, ag.end, lang)],
             ),
             &ag.name,
+            "report_subtitle_synthesis",
         ),
         ReportKind::Implementation => (
             &conf.documents.implementation,
@@ -45,6 +46,7 @@ pub fn meta(c: &Consolidated, kind: ReportKind, date: Option<Date>) -> ReportMet
                 ],
             ),
             &cf.name,
+            "report_subtitle_implementation",
         ),
     };
     let date = date.unwrap_or(default_date);
@@ -55,10 +57,7 @@ pub fn meta(c: &Consolidated, kind: ReportKind, date: Option<Date>) -> ReportMet
         iso_date: date.to_string(),
         title,
         meeting,
-        subtitle: text(
-            "report_subtitle",
-            &[to.clone(), text("resolution_full", &[])],
-        ),
+        subtitle: text(subtitle, &[to.clone(), text("resolution_full", &[])]),
         original: cat.language_name.clone(),
         source: text("report_source", &[text("bureau", &[])]),
     }

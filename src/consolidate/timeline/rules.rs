@@ -53,17 +53,8 @@ pub fn rpms_before_advisory_group(cycle: &Cycle, _: &ProfileSpec) -> TimelineChe
     } else {
         Param::List(late)
     };
-    let window_end = ag.start.days_before(1);
-    let from = cycle
-        .rpms
-        .iter()
-        .map(|r| r.meeting.start)
-        .min()
-        .unwrap_or(ag.start);
     dates.push(ag.clone());
-    TimelineCheck::new(RULE, status(ok), outcome(ok), vec![first, meeting(&ag)])
-        .with_dates(dates)
-        .with_window(from.min(window_end), window_end)
+    TimelineCheck::new(RULE, status(ok), outcome(ok), vec![first, meeting(&ag)]).with_dates(dates)
 }
 
 /// `rpm_overlap_with_other_meetings` (Res. 31 resolves 1): no day of an RPM is a day of an
