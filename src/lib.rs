@@ -12,6 +12,7 @@ pub mod consolidate;
 pub mod diagnostics;
 pub mod example;
 pub mod ingest;
+pub mod messages;
 pub mod model;
 pub mod output;
 pub mod render;

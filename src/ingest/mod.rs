@@ -69,13 +69,19 @@ pub fn load(input: &InputFiles) -> Ingested {
             })
             .collect::<Vec<_>>()
     };
+    if let (Some(c), Some((path, text))) =
+        (&conference, find(["conference.yaml", "conference.yml"]))
+    {
+        diagnostics.extend(check_language(&c.language, path, text));
+    }
+    let window = conference.as_ref().map(outcome::cycle_window);
     let rpm_results: Vec<_> = in_folder("rpm")
         .into_par_iter()
-        .map(|(p, t)| outcome::rpm(p, t))
+        .map(|(p, t)| outcome::rpm(p, t, window))
         .collect();
     let irm_results: Vec<_> = in_folder("inter-regional")
         .into_par_iter()
-        .map(|(p, t)| outcome::inter_regional(p, t))
+        .map(|(p, t)| outcome::inter_regional(p, t, window))
         .collect();
     let mut rpms = Vec::new();
     for (rpm, diags) in rpm_results {
@@ -160,6 +166,28 @@ pub fn too_large(path: &str, size: u64) -> Diagnostic {
         ),
     )
     .with_help("an outcome file holds one meeting's outcome; split or shorten it")
+}
+
+/// The report language must have a message catalogue.
+fn check_language(language: &str, path: &str, text: &str) -> Option<Diagnostic> {
+    if crate::messages::find(language).is_some() {
+        return None;
+    }
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("language:"))
+        .map_or(0, |i| i + 1);
+    let known: Vec<&str> = crate::messages::languages().collect();
+    Some(
+        Diagnostic::error(
+            &SourcePos::new(path, line, 11),
+            format!(
+                "unknown report language \"{language}\"; expected one of {}",
+                known.join(", ")
+            ),
+        )
+        .with_help("a language is a message catalogue, templates/messages/LANG.yaml"),
+    )
 }
 
 /// Every `topic=` attribute must name a catalogue topic.
@@ -266,5 +294,27 @@ mod tests {
         assert!(messages[2].contains("ends (2025-06-05) before it starts (2025-06-09)"));
         assert!(messages[3].contains("never closed"));
         assert!(messages[4].contains("a second RPM outcome for region ARB"));
+    }
+
+    #[test]
+    fn dates_outside_the_cycle_and_unknown_languages_are_errors() {
+        let late = rpm("AFR", "2025-06-03").replace("end: 2025-06-05", "end: 2025-11-17");
+        let early = rpm("AMS", "2021-11-16");
+        let mut files = input(&[("rpm/afr.md", late), ("rpm/ams.md", early)]);
+        files.insert("conference.yaml", format!("{CONFERENCE}language: es\n"));
+        let got: Vec<String> = load(&files)
+            .diagnostics
+            .iter()
+            .map(|d| format!("{}:{} {}", d.file, d.line, d.message))
+            .collect();
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(got[0].starts_with("conference.yaml:5 unknown report language \"es\""));
+        assert!(got[1].starts_with("rpm/afr.md:8 meeting RPM ends 2025-11-17, outside the cycle (2021-11-17 to 2025-11-16)"), "{got:?}");
+        assert!(
+            got[2].starts_with("rpm/ams.md:7 meeting RPM starts 2021-11-16"),
+            "{got:?}"
+        );
+        let ok = rpm("AMS", "2021-11-17");
+        assert!(load(&input(&[("rpm/ams.md", ok)])).diagnostics.is_empty());
     }
 }

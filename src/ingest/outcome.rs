@@ -1,9 +1,11 @@
 //! One outcome file (RPM or inter-regional meeting) → model, and RPM sessions merged per region.
 
 use super::body::{self, Context};
-use super::{front_matter, yaml};
+use super::front_matter::{self, Split};
+use super::yaml;
 use crate::model::{
-    Diagnostic, InterRegionalMeeting, Meeting, Participation, Region, Rpm, SourcePos,
+    Conference, Date, Diagnostic, Forum, InterRegionalMeeting, Meeting, Participation, Region, Rpm,
+    SourcePos,
 };
 use serde::Deserialize;
 use serde_saphyr::Spanned;
@@ -15,6 +17,9 @@ struct RpmFrontMatter {
     meeting: Spanned<Meeting>,
     #[serde(default)]
     participation: Participation,
+    /// The Forum on bridging the standardization gap (Res. 43).
+    #[serde(default)]
+    forum: Option<Forum>,
     #[serde(default = "crate::model::default_language")]
     language: String,
     /// Set when a region holds its RPM in several sessions (several files).
@@ -35,7 +40,11 @@ struct InterRegionalFrontMatter {
 }
 
 /// An RPM file → the RPM (with its `session:` label) and every problem found in it.
-pub fn rpm(path: &str, text: &str) -> (Option<(Rpm, Option<String>)>, Vec<Diagnostic>) {
+pub fn rpm(
+    path: &str,
+    text: &str,
+    window: Option<(Date, Date)>,
+) -> (Option<(Rpm, Option<String>)>, Vec<Diagnostic>) {
     let split = match front_matter::split(text, path) {
         Ok(s) => s,
         Err(d) => return (None, vec![d]),
@@ -44,9 +53,7 @@ pub fn rpm(path: &str, text: &str) -> (Option<(Rpm, Option<String>)>, Vec<Diagno
         Ok(fm) => fm,
         Err(d) => return (None, vec![d]),
     };
-    let mut diagnostics = check_dates(&fm.meeting, split.yaml, path, split.yaml_line)
-        .into_iter()
-        .collect::<Vec<_>>();
+    let mut diagnostics = check_dates(&fm.meeting, &split, path, window);
     let ctx = Context {
         text,
         body_offset: split.body_offset,
@@ -59,6 +66,7 @@ pub fn rpm(path: &str, text: &str) -> (Option<(Rpm, Option<String>)>, Vec<Diagno
         region: fm.region,
         meeting: fm.meeting.value,
         participation: fm.participation,
+        forum: fm.forum,
         language: fm.language,
         priorities: parsed.priorities,
         initiatives: parsed.initiatives,
@@ -71,12 +79,17 @@ pub fn rpm(path: &str, text: &str) -> (Option<(Rpm, Option<String>)>, Vec<Diagno
 }
 
 /// An inter-regional meeting file → the meeting.
-pub fn inter_regional(path: &str, text: &str) -> Result<InterRegionalMeeting, Vec<Diagnostic>> {
+pub fn inter_regional(
+    path: &str,
+    text: &str,
+    window: Option<(Date, Date)>,
+) -> Result<InterRegionalMeeting, Vec<Diagnostic>> {
     let split = front_matter::split(text, path).map_err(|d| vec![d])?;
     let fm: InterRegionalFrontMatter =
         yaml::parse(split.yaml, path, split.yaml_line).map_err(|d| vec![d])?;
-    if let Some(d) = check_dates(&fm.meeting, split.yaml, path, split.yaml_line) {
-        return Err(vec![d]);
+    let errors = check_dates(&fm.meeting, &split, path, window);
+    if !errors.is_empty() {
+        return Err(errors);
     }
     Ok(InterRegionalMeeting {
         meeting: fm.meeting.value,
@@ -88,32 +101,64 @@ pub fn inter_regional(path: &str, text: &str) -> Result<InterRegionalMeeting, Ve
     })
 }
 
-/// A meeting that ends before it starts is an input error, placed on its `end:` line.
+/// The days an RPM or inter-regional meeting of the cycle may fall on: from 48 calendar
+/// months (one four-year cycle) before the conference's first day to the day before it.
+pub fn cycle_window(conference: &Conference) -> (Date, Date) {
+    let start = conference.conference.start;
+    (start.months_before(48), start.days_before(1))
+}
+
+/// Input errors in a meeting's dates, each placed on its `start:` or `end:` line: the meeting
+/// ends before it starts, or a date falls outside the cycle's window.
 fn check_dates(
     meeting: &Spanned<Meeting>,
-    yaml: &str,
+    split: &Split,
     path: &str,
-    yaml_line: usize,
-) -> Option<Diagnostic> {
+    window: Option<(Date, Date)>,
+) -> Vec<Diagnostic> {
     let m = &meeting.value;
-    (m.end < m.start).then(|| {
-        let block = meeting.defined.line() as usize;
-        let end_line = yaml
+    let block = meeting.defined.line() as usize;
+    let line_of = |key: &str| {
+        let line = split
+            .yaml
             .lines()
             .enumerate()
             .skip(block.saturating_sub(1))
-            .find(|(_, l)| l.trim_start().starts_with("end:"))
+            .find(|(_, l)| l.trim_start().starts_with(key))
             .map_or(block, |(i, _)| i + 1);
-        let line = end_line + yaml_line - 1;
-        Diagnostic::error(
-            &SourcePos::new(path, line, 0),
-            format!(
-                "meeting {} ends ({}) before it starts ({})",
-                m.symbol, m.end, m.start
-            ),
-        )
-        .with_help("check the `start:` and `end:` dates")
-    })
+        SourcePos::new(path, line + split.yaml_line - 1, 0)
+    };
+    let mut out = Vec::new();
+    if m.end < m.start {
+        out.push(
+            Diagnostic::error(
+                &line_of("end:"),
+                format!(
+                    "meeting {} ends ({}) before it starts ({})",
+                    m.symbol, m.end, m.start
+                ),
+            )
+            .with_help("check the `start:` and `end:` dates"),
+        );
+    }
+    if let Some((from, to)) = window {
+        for (key, date) in [("start:", m.start), ("end:", m.end)] {
+            if date < from || date > to {
+                out.push(
+                    Diagnostic::error(
+                        &line_of(key),
+                        format!(
+                            "meeting {} {} {date}, outside the cycle ({from} to {to})",
+                            m.symbol,
+                            if key == "start:" { "starts" } else { "ends" },
+                        ),
+                    )
+                    .with_help("a meeting of the cycle falls within the 48 months before the conference starts; check the year"),
+                );
+            }
+        }
+    }
+    out
 }
 
 /// One RPM per region; files of the same region that all set `session:` are merged into one
@@ -150,6 +195,7 @@ fn absorb(first: &mut Rpm, next: Rpm) {
     p.sector_members = p.sector_members.max(q.sector_members);
     p.participants = p.participants.max(q.participants);
     p.ldc_fellowships = p.ldc_fellowships.max(q.ldc_fellowships);
+    first.forum = first.forum.take().or(next.forum);
     first.priorities.extend(next.priorities);
     first.initiatives.extend(next.initiatives);
     first.proposals.extend(next.proposals);

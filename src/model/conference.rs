@@ -12,10 +12,7 @@ pub enum Profile {
 impl Profile {
     /// "wtdc" or "wtsa".
     pub fn code(self) -> &'static str {
-        match self {
-            Profile::Wtdc => "wtdc",
-            Profile::Wtsa => "wtsa",
-        }
+        self.spec().code
     }
 }
 

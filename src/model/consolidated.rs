@@ -1,4 +1,4 @@
-use super::{Action, Cycle, Diagnostic, Region, SourcePos};
+use super::{Action, Cycle, Diagnostic, Region, SourcePos, TimelineCheck};
 use serde::Serialize;
 
 /// How the proposals of a group relate to each other.
@@ -58,23 +58,6 @@ pub struct Finding {
 
 fn file_lines<S: serde::Serializer>(sources: &[SourcePos], s: S) -> Result<S::Ok, S::Error> {
     s.collect_seq(sources.iter().map(SourcePos::file_line))
-}
-
-/// Outcome of one timeline rule.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum TimelineStatus {
-    Ok,
-    Warning,
-    NotApplicable,
-}
-
-/// One timeline rule checked against the cycle's dates.
-#[derive(Debug, Clone, Serialize)]
-pub struct TimelineCheck {
-    pub rule: String,
-    pub status: TimelineStatus,
-    pub message: String,
 }
 
 /// The cycle after consolidation: classified proposals, groups, findings and timeline.

@@ -1,49 +1,11 @@
-use chrono::{Datelike, NaiveDate};
+use crate::messages::{self, fill};
+use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
 /// A calendar date written `YYYY-MM-DD` in the input; invalid dates are rejected where they are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date(pub NaiveDate);
-
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-const MONTHS_FR: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-
-/// The month names of a report language ("fr"; anything else is English).
-fn months(language: &str) -> &'static [&'static str; 12] {
-    if language == "fr" {
-        &MONTHS_FR
-    } else {
-        &MONTHS_EN
-    }
-}
 
 impl Date {
     /// Parses `YYYY-MM-DD`, explaining what is wrong otherwise.
@@ -63,22 +25,30 @@ impl Date {
         self.long_in("en")
     }
 
-    /// "3 June 2025" in English, "3 juin 2025" (and "1er juin 2025") in French.
+    /// "3 June 2025" in English, "3 juin 2025" (and "1er juin 2025") in French: the
+    /// catalogue's `dates.date` pattern.
     pub fn long_in(self, language: &str) -> String {
-        format!(
-            "{} {} {}",
-            self.day_in(language),
-            months(language)[self.0.month0() as usize],
-            self.0.year()
+        let cat = messages::of(language);
+        fill(
+            &cat.dates.date,
+            &[
+                ("day", &self.day_in(language)),
+                ("month", self.month_in(language)),
+                ("year", &self.0.year().to_string()),
+            ],
         )
     }
 
-    /// The day of the month; the first is "1er" in French.
+    /// The day of the month; the first is the catalogue's `first_day` ("1er" in French).
     fn day_in(self, language: &str) -> String {
-        match (self.0.day(), language) {
-            (1, "fr") => "1er".to_string(),
-            (day, _) => day.to_string(),
+        match self.0.day() {
+            1 => messages::of(language).first_day.clone(),
+            day => day.to_string(),
         }
+    }
+
+    fn month_in(self, language: &str) -> &'static str {
+        &messages::of(language).months[self.0.month0() as usize]
     }
 
     /// A range as written in ITU documents: "3–5 June 2025", "30 June – 1 July 2025",
@@ -87,23 +57,47 @@ impl Date {
         Date::range_in(start, end, "en")
     }
 
-    /// [`Date::range`] in a report language: "13–15 août 2024" in French.
+    /// [`Date::range`] in a report language, from the catalogue's `dates` patterns: "13–15
+    /// août 2024" in French.
     pub fn range_in(start: Date, end: Date, language: &str) -> String {
         let (s, e) = (start.0, end.0);
-        if s == e {
-            start.long_in(language)
+        let patterns = &messages::of(language).dates;
+        let pattern = if s == e {
+            return start.long_in(language);
         } else if s.year() != e.year() {
-            format!("{} – {}", start.long_in(language), end.long_in(language))
+            &patterns.range
         } else if s.month() != e.month() {
-            format!(
-                "{} {} – {}",
-                start.day_in(language),
-                months(language)[s.month0() as usize],
-                end.long_in(language)
-            )
+            &patterns.range_same_year
         } else {
-            format!("{}–{}", start.day_in(language), end.long_in(language))
-        }
+            &patterns.range_same_month
+        };
+        fill(
+            pattern,
+            &[
+                ("start_day", &start.day_in(language)),
+                ("start_month", start.month_in(language)),
+                ("start", &start.long_in(language)),
+                ("end", &end.long_in(language)),
+            ],
+        )
+    }
+
+    /// The date `months` calendar months earlier; a day the target month lacks (31 June,
+    /// 29 February in a common year) becomes that month's last day (chrono's `Months`).
+    pub fn months_before(self, months: u32) -> Date {
+        self.0
+            .checked_sub_months(Months::new(months))
+            .map_or(self, Date)
+    }
+
+    /// The date `days` days earlier.
+    pub fn days_before(self, days: u64) -> Date {
+        self.0.checked_sub_days(Days::new(days)).map_or(self, Date)
+    }
+
+    /// Days from `self` to `later` (negative when `later` is earlier).
+    pub fn days_until(self, later: Date) -> i64 {
+        (later.0 - self.0).num_days()
     }
 }
 
@@ -164,6 +158,17 @@ mod tests {
             Date::range_in(d("2017-01-30"), d("2017-02-01"), "fr"),
             "30 janvier – 1er février 2017"
         );
+    }
+
+    #[test]
+    fn months_before_clamps_to_the_end_of_shorter_months() {
+        assert_eq!(d("2025-07-31").months_before(1), d("2025-06-30"));
+        assert_eq!(d("2025-05-31").months_before(3), d("2025-02-28"));
+        assert_eq!(d("2024-05-31").months_before(3), d("2024-02-29"));
+        assert_eq!(d("2025-02-28").months_before(12), d("2024-02-28"));
+        assert_eq!(d("2024-02-29").months_before(12), d("2023-02-28"));
+        assert_eq!(d("2025-11-17").days_before(7), d("2025-11-10"));
+        assert_eq!(d("2024-02-28").days_until(d("2024-03-01")), 2);
     }
 
     #[test]

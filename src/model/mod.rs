@@ -4,23 +4,25 @@ mod conference;
 mod consolidated;
 mod date;
 mod diagnostic;
+mod profile;
 mod proposal;
 mod region;
 mod rpm;
+mod timeline;
 mod topic;
 
 pub use conference::{
     AdvisoryGroup, Conference, ConferenceInfo, CoordinationMeeting, Documents, NamedPeriod,
     Profile, default_language,
 };
-pub use consolidated::{
-    Consolidated, Finding, FindingKind, Group, GroupKind, TimelineCheck, TimelineStatus,
-};
+pub use consolidated::{Consolidated, Finding, FindingKind, Group, GroupKind};
 pub use date::Date;
 pub use diagnostic::{Diagnostic, Severity, SourcePos};
+pub use profile::{PROFILES, ProfileSpec};
 pub use proposal::{Action, Proposal};
 pub use region::Region;
 pub use rpm::{
-    Cycle, InterRegionalMeeting, Meeting, Participation, RegionalInitiative, Rpm, Section,
+    Cycle, Forum, InterRegionalMeeting, Meeting, Participation, RegionalInitiative, Rpm, Section,
 };
+pub use timeline::{Param, TimelineCheck, TimelineStatus, Window};
 pub use topic::Topic;

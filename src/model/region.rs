@@ -35,20 +35,10 @@ impl Region {
         }
     }
 
-    /// The region's name in a report language ("en" or "fr"; anything else falls back to English).
+    /// The region's name in a report language, from its message catalogue (English when
+    /// the language has none).
     pub fn name(self, language: &str) -> &'static str {
-        let (en, fr) = match self {
-            Region::AFR => ("Africa", "Afrique"),
-            Region::AMS => ("Americas", "Amériques"),
-            Region::ARB => ("Arab States", "États arabes"),
-            Region::ASP => ("Asia-Pacific", "Asie-Pacifique"),
-            Region::CIS => (
-                "Commonwealth of Independent States",
-                "Communauté des États indépendants",
-            ),
-            Region::EUR => ("Europe", "Europe"),
-        };
-        if language == "fr" { fr } else { en }
+        crate::messages::of(language).region(self.code())
     }
 
     /// Parses a region code (case-insensitive, surrounding spaces ignored).

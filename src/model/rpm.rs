@@ -36,6 +36,23 @@ pub struct Participation {
     pub ldc_fellowships: u32,
 }
 
+/// The `forum:` block of an RPM file: the region's Forum on bridging the standardization
+/// gap (Res. 43), usually held with the RPM.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Forum {
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub venue: Option<String>,
+    #[serde(default, rename = "virtual")]
+    pub is_virtual: bool,
+    pub start: Date,
+    pub end: Date,
+    #[serde(default)]
+    pub participants: u32,
+}
+
 /// A regional initiative with its normalised code (`AFR1`, `CIS2`).
 #[derive(Debug, Clone, Serialize)]
 pub struct RegionalInitiative {
@@ -59,6 +76,8 @@ pub struct Rpm {
     pub region: Region,
     pub meeting: Meeting,
     pub participation: Participation,
+    /// The region's Forum on bridging the standardization gap, if held (Res. 43).
+    pub forum: Option<Forum>,
     pub language: String,
     /// Regional priorities, one Markdown item each.
     pub priorities: Vec<String>,

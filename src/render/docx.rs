@@ -62,7 +62,7 @@ pub fn to_docx(
     let mut outline = outline::Outline::read(&marked);
     pages::estimate(&marked, &mut outline, geometry);
     let stamp = parts::stamp(&info.iso_date);
-    let body = body::write(&marked, &outline, geometry, &stamp);
+    let body = body::write(&marked, &outline, geometry, &stamp, &info.language);
     let mut document = String::with_capacity(body.xml.len() + 1024);
     document.push_str(concat!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,

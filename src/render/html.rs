@@ -15,7 +15,15 @@ pub fn to_html(markdown: &str, info: &DocumentInfo, css: &str) -> String {
     let marked = critic::mark(markdown);
     let events: Vec<Event> = Parser::new_ext(&marked, markdown_options()).collect();
     let mut body = String::with_capacity(markdown.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut body, Transform::default().apply(events).into_iter());
+    pulldown_cmark::html::push_html(
+        &mut body,
+        Transform {
+            caption: crate::render::caption_words(&info.language),
+            ..Transform::default()
+        }
+        .apply(events)
+        .into_iter(),
+    );
     let mut page = String::with_capacity(body.len() + css.len() + 512);
     page.push_str("<!DOCTYPE html>\n<html lang=\"");
     escape(
@@ -51,6 +59,8 @@ struct Transform {
     /// Blocks written as our own HTML instead of pulldown-cmark's: their closing tags.
     closing: Vec<Option<&'static str>>,
     tables: usize,
+    /// The caption's words around its number ("Table ", " – ").
+    caption: (String, String),
 }
 
 impl Transform {
@@ -109,7 +119,10 @@ impl Transform {
                             self.closing.push(Some("</p>\n"));
                             if kind == ParagraphKind::Caption {
                                 self.tables += 1;
-                                out.push(Event::Text(format!("Table {} – ", self.tables).into()));
+                                let (before, after) = &self.caption;
+                                out.push(Event::Text(
+                                    format!("{before}{}{after}", self.tables).into(),
+                                ));
                                 if let Some(Event::Text(t)) = events.next() {
                                     self.text(CowStr::from(t[skip..].to_string()), &mut out);
                                 }

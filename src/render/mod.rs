@@ -95,6 +95,15 @@ pub fn paragraph_kind(text: &str) -> Option<(ParagraphKind, usize)> {
     None
 }
 
+/// The words before and after a caption's number in a report language: ("Table ", " – ").
+pub fn caption_words(language: &str) -> (String, String) {
+    let pattern = crate::messages::of(language).text("caption_table", &[]);
+    match pattern.split_once("{0}") {
+        Some((before, after)) => (before.to_string(), after.to_string()),
+        None => (pattern, String::new()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,9 +1,12 @@
 //! The consolidated model → the view model a report template receives (see `rpmsynth context`).
 
-use super::labels::{join_and, target_long, target_short};
+use super::labels::{join_with, target_long, target_short};
 use super::markdown::{demote, demote_keeping_ids, slug, summary};
+use super::review::{ReviewRow, review};
+use crate::messages;
 use crate::model::{
     Consolidated, Date, FindingKind, Group, GroupKind, Profile, Proposal, Region, Rpm,
+    TimelineCheck, TimelineStatus,
 };
 use serde::Serialize;
 use std::collections::HashMap;
@@ -27,6 +30,8 @@ pub struct ReportContext {
     pub findings: FindingsView,
     pub timeline: Vec<TimelineView>,
     pub inter_regional: Vec<InterRegionalView>,
+    /// The "Review of texts" table: every targeted text in numeric order.
+    pub review: Vec<ReviewRow>,
     /// The synthesis report's Markdown, cover page aside (implementation report only;
     /// empty otherwise).
     pub synthesis: String,
@@ -109,6 +114,16 @@ pub struct RpmView {
     pub before_advisory_group: bool,
     /// Other meetings it overlaps, by name.
     pub overlaps: String,
+    /// Days from its last day to the conference's first day.
+    pub days_to_conference: i64,
+    /// The region's Forum on bridging the standardization gap (Res. 43): held, title, dates,
+    /// venue, participants.
+    pub forum_held: bool,
+    pub forum_title: String,
+    pub forum_iso_start: String,
+    pub forum_iso_end: String,
+    pub forum_venue: String,
+    pub forum_participants: u32,
     /// The outcome's full Markdown, headings demoted for the annex.
     pub annex: String,
 }
@@ -256,9 +271,17 @@ pub struct FindingsView {
 #[derive(Debug, Serialize)]
 pub struct TimelineView {
     pub rule: String,
+    /// The rule's short name in the report language.
+    pub label: String,
     pub status: String,
+    /// The status in the report language.
+    pub status_label: String,
     pub ok: bool,
     pub message: String,
+    /// The meetings involved with their dates: "TDAG-29 (17–20 July 2029); …".
+    pub dates: String,
+    /// The dates the rule accepts, as a range; empty for rules without a window.
+    pub window: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -310,19 +333,19 @@ pub fn build(c: &Consolidated, meta: ReportMeta, synthesis: String) -> ReportCon
         profile: conf.profile.code(),
         is_wtdc: conf.profile == Profile::Wtdc,
         is_wtsa: conf.profile == Profile::Wtsa,
-        language: lang,
+        language: lang.clone(),
         conference: ConferenceView {
             name: conf.conference.name.clone(),
             title: conf.conference.title.clone(),
             venue: conf.conference.venue.clone(),
-            dates: Date::range(conf.conference.start, conf.conference.end),
+            dates: Date::range_in(conf.conference.start, conf.conference.end, &lang),
             iso_start: conf.conference.start.to_string(),
             iso_end: conf.conference.end.to_string(),
         },
         advisory_group: MeetingDates {
             name: conf.advisory_group.name.clone(),
-            dates: Date::range(conf.advisory_group.start, conf.advisory_group.end),
-            start: conf.advisory_group.start.long(),
+            dates: Date::range_in(conf.advisory_group.start, conf.advisory_group.end, &lang),
+            start: conf.advisory_group.start.long_in(&lang),
             iso_start: conf.advisory_group.start.to_string(),
             iso_end: conf.advisory_group.end.to_string(),
         },
@@ -330,28 +353,16 @@ pub fn build(c: &Consolidated, meta: ReportMeta, synthesis: String) -> ReportCon
             .coordination_meeting
             .as_ref()
             .map(|m| CoordinationView {
-                date: m.date.long(),
+                date: m.date.long_in(&lang),
                 iso_date: m.date.to_string(),
                 venue: m.venue.clone().unwrap_or_default(),
             }),
-        matrix: matrix(&topics),
+        matrix: matrix(&topics, &lang),
         rpms,
         totals,
         regions: Region::ALL.iter().map(|r| r.code()).collect(),
         findings: findings(c, &topics),
-        timeline: c
-            .timeline
-            .iter()
-            .map(|t| TimelineView {
-                rule: t.rule.clone(),
-                status: serde_json::to_value(t.status)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_string))
-                    .unwrap_or_default(),
-                ok: t.status != crate::model::TimelineStatus::Warning,
-                message: t.message.clone(),
-            })
-            .collect(),
+        timeline: c.timeline.iter().map(|t| timeline_view(t, &lang)).collect(),
         inter_regional: c
             .cycle
             .inter_regional
@@ -359,10 +370,10 @@ pub fn build(c: &Consolidated, meta: ReportMeta, synthesis: String) -> ReportCon
             .map(|m| InterRegionalView {
                 symbol: m.meeting.symbol.clone(),
                 title: m.meeting.title.clone(),
-                dates: Date::range(m.meeting.start, m.meeting.end),
+                dates: Date::range_in(m.meeting.start, m.meeting.end, &lang),
                 iso_start: m.meeting.start.to_string(),
                 iso_end: m.meeting.end.to_string(),
-                venue: venue(&m.meeting),
+                venue: venue(m.meeting.venue.as_ref(), m.meeting.is_virtual, &lang),
                 chair: m.meeting.chair.clone().unwrap_or_default(),
                 regions: m
                     .regions
@@ -376,17 +387,46 @@ pub fn build(c: &Consolidated, meta: ReportMeta, synthesis: String) -> ReportCon
                 source: m.source.clone(),
             })
             .collect(),
+        review: review(&topics),
         topics,
         synthesis,
         documents: conf.documents.clone(),
     }
 }
 
-fn venue(m: &crate::model::Meeting) -> String {
-    match (&m.venue, m.is_virtual) {
+/// The venue, "Geneva (virtual)" or "Virtual meeting" in the report language.
+fn venue(venue: Option<&String>, is_virtual: bool, lang: &str) -> String {
+    let cat = messages::of(lang);
+    match (venue, is_virtual) {
         (Some(v), false) => v.clone(),
-        (Some(v), true) => format!("{v} (virtual)"),
-        (None, _) => "Virtual meeting".to_string(),
+        (Some(v), true) => cat.text("venue_virtual_suffix", std::slice::from_ref(v)),
+        (None, _) => cat.text("venue_virtual", &[]),
+    }
+}
+
+fn timeline_view(t: &TimelineCheck, lang: &str) -> TimelineView {
+    let cat = messages::of(lang);
+    let status = serde_json::to_value(t.status)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default();
+    let dates: Vec<String> = t
+        .dates
+        .iter()
+        .map(|p| format!("{} ({})", p.name, Date::range_in(p.start, p.end, lang)))
+        .collect();
+    TimelineView {
+        rule: t.rule.clone(),
+        label: cat.text(&format!("rule.{}", t.rule), &[]),
+        status_label: cat.text(&format!("status.{status}"), &[]),
+        status,
+        ok: t.status != TimelineStatus::Warning,
+        message: t.message_in(lang),
+        dates: dates.join("; "),
+        window: t
+            .window
+            .map(|w| Date::range_in(w.from, w.to, lang))
+            .unwrap_or_default(),
     }
 }
 
@@ -418,10 +458,10 @@ fn rpm_view(c: &Consolidated, region: Region, lang: &str) -> RpmView {
         anchor: format!("rpm-{}", slug(region.code())),
         symbol: m.symbol.clone(),
         title: m.title.clone(),
-        dates: Date::range(m.start, m.end),
+        dates: Date::range_in(m.start, m.end, lang),
         iso_start: m.start.to_string(),
         iso_end: m.end.to_string(),
-        venue: venue(m),
+        venue: venue(m.venue.as_ref(), m.is_virtual, lang),
         is_virtual: m.is_virtual,
         chair: m.chair.clone().unwrap_or_default(),
         vice_chairs: m.vice_chairs.join("; "),
@@ -444,6 +484,29 @@ fn rpm_view(c: &Consolidated, region: Region, lang: &str) -> RpmView {
         proposal_count: rpm.proposals.len(),
         before_advisory_group: m.end < conf.advisory_group.start,
         overlaps: overlaps.join(", "),
+        days_to_conference: m.end.days_until(conf.conference.start),
+        forum_held: rpm.forum.is_some(),
+        forum_title: rpm
+            .forum
+            .as_ref()
+            .and_then(|f| f.title.clone())
+            .unwrap_or_default(),
+        forum_iso_start: rpm
+            .forum
+            .as_ref()
+            .map(|f| f.start.to_string())
+            .unwrap_or_default(),
+        forum_iso_end: rpm
+            .forum
+            .as_ref()
+            .map(|f| f.end.to_string())
+            .unwrap_or_default(),
+        forum_venue: rpm
+            .forum
+            .as_ref()
+            .map(|f| venue(f.venue.as_ref(), f.is_virtual, lang))
+            .unwrap_or_default(),
+        forum_participants: rpm.forum.as_ref().map_or(0, |f| f.participants),
         annex: demote_keeping_ids(&rpm.body, 3, |id| {
             source_anchor(&format!("{}/{id}", rpm.region))
         }),
@@ -464,7 +527,7 @@ fn topics(c: &Consolidated, by_id: &HashMap<String, &Proposal>, lang: &str) -> V
         .collect();
     let mut other = TopicView {
         id: "other".into(),
-        title: "Other proposals".into(),
+        title: messages::of(lang).text("other_proposals", &[]),
         anchor: "topic-other".into(),
         groups: Vec::new(),
     };
@@ -546,10 +609,10 @@ fn group_view(g: &Group, by_id: &HashMap<String, &Proposal>, lang: &str) -> Grou
         is_single: g.kind == GroupKind::Single,
         action: g.action.to_string(),
         target: g.target.clone().unwrap_or_default(),
-        target_label: target_long(g.target.as_deref()),
+        target_label: target_long(g.target.as_deref(), lang),
         title: without_label(
             &members.first().map(|m| m.title.clone()).unwrap_or_default(),
-            &target_long(g.target.as_deref()),
+            &target_long(g.target.as_deref(), lang),
         ),
         regions: g
             .regions
@@ -559,7 +622,7 @@ fn group_view(g: &Group, by_id: &HashMap<String, &Proposal>, lang: &str) -> Grou
             .join(", "),
         region: members.first().map_or("", |m| m.region),
         region_codes: g.regions.iter().map(|r| r.code()).collect(),
-        region_names: join_and(&names),
+        region_names: join_with(&names, &messages::of(lang).and),
         text: members.first().map(|m| m.text.clone()).unwrap_or_default(),
         has_changes: members.iter().any(|m| !m.changes.is_empty()),
         members,
@@ -614,7 +677,7 @@ fn without_label(title: &str, label: &str) -> String {
     }
 }
 
-fn matrix(topics: &[TopicView]) -> Vec<MatrixRow> {
+fn matrix(topics: &[TopicView], lang: &str) -> Vec<MatrixRow> {
     topics
         .iter()
         .map(|t| MatrixRow {
@@ -631,7 +694,10 @@ fn matrix(topics: &[TopicView]) -> Vec<MatrixRow> {
                             format!(
                                 "{} {}",
                                 g.action,
-                                target_short(Some(g.target.as_str()).filter(|s| !s.is_empty()))
+                                target_short(
+                                    Some(g.target.as_str()).filter(|s| !s.is_empty()),
+                                    lang
+                                )
                             )
                         })
                         .collect();

@@ -4,6 +4,7 @@
 
 use super::strict::present;
 use super::{labels, markdown};
+use crate::messages;
 use crate::model::{Date, Region};
 use handlebars::{
     Context, Handlebars, Helper, HelperDef, JsonRender, RenderContext, RenderError,
@@ -50,6 +51,41 @@ impl HelperDef for ValueHelper {
     }
 }
 
+/// `{{t "KEY" PARAM…}}`: the text of KEY in the report language's message catalogue, with
+/// `{0}`, `{1}` … filled; under profile P, the key `P.KEY` wins when the catalogue has it.
+struct Translate;
+
+impl HelperDef for Translate {
+    fn call_inner<'reg: 'rc, 'rc>(
+        &self,
+        h: &Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        ctx: &'rc Context,
+        _: &mut RenderContext<'reg, 'rc>,
+    ) -> Result<ScopedJson<'rc>, RenderError> {
+        h.params().iter().try_for_each(present)?;
+        let root = |key: &str| ctx.data().get(key).and_then(Json::as_str).unwrap_or("");
+        let fail = |e: String| RenderErrorReason::Other(format!("`{{{{t KEY [PARAM…]}}}}`: {e}"));
+        let mut params = h.params().iter().map(|p| p.value());
+        let key = params
+            .next()
+            .ok_or_else(|| fail("no key".into()))
+            .and_then(|k| text(k).map_err(fail))?;
+        let values: Vec<String> = params.map(JsonRender::render).collect();
+        let catalogue = messages::of(root("language"));
+        catalogue
+            .profiled(root("profile"), key, &values)
+            .map(|t| ScopedJson::Derived(t.into()))
+            .ok_or_else(|| {
+                let help = match crate::suggest::closest(key, catalogue.keys()) {
+                    Some(k) => format!("; did you mean \"{k}\"?"),
+                    None => String::new(),
+                };
+                fail(format!("unknown message key \"{key}\"{help}")).into()
+            })
+    }
+}
+
 /// Every helper: how it is called (its name first), fewest and most parameters, function. A
 /// helper hides a context variable of the same name, so no name here may be a context key.
 const HELPERS: &[(&str, (usize, usize), Compute)] = &[
@@ -65,7 +101,7 @@ const HELPERS: &[(&str, (usize, usize), Compute)] = &[
 
 /// The names of the helpers, for documentation checks.
 pub fn names() -> impl Iterator<Item = &'static str> {
-    HELPERS.iter().map(|(usage, _, _)| name(usage))
+    HELPERS.iter().map(|(usage, _, _)| name(usage)).chain(["t"])
 }
 
 fn name(usage: &str) -> &str {
@@ -82,6 +118,7 @@ pub(super) fn register(registry: &mut Handlebars) {
         };
         registry.register_helper(name(usage), Box::new(helper));
     }
+    registry.register_helper("t", Box::new(Translate));
 }
 
 fn text(value: &Json) -> Result<&str, String> {
@@ -135,8 +172,7 @@ fn join_and(params: &[&Json], language: &str) -> Result<Json, String> {
         .iter()
         .map(JsonRender::render)
         .collect();
-    let and = if language == "fr" { "et" } else { "and" };
-    Ok(labels::join_with(&items, and).into())
+    Ok(labels::join_with(&items, &messages::of(language).and).into())
 }
 
 /// `{{plural 3 "proposal"}}` → "3 proposals"; the plural is the singular with an "s" unless
@@ -146,7 +182,7 @@ fn plural(params: &[&Json], language: &str) -> Result<Json, String> {
         .as_f64()
         .ok_or_else(|| format!("expected a number, got {}", params[0]))?;
     let singular = text(params[1])?;
-    let one = if language == "fr" {
+    let one = if messages::of(language).singular_below_two {
         n.abs() < 2.0
     } else {
         n == 1.0
@@ -188,11 +224,8 @@ fn grouped(value: &Json, language: &str) -> String {
     if written.contains(['e', 'E']) {
         return written;
     }
-    let (separator, point) = if language == "fr" {
-        ('\u{202F}', ",")
-    } else {
-        (',', ".")
-    };
+    let cat = messages::of(language);
+    let (separator, point) = (cat.thousands_separator.as_str(), cat.decimal_mark.as_str());
     let (sign, digits) = match written.strip_prefix('-') {
         Some(rest) => ("-", rest),
         None => ("", written.as_str()),
@@ -204,7 +237,7 @@ fn grouped(value: &Json, language: &str) -> String {
     let mut out = sign.to_string();
     for (i, digit) in whole.chars().enumerate() {
         if i > 0 && (whole.len() - i) % 3 == 0 {
-            out.push(separator);
+            out.push_str(separator);
         }
         out.push(digit);
     }

@@ -1,55 +1,37 @@
-//! Display labels for reference ids and findings.
+//! Display labels for reference ids, from the message catalogue of the report language.
 
-/// "Resolution 37", "Question 1/1", "Recommendation ITU-D 19", "Action Plan", "New text".
-pub fn target_long(target: Option<&str>) -> String {
-    label(
-        target,
-        [
-            "Resolution ",
-            "Question ",
-            "Recommendation ITU-",
-            "Action Plan",
-            "Declaration",
-            "New text",
-            "No target",
-        ],
-    )
+use crate::messages;
+
+/// "Resolution 37", "Question 1/1", "Recommendation ITU-D 19", "Action Plan", "New text"
+/// (catalogue keys `target.*`).
+pub fn target_long(target: Option<&str>, language: &str) -> String {
+    label(target, language, "target")
 }
 
-/// "Res. 37", "Q. 1/1", "Rec. D.19", "Action Plan", "Decl.", "New": for the convergence matrix.
-pub fn target_short(target: Option<&str>) -> String {
-    label(
-        target,
-        ["Res. ", "Q. ", "Rec. ", "Action Plan", "Decl.", "New", "—"],
-    )
+/// "Res. 37", "Q. 1/1", "Rec. D.19", "Action Plan", "Decl.", "New": for the convergence matrix
+/// (catalogue keys `short.*`).
+pub fn target_short(target: Option<&str>, language: &str) -> String {
+    label(target, language, "short")
 }
 
-fn label(target: Option<&str>, words: [&str; 7]) -> String {
-    let [res, q, rec, plan, decl, new, none] = words;
+fn label(target: Option<&str>, language: &str, form: &str) -> String {
+    let cat = messages::of(language);
+    let text = |kind: &str, params: &[String]| cat.text(&format!("{form}.{kind}"), params);
     let Some(t) = target else {
-        return none.to_string();
+        return text("none", &[]);
     };
     if let Some(n) = t.strip_prefix("res-") {
-        format!("{res}{n}")
+        text("res", &[n.to_string()])
     } else if let Some(n) = t.strip_prefix("q-") {
-        format!("{q}{n}")
+        text("q", &[n.to_string()])
     } else if let Some(rest) = t.strip_prefix("rec-") {
         let (sector, n) = rest.split_once('-').unwrap_or(("d", rest));
-        let sep = if rec.ends_with('-') { " " } else { "." };
-        format!("{rec}{}{sep}{n}", sector.to_uppercase())
+        text("rec", &[sector.to_uppercase(), n.to_string()])
+    } else if matches!(t, "action-plan" | "declaration" | "new") {
+        text(t, &[])
     } else {
-        match t {
-            "action-plan" => plan.to_string(),
-            "declaration" => decl.to_string(),
-            "new" => new.to_string(),
-            other => other.to_string(),
-        }
+        t.to_string()
     }
-}
-
-/// "Africa, Americas and Europe".
-pub fn join_and(items: &[String]) -> String {
-    join_with(items, "and")
 }
 
 /// "Africa, Americas {and} Europe", with the word for "and" of a report language.
@@ -67,14 +49,18 @@ mod tests {
 
     #[test]
     fn labels_every_kind_of_reference() {
-        assert_eq!(target_long(Some("res-37")), "Resolution 37");
-        assert_eq!(target_long(Some("rec-d-19")), "Recommendation ITU-D 19");
-        assert_eq!(target_short(Some("rec-d-19")), "Rec. D.19");
-        assert_eq!(target_short(Some("q-1/1")), "Q. 1/1");
-        assert_eq!(target_long(Some("new")), "New text");
-        assert_eq!(target_long(None), "No target");
+        assert_eq!(target_long(Some("res-37"), "en"), "Resolution 37");
+        assert_eq!(target_long(Some("res-37"), "fr"), "Résolution 37");
         assert_eq!(
-            join_and(&["A".into(), "B".into(), "C".into()]),
+            target_long(Some("rec-d-19"), "en"),
+            "Recommendation ITU-D 19"
+        );
+        assert_eq!(target_short(Some("rec-d-19"), "en"), "Rec. D.19");
+        assert_eq!(target_short(Some("q-1/1"), "en"), "Q. 1/1");
+        assert_eq!(target_long(Some("new"), "en"), "New text");
+        assert_eq!(target_long(None, "en"), "No target");
+        assert_eq!(
+            join_with(&["A".into(), "B".into(), "C".into()], "and"),
             "A, B and C"
         );
     }

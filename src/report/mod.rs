@@ -6,15 +6,17 @@ pub mod helpers;
 pub mod json;
 mod labels;
 pub mod markdown;
+mod meta;
+mod review;
 mod strict;
 pub mod templates;
 
 pub use context::ReportContext;
 pub use templates::Templates;
 
-use crate::model::{Consolidated, Date, Diagnostic, Profile};
+use crate::model::{Consolidated, Date, Diagnostic, PROFILES, Profile};
 use crate::render::DocumentInfo;
-use context::ReportMeta;
+use meta::meta;
 
 /// Which report: the synthesis for the last TDAG/TSAG, or the implementation report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,91 +35,23 @@ pub struct Report {
 
 /// Output file stem of a report for a profile (`tdag-synthesis`, `wtdc-implementation`, …).
 pub fn report_name(kind: ReportKind, profile: Profile) -> &'static str {
-    match (kind, profile) {
-        (ReportKind::Synthesis, _) => "tdag-synthesis",
-        (ReportKind::Implementation, Profile::Wtdc) => "wtdc-implementation",
-        (ReportKind::Implementation, Profile::Wtsa) => "wtsa-implementation",
+    match kind {
+        ReportKind::Synthesis => SYNTHESIS,
+        ReportKind::Implementation => profile.spec().implementation_report,
     }
 }
+
+/// Output file stem of the synthesis report, whatever the profile.
+const SYNTHESIS: &str = "tdag-synthesis";
 
 /// The report kind named by a file stem, for `rpmsynth context --report NAME`.
 pub fn report_kind(name: &str) -> Option<ReportKind> {
-    match name {
-        "tdag-synthesis" => Some(ReportKind::Synthesis),
-        "wtdc-implementation" | "wtsa-implementation" => Some(ReportKind::Implementation),
-        _ => None,
-    }
-}
-
-fn meta(c: &Consolidated, kind: ReportKind, date: Option<Date>) -> ReportMeta {
-    let conf = &c.cycle.conference;
-    let (symbol, title, default_date, meeting) = match kind {
-        ReportKind::Synthesis => (
-            &conf.documents.synthesis,
-            format!(
-                "Synthesis report on the outcomes of the regional preparatory meetings for {}",
-                conf.conference.name
-            ),
-            conf.advisory_group.start,
-            format!(
-                "{}, {}",
-                conf.advisory_group.name,
-                Date::range(conf.advisory_group.start, conf.advisory_group.end)
-            ),
-        ),
-        ReportKind::Implementation => (
-            &conf.documents.implementation,
-            format!(
-                "Report on the implementation of the resolution on regional preparations for {}",
-                conf.conference.name
-            ),
-            conf.conference.start,
-            format!(
-                "{} ({}), {}, {}",
-                conf.conference.title,
-                conf.conference.name,
-                conf.conference.venue,
-                Date::range(conf.conference.start, conf.conference.end)
-            ),
-        ),
-    };
-    let date = date.unwrap_or(default_date);
-    let (bureau, resolution) = match conf.profile {
-        crate::model::Profile::Wtdc => (
-            "Telecommunication Development Bureau",
-            "Resolution 31 (Rev. Kigali, 2022) of the World Telecommunication Development Conference",
-        ),
-        crate::model::Profile::Wtsa => (
-            "Telecommunication Standardization Bureau",
-            "Resolution 43 (Rev. Dubai, 2012) of the World Telecommunication Standardization Assembly",
-        ),
-    };
-    let to = match kind {
-        ReportKind::Synthesis => &conf.advisory_group.name,
-        ReportKind::Implementation => &conf.conference.name,
-    };
-    ReportMeta {
-        name: report_name(kind, conf.profile).to_string(),
-        symbol: symbol.clone(),
-        date: date.long(),
-        iso_date: date.to_string(),
-        title,
-        meeting,
-        subtitle: format!("Submitted to {to} under {resolution}"),
-        original: language_name(&conf.language).to_string(),
-        source: format!("Director, {bureau}"),
-    }
-}
-
-/// The language a report is written in, as the cover names it ("Original: English").
-fn language_name(code: &str) -> &'static str {
-    match code {
-        "fr" => "French",
-        "es" => "Spanish",
-        "ar" => "Arabic",
-        "ru" => "Russian",
-        "zh" => "Chinese",
-        _ => "English",
+    if name == SYNTHESIS {
+        Some(ReportKind::Synthesis)
+    } else if PROFILES.iter().any(|p| p.implementation_report == name) {
+        Some(ReportKind::Implementation)
+    } else {
+        None
     }
 }
 

@@ -28,6 +28,18 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ),
     ("group", include_str!("../../templates/group.md.hbs")),
     ("sources", include_str!("../../templates/sources.md.hbs")),
+    (
+        "compliance",
+        include_str!("../../templates/compliance.md.hbs"),
+    ),
+    (
+        "coordination",
+        include_str!("../../templates/coordination.md.hbs"),
+    ),
+    (
+        "consultations",
+        include_str!("../../templates/consultations.md.hbs"),
+    ),
 ];
 
 /// The default HTML stylesheet (`style.css` in a templates folder replaces it).

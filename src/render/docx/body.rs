@@ -191,6 +191,8 @@ pub(super) struct Writer<'a> {
     /// Where the last two body paragraphs start and end in `out`.
     last_paragraphs: [Option<(usize, usize)>; 2],
     pub seq: Sequences,
+    /// The caption's words around its number, from the message catalogue ("Table ", " – ").
+    pub caption: (String, String),
 }
 
 /// Per-document counters: ids Word requires to be unique, and caption numbers.
@@ -203,7 +205,13 @@ pub(super) struct Sequences {
 }
 
 /// Writes the body of a document.
-pub fn write(markdown: &str, outline: &Outline, geometry: Geometry, stamp: &str) -> Body {
+pub fn write(
+    markdown: &str,
+    outline: &Outline,
+    geometry: Geometry,
+    stamp: &str,
+    language: &str,
+) -> Body {
     let mut w = Writer {
         out: String::with_capacity(markdown.len() * 3),
         outline,
@@ -234,6 +242,7 @@ pub fn write(markdown: &str, outline: &Outline, geometry: Geometry, stamp: &str)
         skipping_contents: false,
         last_paragraphs: [None, None],
         seq: Sequences::default(),
+        caption: crate::render::caption_words(language),
     };
     for event in Parser::new_ext(markdown, markdown_options()) {
         w.event(event);

@@ -75,14 +75,16 @@ impl Writer<'_> {
     fn caption_number(&mut self) {
         self.seq.table += 1;
         let mut field = String::new();
-        self.push_run(r#"<w:t xml:space="preserve">Table </w:t>"#, false);
+        let (before, after) = self.caption.clone();
+        let run = |text: &str| format!(r#"<w:t xml:space="preserve">{}</w:t>"#, esc(text));
+        self.push_run(&run(&before), false);
         super::fields::simple(
             &mut field,
             r"SEQ Table \* ARABIC",
             &self.seq.table.to_string(),
         );
         self.push_raw(&field);
-        self.push_run(r#"<w:t xml:space="preserve"> – </w:t>"#, false);
+        self.push_run(&run(&after), false);
     }
 
     /// Adds a run whose content (properties and text, break or tab) is `inner`, inside the

@@ -1,0 +1,129 @@
+//! The outcome of a timeline rule: status, the dates involved and an explanation that can be
+//! written in any report language.
+
+use super::{Date, NamedPeriod, Region};
+use crate::messages;
+use serde::Serialize;
+
+/// Outcome of one timeline rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TimelineStatus {
+    Ok,
+    Warning,
+    NotApplicable,
+}
+
+/// The span of dates a rule accepts, both ends included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Window {
+    pub from: Date,
+    pub to: Date,
+}
+
+/// A value filled into a rule's explanation, written in the report language.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Param {
+    Text(String),
+    Date(Date),
+    /// A meeting and its dates: "RPM-AFR29 (5–7 June 2029)".
+    Meeting(String, Date, Date),
+    /// Items joined with "; ".
+    List(Vec<Param>),
+    /// Two values written "A / B" (an RPM and the meeting it overlaps).
+    Pair(Box<Param>, Box<Param>),
+    /// A meeting and a number of days: the catalogue's `days` text.
+    Days(String, i64),
+    /// A region's name and code: "Europe (EUR)".
+    Region(Region),
+}
+
+/// One timeline rule checked against the cycle's dates.
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineCheck {
+    /// Stable id, listed in the README.
+    pub rule: String,
+    pub status: TimelineStatus,
+    /// The explanation in English.
+    pub message: String,
+    /// The meetings whose dates the rule looked at.
+    pub dates: Vec<NamedPeriod>,
+    /// The dates the rule accepts, for rules with a window.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub window: Option<Window>,
+    /// Catalogue key of the explanation (`timeline.RULE.OUTCOME`) and its parameters.
+    #[serde(skip)]
+    pub key: String,
+    #[serde(skip)]
+    pub params: Vec<Param>,
+}
+
+impl TimelineCheck {
+    /// A check whose explanation is the catalogue text `timeline.RULE.OUTCOME`.
+    pub fn new(rule: &str, status: TimelineStatus, outcome: &str, params: Vec<Param>) -> Self {
+        let key = format!("timeline.{rule}.{outcome}");
+        let mut check = TimelineCheck {
+            rule: rule.to_string(),
+            status,
+            message: String::new(),
+            dates: Vec::new(),
+            window: None,
+            key,
+            params,
+        };
+        check.message = check.message_in("en");
+        check
+    }
+
+    /// Adds the meetings involved.
+    pub fn with_dates(mut self, dates: Vec<NamedPeriod>) -> Self {
+        self.dates = dates;
+        self
+    }
+
+    /// Adds the accepted window.
+    pub fn with_window(mut self, from: Date, to: Date) -> Self {
+        self.window = Some(Window { from, to });
+        self
+    }
+
+    /// The explanation in a report language.
+    pub fn message_in(&self, language: &str) -> String {
+        let params: Vec<String> = self.params.iter().map(|p| p.write(language)).collect();
+        messages::of(language).text(&self.key, &params)
+    }
+}
+
+impl Param {
+    /// The value as the report language writes it.
+    pub fn write(&self, language: &str) -> String {
+        match self {
+            Param::Text(t) => t.clone(),
+            Param::Date(d) => d.long_in(language),
+            Param::Meeting(name, start, end) => {
+                format!("{name} ({})", Date::range_in(*start, *end, language))
+            }
+            Param::List(items) => items
+                .iter()
+                .map(|p| p.write(language))
+                .collect::<Vec<_>>()
+                .join("; "),
+            Param::Pair(a, b) => format!("{} / {}", a.write(language), b.write(language)),
+            Param::Days(name, n) => {
+                messages::of(language).text("days", &[name.clone(), n.to_string()])
+            }
+            Param::Region(r) => format!("{} ({})", r.name(language), r.code()),
+        }
+    }
+}
+
+impl NamedPeriod {
+    /// A named meeting or day.
+    pub fn new(name: &str, start: Date, end: Date) -> NamedPeriod {
+        NamedPeriod {
+            name: name.to_string(),
+            start,
+            end,
+        }
+    }
+}

@@ -1,0 +1,64 @@
+//! The cover-block facts of a report (symbol, date, title, subtitle, source), in the report
+//! language and following the profile.
+
+use super::context::ReportMeta;
+use super::{ReportKind, report_name};
+use crate::messages;
+use crate::model::{Consolidated, Date};
+
+/// The facts of report `kind`; `date` replaces its default date (from `SOURCE_DATE_EPOCH`).
+pub fn meta(c: &Consolidated, kind: ReportKind, date: Option<Date>) -> ReportMeta {
+    let conf = &c.cycle.conference;
+    let lang = conf.language.as_str();
+    let cat = messages::of(lang);
+    let profile = conf.profile.code();
+    let text = |key: &str, params: &[String]| {
+        cat.profiled(profile, key, params)
+            .unwrap_or_else(|| key.to_string())
+    };
+    let (ag, cf) = (&conf.advisory_group, &conf.conference);
+    let (symbol, title, default_date, meeting, to, subtitle) = match kind {
+        ReportKind::Synthesis => (
+            &conf.documents.synthesis,
+            text("report_title_synthesis", std::slice::from_ref(&cf.name)),
+            ag.start,
+            text(
+                "report_meeting_synthesis",
+                &[ag.name.clone(), Date::range_in(ag.start, ag.end, lang)],
+            ),
+            &ag.name,
+            "report_subtitle_synthesis",
+        ),
+        ReportKind::Implementation => (
+            &conf.documents.implementation,
+            text(
+                "report_title_implementation",
+                std::slice::from_ref(&cf.name),
+            ),
+            cf.start,
+            text(
+                "report_meeting_implementation",
+                &[
+                    cf.title.clone(),
+                    cf.name.clone(),
+                    cf.venue.clone(),
+                    Date::range_in(cf.start, cf.end, lang),
+                ],
+            ),
+            &cf.name,
+            "report_subtitle_implementation",
+        ),
+    };
+    let date = date.unwrap_or(default_date);
+    ReportMeta {
+        name: report_name(kind, conf.profile).to_string(),
+        symbol: symbol.clone(),
+        date: date.long_in(lang),
+        iso_date: date.to_string(),
+        title,
+        meeting,
+        subtitle: text(subtitle, &[to.clone(), text("resolution_full", &[])]),
+        original: cat.language_name.clone(),
+        source: text("report_source", &[text("bureau", &[])]),
+    }
+}

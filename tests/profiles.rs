@@ -1,0 +1,104 @@
+//! The example cycles of both profiles and languages: the WTSA cycle's compliance table and
+//! forums, and the French cycle's headings and region names in HTML and Word.
+
+mod common;
+
+use common::{build, docx_text};
+use std::path::{Path, PathBuf};
+
+fn example(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples")
+        .join(name)
+}
+
+fn read(dir: &Path, name: &str) -> String {
+    std::fs::read_to_string(dir.join(name)).unwrap()
+}
+
+#[test]
+fn the_wtsa_cycle_builds_with_its_compliance_table_and_forums() {
+    let out = build(&example("wtsa"));
+    assert!(!out.path().join("wtdc-implementation.md").exists());
+    let md = read(out.path(), "wtsa-implementation.md");
+    let row = |rule: &str| {
+        md.lines()
+            .find(|l| l.contains(&format!("(`{rule}`)")))
+            .unwrap_or_else(|| panic!("no row for {rule}"))
+            .to_string()
+    };
+    assert!(row("rpms_before_last_tdag").contains("| ok |"));
+    let chairs = row("chairs_meeting_within_12_months");
+    assert!(
+        chairs.contains("| ok |") && chairs.contains("window 11 October 2027 – 9 October 2028"),
+        "{chairs}"
+    );
+    let days = row("days_between_rpms_and_conference");
+    assert!(
+        days.contains("RPM-AFR28: 90 days; RPM-ARB28: 41 days"),
+        "{days}"
+    );
+    let missing = row("regions_without_rpm");
+    assert!(
+        missing.contains("**warning**") && missing.contains("Americas (AMS)"),
+        "{missing}"
+    );
+    assert!(!md.contains("last_tdag_3_to_4_months_before_conference"));
+    assert!(md.contains(
+        "| Africa (AFR) | Forum on bridging the standardization gap for Africa | 9 July 2028 | Nairobi, Kenya | 120 |"
+    ));
+    assert!(md.contains("| Arab States (ARB) |  | 27 August 2028 | Virtual meeting | 85 |"));
+    assert!(md.contains("| Europe (EUR) | No forum held | | | |"));
+    assert!(md.contains("Resolution 43 (Rev. Dubai, 2012)"));
+    let json: serde_json::Value =
+        serde_json::from_str(&read(out.path(), "consolidated.json")).unwrap();
+    let chairs = &json["timeline"][2];
+    assert_eq!(chairs["rule"], "chairs_meeting_within_12_months");
+    assert_eq!(chairs["window"]["from"], "2027-10-11");
+    assert_eq!(chairs["dates"][0]["start"], "2028-09-24");
+}
+
+#[test]
+fn the_synthesis_reviews_texts_in_numeric_order() {
+    let out = build(&example("wtsa"));
+    let md = read(out.path(), "tdag-synthesis.md");
+    let review = &md[md.find("Review of texts {#review}").unwrap()..];
+    let (res2, res10) = (
+        review.find("| Resolution 2 |").unwrap(),
+        review.find("| Resolution 10 |").unwrap(),
+    );
+    assert!(res2 < res10);
+    assert!(review.contains("| Resolution 2 | MOD |  |  | SUP |  |  | [MOD](#group-working-methods-res-2-mod), [SUP](#group-working-methods-res-2-sup) |"), "{review}");
+}
+
+#[test]
+fn the_french_cycle_is_written_in_french_in_html_and_word() {
+    let out = build(&example("fr"));
+    let html = read(out.path(), "wtdc-implementation.html");
+    for expected in [
+        "Réunions préparatoires régionales organisées",
+        "Assistance aux pays les moins avancés",
+        "Respect du calendrier de la résolution",
+        "Tableau 1 – ",
+        "États arabes (ARB)",
+        "Communauté des États indépendants (CIS)",
+        "13–15 mai 2029",
+        "Résolution 31 (Rév. Kigali, 2022)",
+        "<html lang=\"fr\"",
+    ] {
+        assert!(html.contains(expected), "HTML lacks {expected:?}");
+    }
+    assert!(!html.contains("Regional preparatory meetings organised"));
+    let docx = docx_text(&out.path().join("tdag-synthesis.docx"));
+    for expected in [
+        "Priorités régionales et initiatives régionales",
+        "Propositions par thème",
+        "Examen des textes",
+        "Afrique (AFR)",
+        "États arabes (ARB)",
+        "Pas de RPR",
+        "Tableau ",
+    ] {
+        assert!(docx.contains(expected), "DOCX lacks {expected:?}");
+    }
+}
