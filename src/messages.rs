@@ -5,11 +5,8 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-/// The embedded catalogues: language code and YAML text.
-const FILES: &[(&str, &str)] = &[
-    ("en", include_str!("../templates/messages/en.yaml")),
-    ("fr", include_str!("../templates/messages/fr.yaml")),
-];
+/// The embedded catalogues: language code and YAML text, English first (see build.rs).
+const FILES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 
 /// One language's words and conventions.
 #[derive(Debug, Deserialize)]

@@ -3,17 +3,13 @@
 
 mod common;
 
-use common::{build, docx_text};
+use common::{build, docx_part, docx_text, read};
 use std::path::{Path, PathBuf};
 
 fn example(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("examples")
         .join(name)
-}
-
-fn read(dir: &Path, name: &str) -> String {
-    std::fs::read_to_string(dir.join(name)).unwrap()
 }
 
 #[test]
@@ -98,7 +94,14 @@ fn the_french_cycle_is_written_in_french_in_html_and_word() {
         "États arabes (ARB)",
         "Pas de RPR",
         "Tableau ",
+        "Sources : AFR/AFR-P1",
+        "actions incompatibles sur Résolution 69 : AFR SUP, EUR MOD",
     ] {
         assert!(docx.contains(expected), "DOCX lacks {expected:?}");
     }
+    let word = docx_part(&out.path().join("tdag-synthesis.docx"), "word/document.xml");
+    assert!(
+        word.contains(r#"<w:pStyle w:val="Source"/>"#),
+        "the source style"
+    );
 }

@@ -227,7 +227,14 @@ fn conflict_unclassified_and_inferred_topics_are_reported() {
     assert_eq!(proposal("AMS/AMS-P5")["topic"], Value::Null);
     let html = read(out.path(), "tdag-synthesis.html");
     let attention = &html[html.find("Matters for the attention").unwrap()..];
-    assert!(attention.contains("incompatible actions on res-50: ARB MOD, EUR SUP"));
+    assert!(attention.contains("incompatible actions on Resolution 50: ARB MOD, EUR SUP"));
+    assert!(
+        json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["message"] == "incompatible actions on res-50: ARB MOD, EUR SUP")
+    );
     assert!(attention.contains("AMS/AMS-P5"));
     assert!(
         json["timeline"]

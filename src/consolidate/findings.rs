@@ -24,11 +24,8 @@ pub fn findings(proposals: &[&Proposal], groups: &[Group], catalogue: &Catalogue
     out.extend(proposals.iter().filter(|p| p.topic.is_none()).map(|p| {
         finding(
             FindingKind::Unclassified,
-            format!(
-                "{} (\"{}\") has no topic: it is listed under \"Other proposals\"",
-                p.qualified_id(),
-                p.title
-            ),
+            ("finding_unclassified", None),
+            vec![p.qualified_id(), p.title.clone()],
             &[p],
         )
     }));
@@ -41,13 +38,10 @@ pub fn findings(proposals: &[&Proposal], groups: &[Group], catalogue: &Catalogue
                     .is_some_and(|t| t != "new" && !catalogue.knows(t))
             })
             .map(|p| {
-                let target = p.target.as_deref().unwrap_or_default();
                 finding(
                     FindingKind::UnknownTarget,
-                    format!(
-                        "{} targets {target}, which no topic of the catalogue lists",
-                        p.qualified_id()
-                    ),
+                    ("finding_unknown_target", p.target.clone()),
+                    vec![p.qualified_id()],
                     &[p],
                 )
             }),
@@ -55,10 +49,23 @@ pub fn findings(proposals: &[&Proposal], groups: &[Group], catalogue: &Catalogue
     out
 }
 
-fn finding(kind: FindingKind, message: String, members: &[&Proposal]) -> Finding {
+/// A finding whose text is the message `key` of the catalogues, with the target (when
+/// there is one) as `{0}` and `params` after it; `message` is the English text.
+fn finding(
+    kind: FindingKind,
+    (key, target): (&'static str, Option<String>),
+    params: Vec<String>,
+    members: &[&Proposal],
+) -> Finding {
+    let all: Vec<String> = std::iter::once(target.clone().unwrap_or_default())
+        .chain(params.iter().cloned())
+        .collect();
     Finding {
         kind,
-        message,
+        message: crate::messages::of("en").text(key, &all),
+        key,
+        target,
+        params,
         members: members.iter().map(|p| p.qualified_id()).collect(),
         sources: members.iter().map(|p| p.source.clone()).collect(),
     }
@@ -100,7 +107,8 @@ fn conflicts(proposals: &[&Proposal]) -> Vec<Finding> {
             }
             finding(
                 FindingKind::Conflict,
-                format!("incompatible actions on {target}: {}", said.join(", ")),
+                ("finding_conflict", Some(target.to_string())),
+                vec![said.join(", ")],
                 &ps,
             )
         })
@@ -147,12 +155,8 @@ fn new_texts_named_like_existing_ones(proposals: &[&Proposal]) -> Vec<Finding> {
             members.extend(others.iter());
             Some(finding(
                 FindingKind::Conflict,
-                format!(
-                    "{} adds a new text \"{}\" with the title of {target} ({})",
-                    p.qualified_id(),
-                    p.title,
-                    said.join(", ")
-                ),
+                ("finding_new_like_existing", Some(target.to_string())),
+                vec![p.qualified_id(), p.title.clone(), said.join(", ")],
                 &members,
             ))
         })
@@ -184,10 +188,8 @@ fn duplicates(proposals: &[&Proposal], groups: &[Group]) -> Vec<Finding> {
                 let ids: Vec<String> = ps.iter().map(|p| p.qualified_id()).collect();
                 out.push(finding(
                     FindingKind::Duplicate,
-                    format!(
-                        "the same proposal appears twice in {file}: {}",
-                        ids.join(", ")
-                    ),
+                    ("finding_duplicate", None),
+                    vec![file.to_string(), ids.join(", ")],
                     &ps,
                 ));
             }

@@ -49,8 +49,16 @@ pub fn consolidate_with(mut cycle: Cycle, similarity: &dyn Similarity) -> Consol
             .iter()
             .filter(|t| t.status == TimelineStatus::Warning)
             .map(|t| {
+                // The first RPM the rule names, else the conference's dates.
+                let file = t
+                    .dates
+                    .iter()
+                    .find_map(|d| cycle.rpms.iter().find(|r| r.meeting.symbol == d.name))
+                    .map_or("conference.yaml", |r| {
+                        r.source.split(", ").next().unwrap_or(&r.source)
+                    });
                 Diagnostic::warning(
-                    &SourcePos::new("conference.yaml", 0, 0),
+                    &SourcePos::new(file, 0, 0),
                     format!("timeline rule {}: {}", t.rule, t.message),
                 )
             }),

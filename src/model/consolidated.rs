@@ -49,7 +49,16 @@ pub enum FindingKind {
 #[derive(Debug, Clone, Serialize)]
 pub struct Finding {
     pub kind: FindingKind,
+    /// In English, for `check` and `consolidated.json`.
     pub message: String,
+    /// The catalogue message reports write it with: the target's label is `{0}`, `params`
+    /// follow.
+    #[serde(skip)]
+    pub key: &'static str,
+    #[serde(skip)]
+    pub target: Option<String>,
+    #[serde(skip)]
+    pub params: Vec<String>,
     pub members: Vec<String>,
     /// Where each member is, in the same order as `members` (`"rpm/afr.md:41"` in JSON).
     #[serde(serialize_with = "file_lines")]

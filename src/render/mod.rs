@@ -10,7 +10,7 @@
 //!   level is printed landscape);
 //! * heading attribute `data-region=AFR`: the author of tracked changes below it;
 //! * paragraphs starting `Table:` (a numbered table caption), `Note:` and `Source:` /
-//!   `Sources:` (note and source styles);
+//!   `Sources:` in any report language (`marker_*` in the catalogues; note and source styles);
 //! * CriticMarkup (see [`critic`]): tracked changes.
 
 pub mod critic;
@@ -80,19 +80,35 @@ pub enum ParagraphKind {
     Source,
 }
 
+/// The words that mark a note or a source paragraph, in every report language.
+static MARKERS: std::sync::LazyLock<Vec<(String, ParagraphKind)>> =
+    std::sync::LazyLock::new(|| {
+        let keys = [
+            ("marker_note", ParagraphKind::Note),
+            ("marker_source", ParagraphKind::Source),
+            ("marker_sources", ParagraphKind::Source),
+        ];
+        crate::messages::languages()
+            .flat_map(|lang| {
+                let cat = crate::messages::of(lang);
+                keys.map(|(key, kind)| (cat.text(key, &[]), kind))
+            })
+            .collect()
+    });
+
 /// The kind of a paragraph whose text starts with `text`, and how many bytes of the prefix
 /// the writer drops.
 pub fn paragraph_kind(text: &str) -> Option<(ParagraphKind, usize)> {
     if let Some(rest) = text.strip_prefix("Table:") {
         return Some((ParagraphKind::Caption, text.len() - rest.trim_start().len()));
     }
-    if text.starts_with("Note:") || text.starts_with("Note –") {
+    if text.starts_with("Note –") {
         return Some((ParagraphKind::Note, 0));
     }
-    if text.starts_with("Source:") || text.starts_with("Sources:") {
-        return Some((ParagraphKind::Source, 0));
-    }
-    None
+    MARKERS
+        .iter()
+        .find(|(marker, _)| text.starts_with(marker.as_str()))
+        .map(|(_, kind)| (*kind, 0))
 }
 
 /// The words before and after a caption's number in a report language: ("Table ", " – ").

@@ -361,7 +361,7 @@ pub fn build(c: &Consolidated, meta: ReportMeta, synthesis: String) -> ReportCon
         rpms,
         totals,
         regions: Region::ALL.iter().map(|r| r.code()).collect(),
-        findings: findings(c, &topics),
+        findings: findings(c, &topics, &lang),
         timeline: c.timeline.iter().map(|t| timeline_view(t, &lang)).collect(),
         inter_regional: c
             .cycle
@@ -708,13 +708,19 @@ fn matrix(topics: &[TopicView], lang: &str) -> Vec<MatrixRow> {
         .collect()
 }
 
-fn findings(c: &Consolidated, topics: &[TopicView]) -> FindingsView {
+fn findings(c: &Consolidated, topics: &[TopicView], lang: &str) -> FindingsView {
     let of = |kind: FindingKind| -> Vec<FindingView> {
         c.findings
             .iter()
             .filter(|f| f.kind == kind)
             .map(|f| FindingView {
-                message: f.message.clone(),
+                message: {
+                    let target = f.target.as_deref().map(|t| target_long(Some(t), lang));
+                    let params: Vec<String> = std::iter::once(target.unwrap_or_default())
+                        .chain(f.params.iter().cloned())
+                        .collect();
+                    messages::of(lang).text(f.key, &params)
+                },
                 members: f
                     .members
                     .iter()

@@ -12,8 +12,14 @@ use handlebars::{
 };
 use serde_json::Value as Json;
 
-/// Computes a helper's value from its parameters and the report language.
-type Compute = fn(&[&Json], &str) -> Result<Json, String>;
+/// What helpers read from the root of the context: the report language and profile.
+struct Root<'a> {
+    language: &'a str,
+    profile: &'a str,
+}
+
+/// Computes a helper's value from its parameters and the root facts.
+type Compute = fn(&[&Json], &Root) -> Result<Json, String>;
 
 /// A helper computing a value, usable alone or as a subexpression.
 struct ValueHelper {
@@ -34,14 +40,14 @@ impl HelperDef for ValueHelper {
     ) -> Result<ScopedJson<'rc>, RenderError> {
         h.params().iter().try_for_each(present)?;
         let params: Vec<&Json> = h.params().iter().map(|p| p.value()).collect();
-        let language = ctx
-            .data()
-            .get("language")
-            .and_then(Json::as_str)
-            .unwrap_or("en");
+        let field = |key: &str| ctx.data().get(key).and_then(Json::as_str);
+        let root = Root {
+            language: field("language").unwrap_or("en"),
+            profile: field("profile").unwrap_or(""),
+        };
         let (fewest, most) = self.arity;
         let result = if (fewest..=most).contains(&params.len()) {
-            (self.compute)(&params, language)
+            (self.compute)(&params, &root)
         } else {
             Err(format!("wrong number of parameters: {}", params.len()))
         };
@@ -53,37 +59,20 @@ impl HelperDef for ValueHelper {
 
 /// `{{t "KEY" PARAM…}}`: the text of KEY in the report language's message catalogue, with
 /// `{0}`, `{1}` … filled; under profile P, the key `P.KEY` wins when the catalogue has it.
-struct Translate;
-
-impl HelperDef for Translate {
-    fn call_inner<'reg: 'rc, 'rc>(
-        &self,
-        h: &Helper<'rc>,
-        _: &'reg Handlebars<'reg>,
-        ctx: &'rc Context,
-        _: &mut RenderContext<'reg, 'rc>,
-    ) -> Result<ScopedJson<'rc>, RenderError> {
-        h.params().iter().try_for_each(present)?;
-        let root = |key: &str| ctx.data().get(key).and_then(Json::as_str).unwrap_or("");
-        let fail = |e: String| RenderErrorReason::Other(format!("`{{{{t KEY [PARAM…]}}}}`: {e}"));
-        let mut params = h.params().iter().map(|p| p.value());
-        let key = params
-            .next()
-            .ok_or_else(|| fail("no key".into()))
-            .and_then(|k| text(k).map_err(fail))?;
-        let values: Vec<String> = params.map(JsonRender::render).collect();
-        let catalogue = messages::of(root("language"));
-        catalogue
-            .profiled(root("profile"), key, &values)
-            .map(|t| ScopedJson::Derived(t.into()))
-            .ok_or_else(|| {
-                let help = match crate::suggest::closest(key, catalogue.keys()) {
-                    Some(k) => format!("; did you mean \"{k}\"?"),
-                    None => String::new(),
-                };
-                fail(format!("unknown message key \"{key}\"{help}")).into()
-            })
-    }
+fn translate(params: &[&Json], root: &Root) -> Result<Json, String> {
+    let key = text(params[0])?;
+    let values: Vec<String> = params[1..].iter().map(|p| p.render()).collect();
+    let catalogue = messages::of(root.language);
+    catalogue
+        .profiled(root.profile, key, &values)
+        .map(Json::from)
+        .ok_or_else(|| {
+            let help = match crate::suggest::closest(key, catalogue.keys()) {
+                Some(k) => format!("; did you mean \"{k}\"?"),
+                None => String::new(),
+            };
+            format!("unknown message key \"{key}\"{help}")
+        })
 }
 
 /// Every helper: how it is called (its name first), fewest and most parameters, function. A
@@ -97,11 +86,12 @@ const HELPERS: &[(&str, (usize, usize), Compute)] = &[
     ("plural N SINGULAR [PLURAL]", (2, 3), plural),
     ("ordinal N", (1, 1), ordinal),
     ("number N", (1, 1), number),
+    ("t KEY [PARAM…]", (1, usize::MAX), translate),
 ];
 
 /// The names of the helpers, for documentation checks.
 pub fn names() -> impl Iterator<Item = &'static str> {
-    HELPERS.iter().map(|(usage, _, _)| name(usage)).chain(["t"])
+    HELPERS.iter().map(|(usage, _, _)| name(usage))
 }
 
 fn name(usage: &str) -> &str {
@@ -118,7 +108,6 @@ pub(super) fn register(registry: &mut Handlebars) {
         };
         registry.register_helper(name(usage), Box::new(helper));
     }
-    registry.register_helper("t", Box::new(Translate));
 }
 
 fn text(value: &Json) -> Result<&str, String> {
@@ -133,16 +122,17 @@ fn int(value: &Json) -> Result<i64, String> {
         .ok_or_else(|| format!("expected a whole number, got {value}"))
 }
 
-fn cell(params: &[&Json], _: &str) -> Result<Json, String> {
+fn cell(params: &[&Json], _: &Root) -> Result<Json, String> {
     Ok(markdown::cell(text(params[0])?).into())
 }
 
-fn slug(params: &[&Json], _: &str) -> Result<Json, String> {
+fn slug(params: &[&Json], _: &Root) -> Result<Json, String> {
     Ok(markdown::slug(text(params[0])?).into())
 }
 
 /// `{{name_of_region "AFR"}}` → "Africa" ("Afrique" in French).
-fn name_of_region(params: &[&Json], language: &str) -> Result<Json, String> {
+fn name_of_region(params: &[&Json], root: &Root) -> Result<Json, String> {
+    let language = root.language;
     let code = text(params[0])?;
     let region = Region::parse(code).ok_or_else(|| {
         let codes: Vec<&str> = Region::ALL.iter().map(|r| r.code()).collect();
@@ -155,7 +145,8 @@ fn name_of_region(params: &[&Json], language: &str) -> Result<Json, String> {
 }
 
 /// `{{date_range "2024-08-13" "2024-08-15"}}` → "13–15 August 2024".
-fn date_range(params: &[&Json], language: &str) -> Result<Json, String> {
+fn date_range(params: &[&Json], root: &Root) -> Result<Json, String> {
+    let language = root.language;
     let start = Date::parse(text(params[0])?)?;
     let end = match params.get(1) {
         Some(end) => Date::parse(text(end)?)?,
@@ -165,7 +156,8 @@ fn date_range(params: &[&Json], language: &str) -> Result<Json, String> {
 }
 
 /// `{{join_and list}}` → "A, B and C" ("A, B et C" in French).
-fn join_and(params: &[&Json], language: &str) -> Result<Json, String> {
+fn join_and(params: &[&Json], root: &Root) -> Result<Json, String> {
+    let language = root.language;
     let items: Vec<String> = params[0]
         .as_array()
         .ok_or_else(|| format!("expected a list, got {}", params[0]))?
@@ -177,7 +169,8 @@ fn join_and(params: &[&Json], language: &str) -> Result<Json, String> {
 
 /// `{{plural 3 "proposal"}}` → "3 proposals"; the plural is the singular with an "s" unless
 /// given. French uses the singular for 0 and 1.
-fn plural(params: &[&Json], language: &str) -> Result<Json, String> {
+fn plural(params: &[&Json], root: &Root) -> Result<Json, String> {
+    let language = root.language;
     let n = params[0]
         .as_f64()
         .ok_or_else(|| format!("expected a number, got {}", params[0]))?;
@@ -196,7 +189,8 @@ fn plural(params: &[&Json], language: &str) -> Result<Json, String> {
 }
 
 /// `{{ordinal 22}}` → "22nd" ("22e" in French, "1er" for 1).
-fn ordinal(params: &[&Json], language: &str) -> Result<Json, String> {
+fn ordinal(params: &[&Json], root: &Root) -> Result<Json, String> {
+    let language = root.language;
     let n = int(params[0])?;
     let suffix = match (language, n.unsigned_abs() % 100, n.unsigned_abs() % 10) {
         ("fr", 1, _) => "er",
@@ -211,7 +205,8 @@ fn ordinal(params: &[&Json], language: &str) -> Result<Json, String> {
 }
 
 /// `{{number 12345}}` → "12,345" ("12 345" with a narrow no-break space in French).
-fn number(params: &[&Json], language: &str) -> Result<Json, String> {
+fn number(params: &[&Json], root: &Root) -> Result<Json, String> {
+    let language = root.language;
     if !params[0].is_number() {
         return Err(format!("expected a number, got {}", params[0]));
     }
@@ -253,9 +248,32 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    const EN: Root = Root {
+        language: "en",
+        profile: "wtdc",
+    };
+
+    #[test]
+    fn messages_by_key_with_the_profile_first() {
+        assert_eq!(
+            call(translate, &[json!("contents")], "fr"),
+            "Table des matières"
+        );
+        assert_eq!(
+            call(translate, &[json!("resolution")], "fr"),
+            "Résolution 31 (Rév. Kigali, 2022)"
+        );
+        let err = translate(&[&json!("contnets")], &EN).unwrap_err();
+        assert!(err.contains("did you mean \"contents\"?"), "{err}");
+    }
+
     fn call(f: Compute, params: &[Json], language: &str) -> String {
         let refs: Vec<&Json> = params.iter().collect();
-        match f(&refs, language) {
+        let root = Root {
+            language,
+            profile: "wtdc",
+        };
+        match f(&refs, &root) {
             Ok(Json::String(s)) => s,
             other => panic!("{other:?}"),
         }
@@ -320,7 +338,7 @@ mod tests {
             "Commonwealth of Independent States"
         );
         assert!(
-            name_of_region(&[&json!("XYZ")], "en")
+            name_of_region(&[&json!("XYZ")], &EN)
                 .unwrap_err()
                 .contains("\"XYZ\"")
         );
@@ -337,7 +355,7 @@ mod tests {
         assert_eq!(range("2024-08-13", "2024-08-13", "en"), "13 August 2024");
         assert_eq!(range("2024-08-13", "2024-08-15", "fr"), "13–15 août 2024");
         assert!(
-            date_range(&[&json!("13 August")], "en")
+            date_range(&[&json!("13 August")], &EN)
                 .unwrap_err()
                 .contains("YYYY-MM-DD")
         );
