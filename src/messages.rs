@@ -29,10 +29,37 @@ pub struct Catalogue {
     /// 0 and 1 take the singular (French); otherwise only 1 does (English).
     #[serde(default)]
     pub singular_below_two: bool,
+    /// Ordinal suffixes ("1st", "1er").
+    pub ordinals: Ordinals,
     /// Region names by code.
     pub regions: BTreeMap<String, String>,
     /// Every other text, by key; `{0}`, `{1}` … are filled with parameters.
     pub text: BTreeMap<String, String>,
+}
+
+/// Ordinal suffixes: the one for the number itself, else for its last two digits, else for
+/// its last digit, else `other`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ordinals {
+    #[serde(default)]
+    pub exact: BTreeMap<u64, String>,
+    #[serde(default)]
+    pub last_two: BTreeMap<u64, String>,
+    #[serde(default)]
+    pub last: BTreeMap<u64, String>,
+    pub other: String,
+}
+
+impl Ordinals {
+    /// The suffix of `n` ("st" for 21 in English).
+    pub fn suffix(&self, n: u64) -> &str {
+        self.exact
+            .get(&n)
+            .or_else(|| self.last_two.get(&(n % 100)))
+            .or_else(|| self.last.get(&(n % 10)))
+            .unwrap_or(&self.other)
+    }
 }
 
 /// How dates and date ranges are written.

@@ -190,17 +190,10 @@ fn plural(params: &[&Json], root: &Root) -> Result<Json, String> {
 
 /// `{{ordinal 22}}` → "22nd" ("22e" in French, "1er" for 1).
 fn ordinal(params: &[&Json], root: &Root) -> Result<Json, String> {
-    let language = root.language;
     let n = int(params[0])?;
-    let suffix = match (language, n.unsigned_abs() % 100, n.unsigned_abs() % 10) {
-        ("fr", 1, _) => "er",
-        ("fr", _, _) => "e",
-        (_, 11..=13, _) => "th",
-        (_, _, 1) => "st",
-        (_, _, 2) => "nd",
-        (_, _, 3) => "rd",
-        _ => "th",
-    };
+    let suffix = messages::of(root.language)
+        .ordinals
+        .suffix(n.unsigned_abs());
     Ok(format!("{n}{suffix}").into())
 }
 
@@ -299,6 +292,7 @@ mod tests {
         }
         assert_eq!(call(ordinal, &[json!(1)], "fr"), "1er");
         assert_eq!(call(ordinal, &[json!(2)], "fr"), "2e");
+        assert_eq!(call(ordinal, &[json!(101)], "fr"), "101e");
     }
 
     #[test]
