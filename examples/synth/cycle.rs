@@ -440,6 +440,18 @@ fn original(rng: &mut ChaCha8Rng) -> Proposal {
         _ => String::new(),
     };
     let title = title(&target, rng);
+    let reasons = format!(
+        "{} See contribution RPM-C/{}.",
+        REASONS.choose(rng).unwrap_or(&""),
+        rng.random_range(1..1_000_000)
+    );
+    // The whole proposal (text, list or table, reasons) stays within MAX_WORDS.
+    let around = format!("{extra} **Reasons:** {reasons}")
+        .split_whitespace()
+        .count();
+    while sentences.len() > 1 && count + around > MAX_WORDS {
+        count -= sentences.pop().map_or(0, |s| s.split_whitespace().count());
+    }
     Proposal {
         title,
         target,
@@ -447,13 +459,12 @@ fn original(rng: &mut ChaCha8Rng) -> Proposal {
         topic,
         sentences,
         extra,
-        reasons: format!(
-            "{} See contribution RPM-C/{}.",
-            REASONS.choose(rng).unwrap_or(&""),
-            rng.random_range(1..1_000_000)
-        ),
+        reasons,
     }
 }
+
+/// The longest proposal body, in words (white-space separated, reasons included).
+const MAX_WORDS: usize = 400;
 
 /// A proposal's title: an existing text's own title (every region proposing on Resolution
 /// 37 uses the same one), or a new text's subject with the countries that asked for it.

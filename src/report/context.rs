@@ -8,6 +8,7 @@ use crate::model::{
     Consolidated, Date, FindingKind, Group, GroupKind, Profile, Proposal, Region, Rpm,
     TimelineCheck, TimelineStatus,
 };
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -531,8 +532,13 @@ fn topics(c: &Consolidated, by_id: &HashMap<String, &Proposal>, lang: &str) -> V
         anchor: "topic-other".into(),
         groups: Vec::new(),
     };
-    for g in &c.groups {
-        let view = group_view(g, by_id, lang);
+    // Group views (word diffs for common proposals and variants) are independent: in parallel.
+    let group_views: Vec<GroupView> = c
+        .groups
+        .par_iter()
+        .map(|g| group_view(g, by_id, lang))
+        .collect();
+    for (g, view) in c.groups.iter().zip(group_views) {
         match views.iter_mut().find(|t| Some(&t.id) == g.topic.as_ref()) {
             Some(t) => t.groups.push(view),
             None => other.groups.push(view),
@@ -571,6 +577,8 @@ fn group_view(g: &Group, by_id: &HashMap<String, &Proposal>, lang: &str) -> Grou
             m.changes = super::diff::word_changes(&first[0].text, &m.text, 12).join("; ");
         }
     }
+    let by_member_id: HashMap<&str, &MemberView> =
+        members.iter().map(|m| (m.id.as_str(), m)).collect();
     let variants: Vec<VariantView> = g
         .clusters
         .iter()
@@ -578,7 +586,7 @@ fn group_view(g: &Group, by_id: &HashMap<String, &Proposal>, lang: &str) -> Grou
         .map(|(n, ids)| {
             let ms: Vec<&MemberView> = ids
                 .iter()
-                .filter_map(|id| members.iter().find(|m| &m.id == id))
+                .filter_map(|id| by_member_id.get(id.as_str()).copied())
                 .collect();
             let first = ms.first().copied();
             VariantView {

@@ -1,7 +1,8 @@
 //! A compact word diff, so a merged entry still shows what each region wrote differently.
 
 use regex::Regex;
-use similar::{Algorithm, DiffOp, capture_diff_slices_by_key};
+use rustc_hash::FxHashMap;
+use similar::{Algorithm, DiffOp, capture_diff_slices};
 use std::sync::LazyLock;
 
 /// One difference between two texts.
@@ -103,8 +104,18 @@ fn short(text: &str) -> String {
 /// listed, and text removed in one place and added in another is listed once as moved.
 pub fn changes(base: &str, other: &str) -> Vec<Change> {
     let (a, b) = (pieces(base), pieces(other));
+    // Pieces compared without case, as numbers: the same diff, cheaper comparisons.
+    let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+    let mut key = |p: &&str| {
+        let next = ids.len() as u32;
+        *ids.entry(p.to_lowercase()).or_insert(next)
+    };
+    let (ka, kb): (Vec<u32>, Vec<u32>) = (
+        a.iter().map(&mut key).collect(),
+        b.iter().map(&mut key).collect(),
+    );
     let mut out: Vec<Change> = Vec::new();
-    for op in capture_diff_slices_by_key(Algorithm::Myers, &a, &b, |p| p.to_lowercase()) {
+    for op in capture_diff_slices(Algorithm::Myers, &ka, &kb) {
         let (_, old, new) = op.as_tag_tuple();
         let (old, new) = (join(&a[old]), join(&b[new]));
         if matches!(op, DiffOp::Equal { .. }) || folded(&old) == folded(&new) {

@@ -67,7 +67,7 @@ pub fn context(
         ReportKind::Synthesis => String::new(),
         ReportKind::Implementation => {
             render(
-                context(c, ReportKind::Synthesis, templates, date)?,
+                &context(c, ReportKind::Synthesis, templates, date)?,
                 templates,
             )?
             .markdown
@@ -82,15 +82,16 @@ fn with_synthesis(
     date: Option<Date>,
     synthesis: &str,
 ) -> ReportContext {
-    context::build(
-        c,
-        meta(c, kind, date),
-        markdown::embed(markdown::without_front_matter(synthesis), 2, "synthesis-"),
-    )
+    context::build(c, meta(c, kind, date), embedded(synthesis))
+}
+
+/// The synthesis as the implementation report's annex holds it.
+fn embedded(synthesis: &str) -> String {
+    markdown::embed(markdown::without_front_matter(synthesis), 2, "synthesis-")
 }
 
 /// Renders one report from its context.
-pub fn render(ctx: ReportContext, templates: &Templates) -> Result<Report, Diagnostic> {
+pub fn render(ctx: &ReportContext, templates: &Templates) -> Result<Report, Diagnostic> {
     let markdown = templates.render(&ctx.report.name, &ctx)?;
     let info = DocumentInfo {
         title: ctx.report.title.clone(),
@@ -101,7 +102,7 @@ pub fn render(ctx: ReportContext, templates: &Templates) -> Result<Report, Diagn
         language: ctx.language.clone(),
     };
     Ok(Report {
-        name: ctx.report.name,
+        name: ctx.report.name.clone(),
         info,
         markdown: tidy(&markdown::with_contents(&markdown)),
     })
@@ -114,14 +115,13 @@ pub fn render_all(
     templates: &Templates,
     date: Option<Date>,
 ) -> Result<Vec<Report>, Diagnostic> {
-    let synthesis = render(
-        context(c, ReportKind::Synthesis, templates, date)?,
-        templates,
-    )?;
-    let implementation = render(
-        with_synthesis(c, ReportKind::Implementation, date, &synthesis.markdown),
-        templates,
-    )?;
+    // Both contexts are the same but for the document facts and the embedded synthesis:
+    // built once.
+    let mut ctx = context(c, ReportKind::Synthesis, templates, date)?;
+    let synthesis = render(&ctx, templates)?;
+    ctx.report = meta(c, ReportKind::Implementation, date);
+    ctx.synthesis = embedded(&synthesis.markdown);
+    let implementation = render(&ctx, templates)?;
     Ok(vec![synthesis, implementation])
 }
 
