@@ -487,11 +487,13 @@ fn rpm_view(c: &Consolidated, region: Region, lang: &str) -> RpmView {
         overlaps: overlaps.join(", "),
         days_to_conference: m.end.days_until(conf.conference.start),
         forum_held: rpm.forum.is_some(),
-        forum_title: rpm
-            .forum
-            .as_ref()
-            .and_then(|f| f.title.clone())
-            .unwrap_or_default(),
+        forum_title: match &rpm.forum {
+            Some(f) => f
+                .title
+                .clone()
+                .unwrap_or_else(|| messages::of(lang).text("heading_forum_default", &[])),
+            None => String::new(),
+        },
         forum_iso_start: rpm
             .forum
             .as_ref()
