@@ -283,3 +283,33 @@ fn a_template_error_in_the_second_report_leaves_the_previous_output_as_it_was() 
 }
 
 const DEFAULTS_IMPLEMENTATION: &str = include_str!("../templates/wtdc-implementation.md.hbs");
+
+#[test]
+fn concurrent_builds_into_one_folder_leave_one_complete_set() {
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().to_str().unwrap();
+    let input = example_input();
+    let builds: Vec<_> = (0..3)
+        .map(|_| {
+            std::process::Command::new(env!("CARGO_BIN_EXE_rpmsynth"))
+                .args(["build", input.to_str().unwrap(), "-o", dir, "--quiet"])
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for mut b in builds {
+        assert!(b.wait().unwrap().success());
+    }
+    let reference = build(&input);
+    for name in file_names(reference.path())
+        .iter()
+        .filter(|n| !n.starts_with('.'))
+    {
+        assert!(
+            fs::read(out.path().join(name)).unwrap()
+                == fs::read(reference.path().join(name)).unwrap(),
+            "{name} differs"
+        );
+    }
+    assert_eq!(file_names(out.path()), file_names(reference.path()));
+}
