@@ -74,12 +74,23 @@ pub fn write_files<'a>(
     dir: &Path,
     files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
 ) -> Result<(), String> {
+    write_files_with(dir, files, |file, bytes| file.write_all(bytes))
+}
+
+/// How a staged file's bytes are written: the disk, or in tests a disk that fills up.
+type Writer = fn(&mut std::fs::File, &[u8]) -> std::io::Result<()>;
+
+fn write_files_with<'a>(
+    dir: &Path,
+    files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+    write: Writer,
+) -> Result<(), String> {
     // One thread a file: each file is synced to disk before its rename, and the syncs
     // (waits on the disk, not work for the processor) overlap.
     let staged = std::thread::scope(|scope| {
         let writers: Vec<_> = files
             .into_iter()
-            .map(|(rel, bytes)| scope.spawn(move || stage(dir, rel, bytes)))
+            .map(|(rel, bytes)| scope.spawn(move || stage(dir, rel, bytes, write)))
             .collect();
         writers
             .into_iter()
@@ -159,7 +170,12 @@ fn replace(tmp: NamedTempFile, target: &Path) -> Result<Option<PathBuf>, String>
 }
 
 /// Writes `bytes` to a synced temporary file beside `dir/rel`.
-fn stage(dir: &Path, rel: &str, bytes: &[u8]) -> Result<(NamedTempFile, PathBuf), String> {
+fn stage(
+    dir: &Path,
+    rel: &str,
+    bytes: &[u8],
+    write: Writer,
+) -> Result<(NamedTempFile, PathBuf), String> {
     let target = dir.join(rel);
     let folder = target.parent().unwrap_or(dir);
     let name = target.file_name().unwrap_or_default().to_string_lossy();
@@ -170,7 +186,7 @@ fn stage(dir: &Path, rel: &str, bytes: &[u8]) -> Result<(NamedTempFile, PathBuf)
         .suffix(".tmp")
         .tempfile_in(folder)
         .map_err(|e| format!("cannot write in folder {}: {e}", folder.display()))?;
-    tmp.write_all(bytes)
+    write(tmp.as_file_mut(), bytes)
         .and_then(|()| readable(tmp.as_file()))
         .and_then(|()| tmp.as_file().sync_all())
         .map_err(|e| format!("cannot write {}: {e}", target.display()))?;
@@ -249,6 +265,28 @@ mod tests {
         ];
         let err = write_files(dir.path(), files).unwrap_err();
         assert!(err.contains("c.md"), "{err}");
+        assert_eq!(snapshot(dir.path()), before);
+    }
+
+    #[test]
+    fn a_full_disk_leaves_the_previous_output_and_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        write_files(dir.path(), [("a.md", &b"old a"[..]), ("c.md", b"old c")]).unwrap();
+        let before = snapshot(dir.path());
+        let full = |file: &mut std::fs::File, bytes: &[u8]| {
+            file.write_all(&bytes[..2])?;
+            Err(std::io::Error::new(
+                std::io::ErrorKind::StorageFull,
+                "no space left",
+            ))
+        };
+        let files = [
+            ("a.md", &b"new a"[..]),
+            ("b.md", b"new b"),
+            ("c.md", b"new c"),
+        ];
+        let err = write_files_with(dir.path(), files, full).unwrap_err();
+        assert!(err.contains("no space left"), "{err}");
         assert_eq!(snapshot(dir.path()), before);
     }
 
