@@ -660,6 +660,11 @@ const FEW_WORDS: usize = 24;
 fn with_changes_from_first(mut variants: Vec<VariantView>) -> Vec<VariantView> {
     if let Some((first, rest)) = variants.split_first_mut() {
         for v in rest {
+            // Texts with many more different words than a listing allows are not diffed (the
+            // bound is loose: words merged or split by a change can make the two differ).
+            if super::diff::word_surplus(&first.text, &v.text) > 4 * FEW_WORDS {
+                continue;
+            }
             let changes = super::diff::changes(&first.text, &v.text);
             let words: usize = changes.iter().map(super::diff::Change::words).sum();
             if changes.len() <= FEW_CHANGES && words <= FEW_WORDS {

@@ -148,6 +148,22 @@ pub fn changes(base: &str, other: &str) -> Vec<Change> {
         .collect()
 }
 
+/// How many more times one text uses each word than the other, summed (case, punctuation and
+/// order ignored): a cheap lower bound on the words a diff must mark, to skip diffs of texts
+/// that differ throughout.
+pub fn word_surplus(a: &str, b: &str) -> usize {
+    let mut counts: FxHashMap<String, i64> = FxHashMap::default();
+    for (text, sign) in [(a, 1), (b, -1)] {
+        for piece in pieces(text) {
+            let key = folded(piece);
+            if !key.is_empty() {
+                *counts.entry(key).or_default() += sign;
+            }
+        }
+    }
+    counts.values().map(|n| n.unsigned_abs() as usize).sum()
+}
+
 /// [`changes`] described as short phrases, at most `max` of them, then "…".
 pub fn word_changes(base: &str, other: &str, max: usize) -> Vec<String> {
     let all = changes(base, other);
@@ -161,6 +177,12 @@ pub fn word_changes(base: &str, other: &str, max: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_surplus_ignores_order_case_and_punctuation() {
+        assert_eq!(word_surplus("The cat, the dog.", "the dog the CAT"), 0);
+        assert_eq!(word_surplus("a b c", "a b d e"), 3);
+    }
 
     #[test]
     fn lists_replacements_additions_and_removals_without_case_or_punctuation() {
