@@ -33,8 +33,9 @@ pub fn check_folder(output: &Path, input: &Path, templates: Option<&Path>) -> Re
 }
 
 /// `path` absolute with symbolic links resolved, also when it does not exist yet (its
-/// nearest existing ancestor is resolved).
-fn resolved(path: &Path) -> PathBuf {
+/// nearest existing ancestor is resolved), so that paths compare with each other and with
+/// those a file watcher reports.
+pub fn resolved(path: &Path) -> PathBuf {
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     let mut missing = Vec::new();
     let mut existing = absolute.as_path();

@@ -2,8 +2,9 @@
 //! templates, so a change re-reads only the files it touched.
 
 use crate::build::{self, Built, Formats};
-use crate::ingest::{InputFiles, wanted};
+use crate::ingest::{InputFiles, relative, wanted};
 use crate::model::{Date, Diagnostic};
+use crate::output::resolved;
 use crate::report::Templates;
 use crate::report::templates::is_template_file;
 use std::path::{Path, PathBuf};
@@ -44,9 +45,9 @@ impl Workspace {
     ) -> Result<Workspace, Diagnostic> {
         let input = InputFiles::from_dir(root)?;
         let mut workspace = Workspace {
-            root: absolute(root),
-            templates_dir: templates_dir.map(absolute),
-            reference_doc: reference_doc.map(absolute),
+            root: resolved(root),
+            templates_dir: templates_dir.map(resolved),
+            reference_doc: reference_doc.map(resolved),
             input,
             template_files: Default::default(),
             templates: Ok(Templates::defaults()),
@@ -113,7 +114,7 @@ impl Workspace {
                 }
                 continue;
             }
-            let Some(rel) = self.relative(path) else {
+            let Some(rel) = relative(&self.root, path) else {
                 continue;
             };
             if !wanted(&rel) || touched.input.contains(&rel) {
@@ -151,13 +152,12 @@ impl Workspace {
     /// The templates from the files held in memory.
     fn load_templates(&self) -> Result<Templates, Vec<Diagnostic>> {
         let reference = self.reference_doc.as_deref();
-        let folder: Vec<(PathBuf, Vec<u8>)> = self
+        let folder = self
             .template_files
             .iter()
             .filter(|(path, _)| Some(path.as_path()) != reference)
-            .map(|(path, bytes)| (path.clone(), bytes.clone()))
-            .collect();
-        let templates = Templates::from_files(&folder)?;
+            .map(|(path, bytes)| (path.as_path(), bytes.as_slice()));
+        let templates = Templates::from_files(folder)?;
         let Some(path) = reference else {
             return Ok(templates);
         };
@@ -180,23 +180,6 @@ impl Workspace {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
         (in_dir && is_template_file(name)) || self.reference_doc.as_deref() == Some(path)
     }
-
-    fn relative(&self, path: &Path) -> Option<String> {
-        let rel = path.strip_prefix(&self.root).ok()?;
-        Some(
-            rel.components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/"),
-        )
-    }
-}
-
-/// `path` made absolute and free of symbolic links where it exists, so that it compares
-/// with the paths a file watcher reports.
-fn absolute(path: &Path) -> PathBuf {
-    std::fs::canonicalize(path)
-        .unwrap_or_else(|_| std::path::absolute(path).unwrap_or(path.to_path_buf()))
 }
 
 #[cfg(test)]
@@ -215,7 +198,7 @@ mod tests {
     #[test]
     fn rereads_only_changed_input_files_and_ignores_the_rest() {
         let dir = folder();
-        let root = absolute(dir.path());
+        let root = resolved(dir.path());
         let mut ws = Workspace::open(dir.path(), None, None).unwrap();
         fs::write(root.join("rpm/afr.md"), "two").unwrap();
         fs::write(root.join("rpm/.#afr.md"), "lock").unwrap();
@@ -237,7 +220,7 @@ mod tests {
     fn a_template_change_reloads_the_templates_and_reports_errors() {
         let dir = folder();
         let templates = tempfile::tempdir().unwrap();
-        let t = absolute(templates.path());
+        let t = resolved(templates.path());
         let mut ws = Workspace::open(dir.path(), Some(templates.path()), None).unwrap();
         assert_eq!(ws.watched().len(), 2);
         fs::write(t.join("cover.md.hbs"), "{{#if}}").unwrap();

@@ -56,11 +56,7 @@ pub fn open(args: &Args, global: Global) -> Result<Workspace, u8> {
     }
     let workspace = Workspace::open(&args.input, dir.as_deref(), args.reference_doc.as_deref())
         .map_err(|d| printer.finish(&[d], None))?;
-    if global.verbose {
-        for skipped in &workspace.input().skipped {
-            eprintln!("note: skipped {}", args.input.join(skipped).display());
-        }
-    }
+    report::note_skipped(&printer, workspace.input());
     Ok(workspace)
 }
 

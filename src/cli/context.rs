@@ -3,6 +3,7 @@
 use super::Global;
 use super::report::{self, Printer};
 use rpmsynth::model::Diagnostic;
+use rpmsynth::watch::Workspace;
 use std::path::PathBuf;
 
 #[derive(clap::Args, Debug)]
@@ -19,20 +20,22 @@ pub struct Args {
 }
 
 pub fn run(args: Args, global: Global) -> u8 {
-    let mut printer = Printer::new(global, &args.input);
     let dir = report::templates_dir(args.templates.as_deref(), &args.input);
-    let (input, templates) = match (
-        report::read_input(&printer),
-        report::templates(dir.as_deref(), None, &printer),
-    ) {
-        (Ok(i), Ok(t)) => (i, t),
-        (Err(code), _) | (_, Err(code)) => return code,
+    let mut printer = Printer::new(global, &args.input);
+    let workspace = match Workspace::open(&args.input, dir.as_deref(), None) {
+        Ok(w) => w,
+        Err(d) => return printer.finish(&[d], None),
     };
-    printer.input = Some(&input);
-    printer.templates = Some(&templates);
+    report::note_skipped(&printer, workspace.input());
+    let templates = match workspace.templates() {
+        Ok(t) => t,
+        Err(errors) => return printer.finish(errors, None),
+    };
+    printer.input = Some(workspace.input());
+    printer.templates = Some(templates);
     let kind = rpmsynth::report::report_kind(&args.report).expect("clap checked the name");
-    let result = rpmsynth::build::check(&input).and_then(|(c, diagnostics)| {
-        let ctx = rpmsynth::report::context(&c, kind, &templates, super::build::source_date())
+    let result = rpmsynth::build::check(workspace.input()).and_then(|(c, diagnostics)| {
+        let ctx = rpmsynth::report::context(&c, kind, templates, super::build::source_date())
             .map_err(|d| vec![d])?;
         Ok((ctx, diagnostics))
     });

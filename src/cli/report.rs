@@ -63,25 +63,25 @@ impl<'a> Printer<'a> {
         } else {
             d.file.clone()
         };
-        let text = self.source(d);
-        let line = text
-            .as_deref()
-            .and_then(|t| diagnostics::line_of(t, d.line));
-        diagnostics::render(d, &path, line, self.color)
+        let line = self.source_line(d);
+        diagnostics::render(d, &path, line.as_deref(), self.color)
     }
 
-    fn source(&self, d: &Diagnostic) -> Option<String> {
+    /// The text of the line `d` points at, from the input file or template it names.
+    fn source_line(&self, d: &Diagnostic) -> Option<String> {
         if let Some(bytes) = self.input.and_then(|i| i.files.get(&d.file)) {
-            return Some(String::from_utf8_lossy(bytes).into_owned());
+            let line = bytes.split(|&b| b == b'\n').nth(d.line.checked_sub(1)?)?;
+            return Some(String::from_utf8_lossy(line).into_owned());
         }
+        let line = |text: &str| diagnostics::line_of(text, d.line).map(str::to_string);
         if let Some(text) = self.templates.and_then(|t| t.source(&d.file)) {
-            return Some(text.to_string());
+            return line(text);
         }
         // A template that did not compile is not held anywhere: read it again.
-        d.file
-            .ends_with(".md.hbs")
-            .then(|| std::fs::read_to_string(&d.file).ok())
-            .flatten()
+        if d.file.ends_with(".md.hbs") {
+            return line(&std::fs::read_to_string(&d.file).ok()?);
+        }
+        None
     }
 }
 
@@ -98,14 +98,19 @@ fn summary(errors: usize, warnings: usize) -> String {
 pub fn read_input(printer: &Printer) -> Result<InputFiles, u8> {
     match InputFiles::from_dir(printer.root) {
         Ok(input) => {
-            if printer.global.verbose {
-                for skipped in &input.skipped {
-                    eprintln!("note: skipped {}", printer.root.join(skipped).display());
-                }
-            }
+            note_skipped(printer, &input);
             Ok(input)
         }
         Err(d) => Err(printer.finish(&[d], None)),
+    }
+}
+
+/// With `--verbose`, names the files of the input folder that were passed over.
+pub fn note_skipped(printer: &Printer, input: &InputFiles) {
+    if printer.global.verbose {
+        for skipped in &input.skipped {
+            eprintln!("note: skipped {}", printer.root.join(skipped).display());
+        }
     }
 }
 
@@ -115,24 +120,5 @@ pub fn templates_dir(given: Option<&Path>, input: &Path) -> Option<PathBuf> {
     match given {
         Some(dir) => Some(dir.to_path_buf()),
         None => Some(input.join("templates")).filter(|d| d.is_dir()),
-    }
-}
-
-/// Loads the templates: the built-in ones, overridden from `dir` when given, with the
-/// house Word template `reference` when given.
-pub fn templates(
-    dir: Option<&Path>,
-    reference: Option<&Path>,
-    printer: &Printer,
-) -> Result<Templates, u8> {
-    let templates = match dir {
-        None => Templates::defaults(),
-        Some(dir) => Templates::from_dir(dir).map_err(|d| printer.finish(&d, None))?,
-    };
-    match reference {
-        None => Ok(templates),
-        Some(path) => Templates::read_reference(path)
-            .map(|r| templates.with_reference(r))
-            .map_err(|d| printer.finish(&[d], None)),
     }
 }

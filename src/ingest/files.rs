@@ -38,12 +38,7 @@ impl InputFiles {
             let entry = entry.map_err(|e| {
                 Diagnostic::error(&pos, format!("cannot list the input folder: {e}"))
             })?;
-            let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
-            let rel = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
+            let rel = relative(root, entry.path()).unwrap_or_default();
             if entry.file_type().is_dir() {
                 continue;
             }
@@ -79,6 +74,18 @@ impl InputFiles {
         }
         Ok(input)
     }
+}
+
+/// `path` relative to `root`, with `/` between its parts (the keys of [`InputFiles`]), or
+/// `None` when it is not below `root`.
+pub fn relative(root: &Path, path: &Path) -> Option<String> {
+    let rel = path.strip_prefix(root).ok()?;
+    Some(
+        rel.components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/"),
+    )
 }
 
 /// A symbolic link is read only when it points to a file inside the input folder: a link

@@ -10,7 +10,7 @@ pub mod references;
 mod yaml;
 
 pub use body::initiative_code;
-pub use files::{FOLDERS, InputFiles, wanted};
+pub use files::{FOLDERS, InputFiles, relative, wanted};
 pub use lines::LineIndex;
 
 use crate::model::{Conference, Cycle, Diagnostic, InterRegionalMeeting, Rpm, SourcePos, Topic};

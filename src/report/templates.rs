@@ -102,7 +102,8 @@ impl Templates {
     /// The defaults with every `*.md.hbs` and `style.css` of `dir` overriding by name, and
     /// `reference.docx` as the house Word template.
     pub fn from_dir(dir: &Path) -> Result<Templates, Vec<Diagnostic>> {
-        Templates::from_files(&Templates::read_folder(dir)?)
+        let files = Templates::read_folder(dir)?;
+        Templates::from_files(files.iter().map(|(p, b)| (p.as_path(), b.as_slice())))
     }
 
     /// Reads the template files of `dir` (see [`is_template_file`]), sorted by path.
@@ -133,7 +134,9 @@ impl Templates {
     }
 
     /// The defaults overridden by a templates folder's files held in memory (path, bytes).
-    pub fn from_files(files: &[(PathBuf, Vec<u8>)]) -> Result<Templates, Vec<Diagnostic>> {
+    pub fn from_files<'a>(
+        files: impl IntoIterator<Item = (&'a Path, &'a [u8])>,
+    ) -> Result<Templates, Vec<Diagnostic>> {
         let mut sources: Vec<(String, String, String)> = Vec::new();
         let mut reference = None;
         let mut errors = Vec::new();
@@ -148,8 +151,8 @@ impl Templates {
                 continue;
             }
             let name = file_name.strip_suffix(".md.hbs").unwrap_or(file_name);
-            match String::from_utf8(bytes.clone()) {
-                Ok(text) => sources.push((name.to_string(), origin, text)),
+            match std::str::from_utf8(bytes) {
+                Ok(text) => sources.push((name.to_string(), origin, text.to_string())),
                 Err(_) => errors.push(Diagnostic::error(
                     &SourcePos::new(&origin, 0, 0),
                     "template is not UTF-8 text",
