@@ -145,13 +145,14 @@ pub fn normalise_target(value: &str) -> Option<String> {
     first(value).filter(|_| !value.trim().is_empty())
 }
 
-/// Orders reference ids for display: resolutions, recommendations, Questions, then the
-/// Action Plan, the Declaration and new texts; numbers compare numerically.
+/// Orders reference ids for display: resolutions, recommendations (by sector), Questions,
+/// then the Action Plan, the Declaration and new texts; numbers compare numerically.
 pub fn compare(a: &str, b: &str) -> Ordering {
     sort_key(a).cmp(&sort_key(b))
 }
 
-fn sort_key(id: &str) -> (u8, Vec<u32>, String) {
+/// The key [`compare`] orders by: kind, a recommendation's sector, numbers, the id itself.
+pub fn sort_key(id: &str) -> (u8, String, Vec<u64>, String) {
     let rank = match id {
         _ if id.starts_with("res-") => 0,
         _ if id.starts_with("rec-") => 1,
@@ -161,12 +162,16 @@ fn sort_key(id: &str) -> (u8, Vec<u32>, String) {
         "new" => 5,
         _ => 6,
     };
+    let sector = match id.strip_prefix("rec-") {
+        Some(rest) => rest.split('-').next().unwrap_or("").to_string(),
+        None => String::new(),
+    };
     let numbers = id
         .split(|c: char| !c.is_ascii_digit())
         .filter(|s| !s.is_empty())
         .filter_map(|s| s.parse().ok())
         .collect();
-    (rank, numbers, id.to_string())
+    (rank, sector, numbers, id.to_string())
 }
 
 #[cfg(test)]
@@ -233,6 +238,7 @@ mod tests {
             "declaration",
             "res-37",
             "action-plan",
+            "rec-t-5",
             "rec-d-19",
         ];
         ids.sort_by(|a, b| compare(a, b));
@@ -242,6 +248,7 @@ mod tests {
                 "res-9",
                 "res-37",
                 "rec-d-19",
+                "rec-t-5",
                 "q-1/1",
                 "action-plan",
                 "declaration",

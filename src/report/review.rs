@@ -2,6 +2,7 @@
 //! proposal targets, in numeric order, with each region's action and links to the entries.
 
 use super::context::{GroupView, TopicView};
+use crate::ingest::references::sort_key;
 use crate::model::Region;
 use serde::Serialize;
 
@@ -25,29 +26,10 @@ pub struct EntryLink {
     pub anchor: String,
 }
 
-/// Where a reference id sorts: kind (resolutions, recommendations, Questions, Action Plan,
-/// Declaration, new texts, others), then its numbers as numbers (Res. 2 before Res. 10).
-fn order(target: &str) -> (u8, String, Vec<u64>, String) {
-    let kinds = ["res-", "rec-", "q-", "action-plan", "declaration", "new"];
-    let kind = kinds
-        .iter()
-        .position(|k| target.starts_with(k))
-        .unwrap_or(kinds.len()) as u8;
-    let sector = match target.strip_prefix("rec-") {
-        Some(rest) => rest.split('-').next().unwrap_or("").to_string(),
-        None => String::new(),
-    };
-    let numbers = target
-        .split(|c: char| !c.is_ascii_digit())
-        .filter_map(|n| n.parse().ok())
-        .collect();
-    (kind, sector, numbers, target.to_string())
-}
-
 /// The rows, one per target (one per entry for new texts and proposals without a target).
 pub fn review(topics: &[TopicView]) -> Vec<ReviewRow> {
     let mut groups: Vec<&GroupView> = topics.iter().flat_map(|t| &t.groups).collect();
-    groups.sort_by_key(|g| order(&g.target));
+    groups.sort_by_key(|g| sort_key(&g.target));
     let mut rows: Vec<ReviewRow> = Vec::new();
     for g in groups {
         let shared = !g.target.is_empty() && g.target != "new";
@@ -87,7 +69,7 @@ pub fn review(topics: &[TopicView]) -> Vec<ReviewRow> {
 
 #[cfg(test)]
 mod tests {
-    use super::order;
+    use super::sort_key;
 
     #[test]
     fn sorts_by_kind_then_numbers() {
@@ -101,7 +83,7 @@ mod tests {
             "q-1/2",
             "rec-d-3",
         ];
-        ids.sort_by_key(|t| order(t));
+        ids.sort_by_key(|t| sort_key(t));
         assert_eq!(
             ids,
             [
