@@ -313,3 +313,25 @@ fn concurrent_builds_into_one_folder_leave_one_complete_set() {
     }
     assert_eq!(file_names(out.path()), file_names(reference.path()));
 }
+
+#[test]
+fn context_read_only_in_part_is_not_a_crash() {
+    use std::io::Read;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_rpmsynth"))
+        .args([
+            "context",
+            example_input().to_str().unwrap(),
+            "--report",
+            "tdag-synthesis",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut start = [0u8; 10];
+    child.stdout.take().unwrap().read_exact(&mut start).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(start.starts_with(b"{"));
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+    assert_eq!(out.status.code(), Some(0));
+}

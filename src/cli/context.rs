@@ -4,6 +4,7 @@ use super::Global;
 use super::report::{self, Printer};
 use rpmsynth::model::Diagnostic;
 use rpmsynth::watch::Workspace;
+use std::io::Write;
 use std::path::PathBuf;
 
 #[derive(clap::Args, Debug)]
@@ -42,7 +43,14 @@ pub fn run(args: Args, global: Global) -> u8 {
     match result {
         Ok((ctx, diagnostics)) => {
             let json = serde_json::to_string_pretty(&ctx).expect("the context serialises");
-            println!("{json}");
+            // A reader that stops early (`| head`) is not an error; other write errors are.
+            match writeln!(std::io::stdout().lock(), "{json}") {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    eprintln!("error: cannot write the context: {e}");
+                    return 1;
+                }
+                _ => {}
+            }
             let errors: Vec<Diagnostic> = diagnostics
                 .into_iter()
                 .filter(Diagnostic::is_error)
