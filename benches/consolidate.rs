@@ -18,8 +18,27 @@ fn median(mut runs: Vec<Duration>) -> Duration {
     runs[runs.len() / 2]
 }
 
-/// (ingest, consolidate) median times for `per_region` proposals in each region.
-fn measure(per_region: usize) -> (Duration, Duration, usize) {
+/// CPU time (user and system, all threads) this process has used, from /proc (Linux;
+/// zero elsewhere): unlike wall time, it does not grow when other work shares the machine.
+fn cpu_time() -> Duration {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the command name (in parentheses): utime and stime are the 12th and 13th.
+    let fields: Vec<u64> = stat
+        .rsplit_once(')')
+        .map(|(_, rest)| rest)
+        .unwrap_or_default()
+        .split_whitespace()
+        .skip(11)
+        .take(2)
+        .filter_map(|f| f.parse().ok())
+        .collect();
+    // Clock ticks of 10 ms (USER_HZ is 100 on Linux).
+    Duration::from_millis(fields.iter().sum::<u64>() * 10)
+}
+
+/// (ingest, consolidate, consolidate CPU) median times for `per_region` proposals in each
+/// region.
+fn measure(per_region: usize) -> (Duration, Duration, Duration, usize) {
     let mut input = InputFiles::default();
     for (path, text) in cycle::cycle(cycle::Params {
         proposals_per_region: per_region,
@@ -28,19 +47,21 @@ fn measure(per_region: usize) -> (Duration, Duration, usize) {
     }) {
         input.insert(&path, text);
     }
-    let (mut ingest, mut consolidation, mut groups) = (Vec::new(), Vec::new(), 0);
+    let (mut ingest, mut consolidation, mut cpu, mut groups) =
+        (Vec::new(), Vec::new(), Vec::new(), 0);
     for _ in 0..3 {
         let started = Instant::now();
         let cycle = load(&input).cycle.expect("the synthetic cycle is valid");
         ingest.push(started.elapsed());
-        let started = Instant::now();
+        let (started, cpu_started) = (Instant::now(), cpu_time());
         let consolidated = consolidate(cycle);
         consolidation.push(started.elapsed());
+        cpu.push(cpu_time().saturating_sub(cpu_started));
         // Freeing the cycle is not consolidating it.
         groups = consolidated.groups.len();
         drop(consolidated);
     }
-    (median(ingest), median(consolidation), groups)
+    (median(ingest), median(consolidation), median(cpu), groups)
 }
 
 fn main() {
@@ -54,11 +75,13 @@ fn main() {
     );
     let mut results = Vec::new();
     for n in sizes {
-        let (ingest, consolidation, groups) = measure(n);
+        let (ingest, consolidation, cpu, groups) = measure(n);
         println!(
-            "6 x {n:>6} proposals: ingest {:>8.1} ms, consolidate {:>8.1} ms ({groups} groups)",
+            "6 x {n:>6} proposals: ingest {:>8.1} ms, consolidate {:>8.1} ms \
+             (CPU {:>6.0} ms, all threads; {groups} groups)",
             ingest.as_secs_f64() * 1e3,
             consolidation.as_secs_f64() * 1e3,
+            cpu.as_secs_f64() * 1e3,
         );
         results.push((n, ingest, consolidation));
     }

@@ -7,25 +7,41 @@ use regex::Regex;
 /// A topic catalogue prepared for lookups.
 pub struct Catalogue<'a> {
     topics: &'a [Topic],
-    aliases: Vec<(usize, Regex)>,
+    /// Every alias as a case-insensitive, whole-word pattern (a trailing plural "s"
+    /// allowed), one alternative and capture group each, in catalogue order: one pattern
+    /// compiles several times faster than one per alias.
+    aliases: Option<Regex>,
+    /// The topic of each alternative.
+    alias_topics: Vec<usize>,
 }
 
 impl<'a> Catalogue<'a> {
-    /// Compiles each alias as a whole-word, case-insensitive pattern (a trailing plural "s" allowed).
+    /// Compiles the aliases into one pattern.
     pub fn new(topics: &'a [Topic]) -> Catalogue<'a> {
-        let aliases = topics
+        let (alias_topics, alternatives): (Vec<usize>, Vec<String>) = topics
             .iter()
             .enumerate()
             .flat_map(|(i, t)| t.aliases.iter().map(move |a| (i, a)))
             .filter(|(_, a)| !a.trim().is_empty())
-            .filter_map(|(i, a)| {
+            .map(|(i, a)| {
                 let words: Vec<String> = a.split_whitespace().map(regex::escape).collect();
-                Regex::new(&format!(r"(?i)\b{}s?\b", words.join(r"\s+")))
-                    .ok()
-                    .map(|re| (i, re))
+                (i, format!(r"(\b{}s?\b)", words.join(r"\s+")))
             })
-            .collect();
-        Catalogue { topics, aliases }
+            .unzip();
+        let aliases = (!alternatives.is_empty())
+            .then(|| {
+                regex::RegexBuilder::new(&alternatives.join("|"))
+                    .case_insensitive(true)
+                    .size_limit(64 << 20)
+                    .build()
+                    .ok()
+            })
+            .flatten();
+        Catalogue {
+            topics,
+            aliases,
+            alias_topics,
+        }
     }
 
     /// The topic that lists `target` among its refs.
@@ -35,12 +51,31 @@ impl<'a> Catalogue<'a> {
             .find(|t| t.refs.iter().any(|r| r.eq_ignore_ascii_case(target)))
     }
 
-    /// The first topic (catalogue order) one of whose aliases occurs in `text`, with the alias.
+    /// The first topic (catalogue order) one of whose aliases occurs in `text`, with the
+    /// alias as written there (its first occurrence).
     pub fn by_alias(&self, text: &str) -> Option<(&'a Topic, String)> {
-        self.aliases.iter().find_map(|(i, re)| {
-            re.find(text)
-                .map(|m| (&self.topics[*i], m.as_str().to_string()))
-        })
+        let re = self.aliases.as_ref()?;
+        // At each position the pattern prefers the earliest alias matching there; searching
+        // again from just after every match start also finds aliases that start inside
+        // another one, so the earliest alias anywhere is among those seen.
+        let mut best: Option<(usize, &str)> = None;
+        let mut start = 0;
+        while let Some(c) = re.captures_at(text, start) {
+            let (n, m) = c
+                .iter()
+                .skip(1)
+                .enumerate()
+                .find_map(|(n, m)| Some((n, m?)))?;
+            if best.is_none_or(|(b, _)| n < b) {
+                best = Some((n, m.as_str()));
+            }
+            let at = m.start();
+            start = at + text[at..].chars().next().map_or(1, char::len_utf8);
+            if n == 0 || start > text.len() {
+                break;
+            }
+        }
+        best.map(|(n, alias)| (&self.topics[self.alias_topics[n]], alias.to_string()))
     }
 
     /// True when some topic lists `target`.
@@ -51,7 +86,8 @@ impl<'a> Catalogue<'a> {
 
 /// Sets `target`, `topic` and `classified_via` on a proposal.
 pub fn classify(p: &mut Proposal, catalogue: &Catalogue) {
-    let text = format!("{}\n{}", p.title, p.body);
+    // Title and body, built only when an attribute is missing.
+    let text = std::cell::LazyCell::new(|| format!("{}\n{}", p.title, p.body));
     let mut via = Vec::new();
     p.target = match &p.declared_target {
         Some(t) => Some(t.clone()),
@@ -118,6 +154,41 @@ mod tests {
             classified_via: String::new(),
             source: SourcePos::default(),
         }
+    }
+
+    #[test]
+    fn the_first_topic_with_an_alias_anywhere_wins_even_inside_a_later_alias() {
+        let t = |id: &str, aliases: &[&str]| Topic {
+            id: id.into(),
+            title: id.into(),
+            refs: vec![],
+            aliases: aliases.iter().map(|s| s.to_string()).collect(),
+        };
+        let topics = vec![
+            t("a", &["management"]),
+            t("b", &["spectrum management", "CIRT"]),
+            t("c", &["e-waste"]),
+        ];
+        let cat = Catalogue::new(&topics);
+        let found = |text: &str| cat.by_alias(text).map(|(t, a)| (t.id.clone(), a));
+        assert_eq!(
+            found("Spectrum Management plans"),
+            Some(("a".into(), "Management".into()))
+        );
+        assert_eq!(
+            found("national CIRTs and e-waste"),
+            Some(("b".into(), "CIRTs".into()))
+        );
+        assert_eq!(
+            found("E-Waste, then CIRT"),
+            Some(("b".into(), "CIRT".into()))
+        );
+        assert_eq!(
+            found("managements of ewaste"),
+            Some(("a".into(), "managements".into()))
+        );
+        assert_eq!(found("mismanagement"), None);
+        assert!(Catalogue::new(&[]).by_alias("anything").is_none());
     }
 
     #[test]

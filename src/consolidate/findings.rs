@@ -8,28 +8,48 @@ use crate::model::{Action, Finding, FindingKind, Group, GroupKind, Proposal, Reg
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-/// Every finding, conflicts first, each kind in target or file order.
+/// Every finding, conflicts first, each kind in target or file order (what consolidation
+/// assembles, with [`ungrouped`] run while grouping).
+#[cfg(test)]
 pub fn findings(proposals: &[&Proposal], groups: &[Group], catalogue: &Catalogue) -> Vec<Finding> {
-    let ((mut out, named), repeated) = rayon::join(
-        || {
-            rayon::join(
-                || conflicts(proposals),
-                || new_texts_named_like_existing_ones(proposals),
-            )
-        },
-        || duplicates(proposals, groups),
+    in_order(
+        ungrouped(proposals, catalogue),
+        duplicates(proposals, groups),
+    )
+}
+
+/// The findings of [`ungrouped`] with the duplicates between their two parts.
+pub fn in_order(
+    (mut before, after): (Vec<Finding>, Vec<Finding>),
+    duplicates: Vec<Finding>,
+) -> Vec<Finding> {
+    before.extend(duplicates);
+    before.extend(after);
+    before
+}
+
+/// The findings that need no groups, in two parts: conflicts and new texts named like
+/// existing ones (they come before [`duplicates`]), then unclassified proposals and unknown
+/// targets (after them). Each kind is in target or file order.
+pub fn ungrouped(proposals: &[&Proposal], catalogue: &Catalogue) -> (Vec<Finding>, Vec<Finding>) {
+    let (mut before, named) = rayon::join(
+        || conflicts(proposals),
+        || new_texts_named_like_existing_ones(proposals),
     );
-    out.extend(named);
-    out.extend(repeated);
-    out.extend(proposals.iter().filter(|p| p.topic.is_none()).map(|p| {
-        finding(
-            FindingKind::Unclassified,
-            ("finding_unclassified", None),
-            vec![p.qualified_id(), p.title.clone()],
-            &[p],
-        )
-    }));
-    out.extend(
+    before.extend(named);
+    let mut after: Vec<Finding> = proposals
+        .iter()
+        .filter(|p| p.topic.is_none())
+        .map(|p| {
+            finding(
+                FindingKind::Unclassified,
+                ("finding_unclassified", None),
+                vec![p.qualified_id(), p.title.clone()],
+                &[p],
+            )
+        })
+        .collect();
+    after.extend(
         proposals
             .iter()
             .filter(|p| {
@@ -46,7 +66,7 @@ pub fn findings(proposals: &[&Proposal], groups: &[Group], catalogue: &Catalogue
                 )
             }),
     );
-    out
+    (before, after)
 }
 
 /// A finding whose text is the message `key` of the catalogues, with the target (when
@@ -169,9 +189,16 @@ fn is_new(p: &Proposal) -> bool {
 
 /// The same proposal twice in one file: two members of one merged entry (a common group,
 /// or one cluster of a variant group) that come from the same file.
-fn duplicates(proposals: &[&Proposal], groups: &[Group]) -> Vec<Finding> {
-    let by_id: HashMap<String, &Proposal> =
-        proposals.iter().map(|&p| (p.qualified_id(), p)).collect();
+pub fn duplicates(proposals: &[&Proposal], groups: &[Group]) -> Vec<Finding> {
+    // Members are named by qualified id (`AFR/P1`): found again by region and id.
+    let by_id: HashMap<(Region, &str), &Proposal> = proposals
+        .iter()
+        .map(|&p| ((p.region, p.id.as_str()), p))
+        .collect();
+    let lookup = |id: &String| {
+        let (region, id) = id.split_once('/')?;
+        by_id.get(&(Region::parse(region)?, id)).copied()
+    };
     let mut out = Vec::new();
     for g in groups {
         let clusters = match g.kind {
@@ -179,9 +206,9 @@ fn duplicates(proposals: &[&Proposal], groups: &[Group]) -> Vec<Finding> {
             GroupKind::Variant => g.clusters.as_slice(),
             GroupKind::Single => &[],
         };
-        for cluster in clusters {
+        for cluster in clusters.iter().filter(|c| c.len() > 1) {
             let mut by_file: BTreeMap<&str, Vec<&Proposal>> = BTreeMap::new();
-            for p in cluster.iter().filter_map(|id| by_id.get(id)) {
+            for p in cluster.iter().filter_map(lookup) {
                 by_file.entry(p.source.file.as_str()).or_default().push(p);
             }
             for (file, ps) in by_file.into_iter().filter(|(_, ps)| ps.len() > 1) {

@@ -103,29 +103,31 @@ fn compare_targets(a: Option<&str>, b: Option<&str>) -> Ordering {
 /// each text joins the earliest cluster whose leader it is the same as.
 fn cluster(prepared: &[Prepared], similarity: &dyn Similarity) -> Vec<Vec<usize>> {
     let mut clusters: Vec<Vec<usize>> = Vec::new();
-    let mut by_text: HashMap<&[u64], usize> = HashMap::default();
+    let mut by_text: HashMap<u128, usize> = HashMap::default();
     // Each text's part keys and how many a candidate must share (see Bounds::signatures).
     let signatures: Option<Vec<(Vec<u64>, usize)>> = similarity
         .bounds()
         .map(|b| prepared.iter().map(|p| b.signatures(&p.set)).collect());
-    let mut index: HashMap<u64, Vec<usize>> = HashMap::default();
+    let mut index = Postings::default();
     // Parts each cluster leader shares with the text being placed.
     let mut shared: Vec<usize> = Vec::new();
     let mut touched: Vec<usize> = Vec::new();
     for (i, p) in prepared.iter().enumerate() {
-        let home = by_text.get(p.sequence.as_slice()).copied().or_else(|| {
+        let home = by_text.get(&p.digest).copied().or_else(|| {
             let signatures = signatures.as_ref()?;
             let (keys, needed) = &signatures[i];
             // A pair shares `needed` parts, so at least three among all but `needed - 3` of
             // them: leave out those parts most leaders have.
-            let mut postings: Vec<&Vec<usize>> = keys.iter().filter_map(|k| index.get(k)).collect();
-            let skipped = needed.saturating_sub(3).min(postings.len());
-            postings.sort_unstable_by_key(|p| std::cmp::Reverse(p.len()));
-            for c in postings[skipped..].iter().copied().flatten() {
-                if shared[*c] == 0 {
-                    touched.push(*c);
+            let mut lists: Vec<(u32, u32)> = keys.iter().filter_map(|k| index.list(*k)).collect();
+            let skipped = needed.saturating_sub(3).min(lists.len());
+            lists.sort_unstable_by_key(|&(len, _)| std::cmp::Reverse(len));
+            for &(_, last) in &lists[skipped..] {
+                for c in index.chain(last) {
+                    if shared[c] == 0 {
+                        touched.push(c);
+                    }
+                    shared[c] += 1;
                 }
-                shared[*c] += 1;
             }
             let mut candidates: Vec<usize> = touched
                 .iter()
@@ -143,10 +145,10 @@ fn cluster(prepared: &[Prepared], similarity: &dyn Similarity) -> Vec<Vec<usize>
         match home {
             Some(c) => clusters[c].push(i),
             None => {
-                by_text.insert(&p.sequence, clusters.len());
+                by_text.insert(p.digest, clusters.len());
                 if let Some(signatures) = &signatures {
                     for k in &signatures[i].0 {
-                        index.entry(*k).or_default().push(clusters.len());
+                        index.push(*k, clusters.len());
                     }
                 }
                 clusters.push(vec![i]);
@@ -155,6 +157,40 @@ fn cluster(prepared: &[Prepared], similarity: &dyn Similarity) -> Vec<Vec<usize>
         }
     }
     clusters
+}
+
+/// The clusters that have each part key, all lists in one arena (a block has as many keys
+/// as texts times parts, most of them in one list only).
+#[derive(Default)]
+struct Postings {
+    /// Per key: the length of its list and its last entry.
+    lists: HashMap<u64, (u32, u32)>,
+    /// Per entry: its cluster and the entry before it in the same list (`u32::MAX`: none).
+    entries: Vec<(u32, u32)>,
+}
+
+impl Postings {
+    fn push(&mut self, key: u64, cluster: usize) {
+        let entry = self.entries.len() as u32;
+        let (len, last) = self.lists.entry(key).or_insert((0, u32::MAX));
+        self.entries.push((cluster as u32, *last));
+        *len += 1;
+        *last = entry;
+    }
+
+    /// The length and last entry of `key`'s list.
+    fn list(&self, key: u64) -> Option<(u32, u32)> {
+        self.lists.get(&key).copied()
+    }
+
+    /// The clusters of the list ending at entry `last`, latest first.
+    fn chain(&self, mut last: u32) -> impl Iterator<Item = usize> + '_ {
+        std::iter::from_fn(move || {
+            let (cluster, previous) = *self.entries.get(last as usize)?;
+            last = previous;
+            Some(cluster as usize)
+        })
+    }
 }
 
 /// New or untargeted texts share a block only when their texts are the same or their

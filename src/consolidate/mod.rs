@@ -32,8 +32,12 @@ pub fn consolidate_with(mut cycle: Cycle, similarity: &dyn Similarity) -> Consol
             .for_each(|p| classify(p, &catalogue))
     });
     let proposals: Vec<&Proposal> = cycle.proposals().collect();
-    let groups = group(&proposals, &topics, similarity);
-    let findings = findings::findings(&proposals, &groups, &catalogue);
+    // Findings that need no groups are found while grouping runs.
+    let (groups, ungrouped) = rayon::join(
+        || group(&proposals, &topics, similarity),
+        || findings::ungrouped(&proposals, &catalogue),
+    );
+    let findings = findings::in_order(ungrouped, findings::duplicates(&proposals, &groups));
     let timeline = timeline::check(&cycle);
     let mut diagnostics: Vec<Diagnostic> = findings
         .iter()

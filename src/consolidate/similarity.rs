@@ -9,28 +9,38 @@ use super::edits;
 use super::normalize::{Words, fingerprint, words};
 use crate::model::Proposal;
 
-/// A proposal with what comparisons look at first, computed once: its normalised words
-/// (as hashes) and word set. The words themselves ([`Prepared::words`]) are computed again
-/// for the few pairs that reach the edit check, which keeps a large block's memory small.
+/// A proposal with what comparisons look at first, computed once: a digest of its
+/// normalised words and its word set. The words themselves ([`Prepared::words`]) are
+/// computed again for the few pairs that reach the edit check, which keeps a large block's
+/// memory small.
 pub struct Prepared<'a> {
     pub proposal: &'a Proposal,
-    /// Hashes of the body's normalised words in order: equal for texts that are the same
-    /// after normalisation (see [`Words::text`]).
-    pub sequence: Vec<u64>,
-    /// The distinct hashes of `sequence`, sorted: the set Jaccard indices are computed on.
+    /// A 128-bit digest of the body's normalised words in order: equal for texts that are
+    /// the same after normalisation (see [`Words::text`]).
+    pub digest: u128,
+    /// The distinct hashes of the normalised words, sorted: the set Jaccard indices are
+    /// computed on.
     pub set: Vec<u64>,
 }
 
 impl<'a> Prepared<'a> {
     /// Normalises the title and body of `proposal`.
     pub fn new(proposal: &'a Proposal) -> Prepared<'a> {
-        let sequence = fingerprint(&proposal.body);
-        let mut set = sequence.clone();
-        set.sort_unstable();
-        set.dedup();
+        thread_local! {
+            /// The words of the text being prepared: one buffer a thread, so that a
+            /// proposal keeps only its (smaller) word set.
+            static WORDS: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
+        }
+        let (digest, set) = WORDS.with_borrow_mut(|words| {
+            fingerprint(&proposal.body, words);
+            let digest = digest(words);
+            words.sort_unstable();
+            words.dedup();
+            (digest, words.to_vec())
+        });
         Prepared {
             proposal,
-            sequence,
+            digest,
             set,
         }
     }
@@ -117,7 +127,8 @@ impl Bounds {
         for &w in set {
             // Mix the hash so that the part does not depend on its low bits alone.
             let mixed = w.wrapping_mul(0x9E37_79B9_7F4A_7C15);
-            let part = &mut sums[(mixed >> 32) as usize % parts];
+            // The high half, scaled to 0..parts without a division.
+            let part = &mut sums[(((mixed >> 32) * parts as u64) >> 32) as usize];
             *part = (part.0.wrapping_add(mixed.rotate_left(17)), true);
         }
         let keys: Vec<u64> = sums
@@ -140,7 +151,7 @@ pub struct ExactText;
 
 impl Similarity for ExactText {
     fn same(&self, a: &Prepared, b: &Prepared) -> bool {
-        a.sequence == b.sequence
+        a.digest == b.digest
     }
 
     fn bounds(&self) -> Option<Bounds> {
@@ -172,13 +183,23 @@ impl NearDuplicate {
 
 impl Similarity for NearDuplicate {
     fn same(&self, a: &Prepared, b: &Prepared) -> bool {
-        a.sequence == b.sequence
+        a.digest == b.digest
             || (self.limits().admit(&a.set, &b.set) && edits::harmless(&a.words(), &b.words()))
     }
 
     fn bounds(&self) -> Option<Bounds> {
         Some(self.limits())
     }
+}
+
+/// Two independent 64-bit hashes of a word-hash sequence and its length, side by side.
+fn digest(sequence: &[u64]) -> u128 {
+    let (mut a, mut b) = (sequence.len() as u64, !(sequence.len() as u64));
+    for &w in sequence {
+        a = (a.rotate_left(5) ^ w).wrapping_mul(0x51_7C_C1_B7_27_22_0A_95);
+        b = b.rotate_left(7) ^ w.rotate_left(29).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+    (u128::from(a) << 64) | u128::from(b)
 }
 
 /// |A ∩ B| / |A ∪ B| of two sorted, duplicate-free sets (1.0 for two empty sets).

@@ -63,6 +63,13 @@ pub fn may_start(word: &[u8], next: Option<u8>) -> bool {
         b"action",
         b"plan",
     ];
+    // Every keyword starts with one of these letters.
+    if !word
+        .first()
+        .is_some_and(|b| matches!(b | 0x20, b'r' | b'd' | b'q' | b'a' | b'p'))
+    {
+        return false;
+    }
     match word {
         [b'r' | b'R' | b'd' | b'D'] => next.is_some_and(|b| b >= 0x80),
         _ => {
