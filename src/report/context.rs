@@ -659,10 +659,11 @@ const FEW_WORDS: usize = 24;
 /// Sets each variant's word changes from variant A, when they are few.
 fn with_changes_from_first(mut variants: Vec<VariantView>) -> Vec<VariantView> {
     if let Some((first, rest)) = variants.split_first_mut() {
+        let first_words = super::diff::WordCounts::of(&first.text);
         for v in rest {
             // Texts with many more different words than a listing allows are not diffed (the
             // bound is loose: words merged or split by a change can make the two differ).
-            if super::diff::word_surplus(&first.text, &v.text) > 4 * FEW_WORDS {
+            if first_words.surplus(&v.text) > 4 * FEW_WORDS {
                 continue;
             }
             let changes = super::diff::changes(&first.text, &v.text);
