@@ -96,24 +96,16 @@ pub fn build(
 ) -> Result<Built, Vec<Diagnostic>> {
     let (consolidated, diagnostics) = check(input)?;
     let reports = report::render_all(&consolidated, templates, date).map_err(|d| vec![d])?;
+    // Each report's Markdown moves into its file after HTML and DOCX are made from it: at
+    // 6 × 20,000 proposals a copy is 290 MB.
     let per_report: Vec<Vec<Artifact>> = reports
-        .par_iter()
+        .into_par_iter()
         .map(|r| {
-            let mut files = Vec::new();
-            if formats.md {
-                files.push(Artifact {
-                    file_name: format!("{}.md", r.name),
-                    bytes: r.markdown.clone().into_bytes(),
-                });
-            }
-            if formats.html {
-                let page = html::to_html(&r.markdown, &r.info, &templates.css);
-                files.push(Artifact {
-                    file_name: format!("{}.html", r.name),
-                    bytes: page.into_bytes(),
-                });
-            }
-            if formats.docx {
+            let html = formats.html.then(|| Artifact {
+                file_name: format!("{}.html", r.name),
+                bytes: html::to_html(&r.markdown, &r.info, &templates.css).into_bytes(),
+            });
+            let docx = if formats.docx {
                 let bytes = docx::to_docx(&r.markdown, &r.info, templates.reference.as_ref())
                     .map_err(|e| {
                         Diagnostic::error(
@@ -121,12 +113,18 @@ pub fn build(
                             format!("cannot write DOCX: {e}"),
                         )
                     })?;
-                files.push(Artifact {
+                Some(Artifact {
                     file_name: format!("{}.docx", r.name),
                     bytes,
-                });
-            }
-            Ok(files)
+                })
+            } else {
+                None
+            };
+            let md = formats.md.then(|| Artifact {
+                file_name: format!("{}.md", r.name),
+                bytes: r.markdown.into_bytes(),
+            });
+            Ok([md, html, docx].into_iter().flatten().collect())
         })
         .collect::<Result<_, Diagnostic>>()
         .map_err(|d| vec![d])?;
