@@ -9,22 +9,18 @@ use super::{
 };
 use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd};
 use pulldown_cmark_escape::escape_html;
+use std::collections::VecDeque;
+use std::iter::Peekable;
 
-/// Renders report Markdown as a complete HTML page with the given stylesheet.
+/// Rewritten events waiting to be written.
+type Out<'a> = VecDeque<Event<'a>>;
+
+/// Renders report Markdown as a complete HTML page with the given stylesheet. The events
+/// stream from the parser through the rewrites into the page: a large report is never held
+/// as a list of events.
 pub fn to_html(markdown: &str, info: &DocumentInfo, css: &str) -> String {
     let marked = critic::mark(markdown);
-    let events: Vec<Event> = Parser::new_ext(&marked, markdown_options()).collect();
-    let mut body = String::with_capacity(markdown.len() * 3 / 2);
-    pulldown_cmark::html::push_html(
-        &mut body,
-        Transform {
-            caption: crate::render::caption_words(&info.language),
-            ..Transform::default()
-        }
-        .apply(events)
-        .into_iter(),
-    );
-    let mut page = String::with_capacity(body.len() + css.len() + 512);
+    let mut page = String::with_capacity(markdown.len() * 3 / 2 + css.len() + 512);
     page.push_str("<!DOCTYPE html>\n<html lang=\"");
     escape(
         &mut page,
@@ -41,7 +37,14 @@ pub fn to_html(markdown: &str, info: &DocumentInfo, css: &str) -> String {
     page.push_str("</title>\n<style>\n");
     page.push_str(&css.replace("</", "<\\/"));
     page.push_str("</style>\n</head>\n<body>\n<main>\n");
-    page.push_str(&body);
+    let transform = Transform {
+        caption: crate::render::caption_words(&info.language),
+        ..Transform::default()
+    };
+    pulldown_cmark::html::push_html(
+        &mut page,
+        transform.apply(Parser::new_ext(&marked, markdown_options())),
+    );
     page.push_str("</main>\n</body>\n</html>\n");
     page
 }
@@ -64,101 +67,120 @@ struct Transform {
 }
 
 impl Transform {
-    fn apply<'a>(mut self, events: Vec<Event<'a>>) -> Vec<Event<'a>> {
-        let mut out = Vec::with_capacity(events.len() + 16);
-        let mut events = events.into_iter().peekable();
-        while let Some(event) = events.next() {
-            match event {
-                Event::Html(raw) | Event::InlineHtml(raw) => self.text(raw, &mut out),
-                Event::Text(text) => self.text(text, &mut out),
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }) => out.push(Event::Start(Tag::Link {
-                    link_type,
-                    dest_url: safe_url(dest_url),
-                    title,
-                    id,
-                })),
-                Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }) => out.push(Event::Start(Tag::Image {
-                    link_type,
-                    dest_url: safe_url(dest_url),
-                    title,
-                    id,
-                })),
-                Event::Start(Tag::Heading { ref classes, .. })
-                    if classes.iter().any(|c| c.as_ref() == "cover") =>
-                {
-                    out.push(Event::Html("<p class=\"cover\">".into()));
-                    self.closing.push(Some("</p>\n"));
+    /// The rewritten events, one input event at a time.
+    fn apply<'a>(
+        mut self,
+        events: impl Iterator<Item = Event<'a>>,
+    ) -> impl Iterator<Item = Event<'a>> {
+        let mut events = events.peekable();
+        let mut ready = VecDeque::new();
+        std::iter::from_fn(move || {
+            loop {
+                if let Some(event) = ready.pop_front() {
+                    return Some(event);
                 }
-                Event::Start(Tag::Heading { .. }) => {
-                    self.closing.push(None);
-                    out.push(event);
-                }
-                Event::Start(Tag::Paragraph) => {
-                    let kind = match events.peek() {
-                        Some(Event::Text(t)) => paragraph_kind(t),
-                        _ => None,
-                    };
-                    match kind {
-                        Some((kind, skip)) => {
-                            let class = match kind {
-                                ParagraphKind::Caption => "caption",
-                                ParagraphKind::Note => "note",
-                                ParagraphKind::Source => "source",
-                            };
-                            out.push(Event::Html(format!("<p class=\"{class}\">").into()));
-                            self.closing.push(Some("</p>\n"));
-                            if kind == ParagraphKind::Caption {
-                                self.tables += 1;
-                                let (before, after) = &self.caption;
-                                out.push(Event::Text(
-                                    format!("{before}{}{after}", self.tables).into(),
-                                ));
-                                if let Some(Event::Text(t)) = events.next() {
-                                    self.text(CowStr::from(t[skip..].to_string()), &mut out);
-                                }
+                let event = events.next()?;
+                self.rewrite(event, &mut events, &mut ready);
+            }
+        })
+    }
+
+    /// Rewrites one event into `out`; `events` are the ones after it.
+    fn rewrite<'a, I: Iterator<Item = Event<'a>>>(
+        &mut self,
+        event: Event<'a>,
+        events: &mut Peekable<I>,
+        out: &mut Out<'a>,
+    ) {
+        match event {
+            Event::Html(raw) | Event::InlineHtml(raw) => self.text(raw, out),
+            Event::Text(text) => self.text(text, out),
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => out.push_back(Event::Start(Tag::Link {
+                link_type,
+                dest_url: safe_url(dest_url),
+                title,
+                id,
+            })),
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => out.push_back(Event::Start(Tag::Image {
+                link_type,
+                dest_url: safe_url(dest_url),
+                title,
+                id,
+            })),
+            Event::Start(Tag::Heading { ref classes, .. })
+                if classes.iter().any(|c| c.as_ref() == "cover") =>
+            {
+                out.push_back(Event::Html("<p class=\"cover\">".into()));
+                self.closing.push(Some("</p>\n"));
+            }
+            Event::Start(Tag::Heading { .. }) => {
+                self.closing.push(None);
+                out.push_back(event);
+            }
+            Event::Start(Tag::Paragraph) => {
+                let kind = match events.peek() {
+                    Some(Event::Text(t)) => paragraph_kind(t),
+                    _ => None,
+                };
+                match kind {
+                    Some((kind, skip)) => {
+                        let class = match kind {
+                            ParagraphKind::Caption => "caption",
+                            ParagraphKind::Note => "note",
+                            ParagraphKind::Source => "source",
+                        };
+                        out.push_back(Event::Html(format!("<p class=\"{class}\">").into()));
+                        self.closing.push(Some("</p>\n"));
+                        if kind == ParagraphKind::Caption {
+                            self.tables += 1;
+                            let (before, after) = &self.caption;
+                            out.push_back(Event::Text(
+                                format!("{before}{}{after}", self.tables).into(),
+                            ));
+                            if let Some(Event::Text(t)) = events.next() {
+                                self.text(CowStr::from(t[skip..].to_string()), out);
                             }
                         }
-                        None => {
-                            self.closing.push(None);
-                            out.push(event);
-                        }
+                    }
+                    None => {
+                        self.closing.push(None);
+                        out.push_back(event);
                     }
                 }
-                Event::End(TagEnd::Heading(_) | TagEnd::Paragraph) => {
-                    self.close_change(&mut out);
-                    match self.closing.pop().flatten() {
-                        Some(tag) => out.push(Event::Html(tag.into())),
-                        None => out.push(event),
-                    }
-                }
-                Event::End(TagEnd::Item | TagEnd::TableCell) => {
-                    self.close_change(&mut out);
-                    out.push(event);
-                }
-                other => out.push(other),
             }
+            Event::End(TagEnd::Heading(_) | TagEnd::Paragraph) => {
+                self.close_change(out);
+                match self.closing.pop().flatten() {
+                    Some(tag) => out.push_back(Event::Html(tag.into())),
+                    None => out.push_back(event),
+                }
+            }
+            Event::End(TagEnd::Item | TagEnd::TableCell) => {
+                self.close_change(out);
+                out.push_back(event);
+            }
+            other => out.push_back(other),
         }
-        out
     }
 
     /// Text, split at the tracked-change marks into text and `<ins>`/`<del>` tags.
-    fn text<'a>(&mut self, text: CowStr<'a>, out: &mut Vec<Event<'a>>) {
+    fn text<'a>(&mut self, text: CowStr<'a>, out: &mut Out<'a>) {
         let (pieces, after) = critic::split(&text, self.change);
         for (piece, change) in pieces {
             if self.open != change {
                 self.close_change(out);
                 if let Some(c) = change {
-                    out.push(Event::Html(
+                    out.push_back(Event::Html(
                         match c {
                             Change::Inserted => "<ins>",
                             Change::Deleted => "<del>",
@@ -168,16 +190,16 @@ impl Transform {
                     self.open = Some(c);
                 }
             }
-            out.push(Event::Text(piece.to_string().into()));
+            out.push_back(Event::Text(piece.to_string().into()));
         }
         self.change = after;
     }
 
     /// Closes an open `<ins>` or `<del>` at the end of a block (it is reopened by the next
     /// text if the change goes on).
-    fn close_change(&mut self, out: &mut Vec<Event>) {
+    fn close_change(&mut self, out: &mut Out) {
         if let Some(c) = self.open.take() {
-            out.push(Event::Html(
+            out.push_back(Event::Html(
                 match c {
                     Change::Inserted => "</ins>",
                     Change::Deleted => "</del>",
