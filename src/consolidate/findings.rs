@@ -8,30 +8,23 @@ use crate::model::{Action, Finding, FindingKind, Group, GroupKind, Proposal, Reg
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-/// Every finding, conflicts first, each kind in target or file order (what consolidation
-/// assembles, with [`ungrouped`] run while grouping).
-#[cfg(test)]
-pub fn findings(proposals: &[&Proposal], groups: &[Group], catalogue: &Catalogue) -> Vec<Finding> {
-    in_order(
-        ungrouped(proposals, catalogue),
-        duplicates(proposals, groups),
-    )
-}
-
-/// The findings of [`ungrouped`] with the duplicates between their two parts.
-pub fn in_order(
-    (mut before, after): (Vec<Finding>, Vec<Finding>),
-    duplicates: Vec<Finding>,
-) -> Vec<Finding> {
-    before.extend(duplicates);
-    before.extend(after);
-    before
+/// The groups `group` makes, and every finding: conflicts first, each kind in target or
+/// file order. The findings that need no groups are found while `group` runs.
+pub fn findings(
+    proposals: &[&Proposal],
+    catalogue: &Catalogue,
+    group: impl FnOnce() -> Vec<Group> + Send,
+) -> (Vec<Group>, Vec<Finding>) {
+    let (groups, (mut out, later)) = rayon::join(group, || ungrouped(proposals, catalogue));
+    out.extend(duplicates(proposals, &groups));
+    out.extend(later);
+    (groups, out)
 }
 
 /// The findings that need no groups, in two parts: conflicts and new texts named like
 /// existing ones (they come before [`duplicates`]), then unclassified proposals and unknown
 /// targets (after them). Each kind is in target or file order.
-pub fn ungrouped(proposals: &[&Proposal], catalogue: &Catalogue) -> (Vec<Finding>, Vec<Finding>) {
+fn ungrouped(proposals: &[&Proposal], catalogue: &Catalogue) -> (Vec<Finding>, Vec<Finding>) {
     let (mut before, named) = rayon::join(
         || conflicts(proposals),
         || new_texts_named_like_existing_ones(proposals),
@@ -189,7 +182,7 @@ fn is_new(p: &Proposal) -> bool {
 
 /// The same proposal twice in one file: two members of one merged entry (a common group,
 /// or one cluster of a variant group) that come from the same file.
-pub fn duplicates(proposals: &[&Proposal], groups: &[Group]) -> Vec<Finding> {
+fn duplicates(proposals: &[&Proposal], groups: &[Group]) -> Vec<Finding> {
     // Members are named by qualified id (`AFR/P1`): found again by region and id.
     let by_id: HashMap<(Region, &str), &Proposal> = proposals
         .iter()

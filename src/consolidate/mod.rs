@@ -32,12 +32,9 @@ pub fn consolidate_with(mut cycle: Cycle, similarity: &dyn Similarity) -> Consol
             .for_each(|p| classify(p, &catalogue))
     });
     let proposals: Vec<&Proposal> = cycle.proposals().collect();
-    // Findings that need no groups are found while grouping runs.
-    let (groups, ungrouped) = rayon::join(
-        || group(&proposals, &topics, similarity),
-        || findings::ungrouped(&proposals, &catalogue),
-    );
-    let findings = findings::in_order(ungrouped, findings::duplicates(&proposals, &groups));
+    let (groups, findings) = findings::findings(&proposals, &catalogue, || {
+        group(&proposals, &topics, similarity)
+    });
     let timeline = timeline::check(&cycle);
     let mut diagnostics: Vec<Diagnostic> = findings
         .iter()
@@ -181,8 +178,9 @@ mod tests {
             p(EUR, "E3", MOD, "res-2", "Y", "same text"),
         ];
         let topics = topics();
-        let groups = group(&refs(&ps), &topics, &ExactText);
-        let found = findings::findings(&refs(&ps), &groups, &Catalogue::new(&topics));
+        let (_, found) = findings::findings(&refs(&ps), &Catalogue::new(&topics), || {
+            group(&refs(&ps), &topics, &ExactText)
+        });
         let conflict = found
             .iter()
             .find(|f| f.kind == FindingKind::Conflict)
@@ -231,8 +229,9 @@ mod tests {
         ];
         ps[3].target = Some("new".into());
         let topics = topics();
-        let groups = group(&refs(&ps), &topics, &NearDuplicate::DEFAULT);
-        let found = findings::findings(&refs(&ps), &groups, &Catalogue::new(&topics));
+        let (_, found) = findings::findings(&refs(&ps), &Catalogue::new(&topics), || {
+            group(&refs(&ps), &topics, &NearDuplicate::DEFAULT)
+        });
         let kinds: Vec<(FindingKind, Vec<&str>)> = found
             .iter()
             .map(|f| (f.kind, f.members.iter().map(String::as_str).collect()))
