@@ -61,11 +61,15 @@ impl<'a> Catalogue<'a> {
         let mut best: Option<(usize, &str)> = None;
         let mut start = 0;
         while let Some(c) = re.captures_at(text, start) {
-            let (n, m) = c
+            // Every alternative is a group, so one of them matched.
+            let Some((n, m)) = c
                 .iter()
                 .skip(1)
                 .enumerate()
-                .find_map(|(n, m)| Some((n, m?)))?;
+                .find_map(|(n, m)| Some((n, m?)))
+            else {
+                break;
+            };
             if best.is_none_or(|(b, _)| n < b) {
                 best = Some((n, m.as_str()));
             }

@@ -102,10 +102,14 @@ fn join(pieces: &[&str]) -> String {
 
 /// Lower-case letters and digits only: a change invisible here is case or punctuation.
 fn folded(text: &str) -> String {
+    folded_chars(text).collect()
+}
+
+/// The characters of [`folded`], one at a time.
+fn folded_chars(text: &str) -> impl Iterator<Item = char> + '_ {
     text.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// The same words in any order, ignoring case and punctuation (a moved sentence whose cut
@@ -208,13 +212,12 @@ impl WordCounts {
 /// Adds `sign` to the count of each word of `text`.
 fn add_words(counts: &mut FxHashMap<u64, i64>, text: &str, sign: i64) {
     for piece in pieces(text) {
+        // The hash of `folded(piece)`, without building it.
         let mut h = rustc_hash::FxHasher::default();
         let mut any = false;
-        for c in piece.chars().filter(|c| c.is_alphanumeric()) {
-            for l in c.to_lowercase() {
-                h.write_u32(l as u32);
-                any = true;
-            }
+        for c in folded_chars(piece) {
+            h.write_u32(c as u32);
+            any = true;
         }
         if any {
             *counts.entry(h.finish()).or_default() += sign;
