@@ -39,13 +39,20 @@ fn rebuilds(ws: &mut Workspace, file: &Path, out: &Path) -> Vec<Duration> {
             let started = Instant::now();
             let touched = ws.apply(&[file.to_path_buf()]);
             assert!(!touched.is_empty());
-            let built = ws.build(Formats::ALL, None).expect("the corpus builds");
-            rpmsynth::output::write_all(out, &built.artifacts).unwrap();
+            build_and_write(ws, out);
             started.elapsed()
         })
         .collect();
     fs::write(file, original).unwrap();
     times
+}
+
+/// Builds into `out` as `rpmsynth build` does: each file staged as it is made, then committed.
+fn build_and_write(ws: &Workspace, out: &Path) {
+    let staging = rpmsynth::output::Staging::new(out);
+    ws.build_into(Formats::ALL, None, &|a| staging.add(a))
+        .expect("the corpus builds");
+    staging.commit().unwrap();
 }
 
 fn report(what: &str, mut times: Vec<Duration>) -> bool {
@@ -79,8 +86,7 @@ fn main() {
     let out = work.path().join("output");
     let started = Instant::now();
     let mut ws = Workspace::open(&input, Some(&templates), None).unwrap();
-    let built = ws.build(Formats::ALL, None).unwrap();
-    rpmsynth::output::write_all(&out, &built.artifacts).unwrap();
+    build_and_write(&ws, &out);
     println!(
         "corpus: {} ({} input files); first build {:.1} ms; {} threads",
         corpus.display(),

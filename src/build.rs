@@ -2,10 +2,11 @@
 
 use crate::consolidate::consolidate;
 use crate::ingest::{self, InputFiles};
-use crate::model::{Consolidated, Date, Diagnostic, SourcePos};
+use crate::model::{Consolidated, Date, Diagnostic, Severity, SourcePos};
 use crate::render::{docx, html};
 use crate::report::{self, Templates, json};
 use rayon::prelude::*;
+use std::sync::Mutex;
 
 /// Which output formats to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,62 +88,85 @@ pub fn check(input: &InputFiles) -> Result<(Consolidated, Vec<Diagnostic>), Vec<
     }
 }
 
-/// Runs the whole pipeline and returns every output file, nothing written yet.
+/// Runs the whole pipeline and returns every output file (sorted by name; none when the
+/// diagnostics hold an error), nothing written yet.
 pub fn build(
     input: &InputFiles,
     templates: &Templates,
     formats: Formats,
     date: Option<Date>,
 ) -> Result<Built, Vec<Diagnostic>> {
-    let (consolidated, diagnostics) = check(input)?;
-    let reports = report::render_all(&consolidated, templates, date).map_err(|d| vec![d])?;
-    // Each report's Markdown moves into its file after HTML and DOCX are made from it: at
-    // 6 × 20,000 proposals a copy is 290 MB.
-    let per_report: Vec<Vec<Artifact>> = reports
-        .into_par_iter()
-        .map(|r| {
-            let html = formats.html.then(|| Artifact {
-                file_name: format!("{}.html", r.name),
-                bytes: html::to_html(&r.markdown, &r.info, &templates.css).into_bytes(),
-            });
-            let docx = if formats.docx {
-                let bytes = docx::to_docx(&r.markdown, &r.info, templates.reference.as_ref())
-                    .map_err(|e| {
-                        Diagnostic::error(
-                            &SourcePos::new(&format!("{}.docx", r.name), 0, 0),
-                            format!("cannot write DOCX: {e}"),
-                        )
-                    })?;
-                Some(Artifact {
-                    file_name: format!("{}.docx", r.name),
-                    bytes,
-                })
-            } else {
-                None
-            };
-            let md = formats.md.then(|| Artifact {
-                file_name: format!("{}.md", r.name),
-                bytes: r.markdown.into_bytes(),
-            });
-            Ok([md, html, docx].into_iter().flatten().collect())
-        })
-        .collect::<Result<_, Diagnostic>>()
-        .map_err(|d| vec![d])?;
-    let mut artifacts: Vec<Artifact> = per_report.into_iter().flatten().collect();
-    if formats.json {
-        let ingest_warnings: Vec<Diagnostic> = diagnostics
-            .iter()
-            .filter(|d| !consolidated.diagnostics.contains(d))
-            .cloned()
-            .collect();
-        artifacts.push(Artifact {
-            file_name: "consolidated.json".into(),
-            bytes: json::to_json(&consolidated, &ingest_warnings).into_bytes(),
-        });
-    }
+    let made = Mutex::new(Vec::new());
+    let (consolidated, diagnostics) = build_into(input, templates, formats, date, &|a| {
+        made.lock().unwrap_or_else(|e| e.into_inner()).push(a);
+        Ok(())
+    })?;
+    let mut artifacts = made.into_inner().unwrap_or_else(|e| e.into_inner());
+    artifacts.sort_by(|a, b| a.file_name.cmp(&b.file_name));
     Ok(Built {
         artifacts,
         diagnostics,
         consolidated,
     })
+}
+
+/// Runs the whole pipeline and hands each output file to `sink` as soon as it is made, so
+/// that a large build never holds all of them (the reports run in parallel, so does `sink`).
+/// A `sink` error stops the build and comes back as an error diagnostic.
+pub fn build_into(
+    input: &InputFiles,
+    templates: &Templates,
+    formats: Formats,
+    date: Option<Date>,
+    sink: &(dyn Fn(Artifact) -> Result<(), String> + Sync),
+) -> Result<(Consolidated, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let (consolidated, diagnostics) = check(input)?;
+    let failed =
+        |name: &str, message: String| vec![Diagnostic::error(&SourcePos::new(name, 0, 0), message)];
+    // With an error in the input the build still runs, to report template errors too, but
+    // its files go nowhere: nothing is written for a build that fails.
+    let doomed = diagnostics.iter().any(|d| d.severity == Severity::Error);
+    let emit = |file_name: String, bytes: Vec<u8>| {
+        if doomed {
+            return Ok(());
+        }
+        let name = file_name.clone();
+        sink(Artifact { file_name, bytes }).map_err(|e| failed(&name, e))
+    };
+    let reports = report::render_all(&consolidated, templates, date).map_err(|d| vec![d])?;
+    let json = || -> Result<(), Vec<Diagnostic>> {
+        if !formats.json {
+            return Ok(());
+        }
+        let ingest_warnings: Vec<Diagnostic> = diagnostics
+            .iter()
+            .filter(|d| !consolidated.diagnostics.contains(d))
+            .cloned()
+            .collect();
+        emit(
+            "consolidated.json".into(),
+            json::to_json(&consolidated, &ingest_warnings).into_bytes(),
+        )
+    };
+    // Each report's Markdown moves into its file after HTML and DOCX are made from it: at
+    // 6 × 20,000 proposals a copy is 290 MB.
+    let per_report = |r: report::Report| -> Result<(), Vec<Diagnostic>> {
+        if formats.html {
+            let page = html::to_html(&r.markdown, &r.info, &templates.css);
+            emit(format!("{}.html", r.name), page.into_bytes())?;
+        }
+        if formats.docx {
+            let name = format!("{}.docx", r.name);
+            let bytes = docx::to_docx(&r.markdown, &r.info, templates.reference.as_ref())
+                .map_err(|e| failed(&name, format!("cannot write DOCX: {e}")))?;
+            emit(name, bytes)?;
+        }
+        if formats.md {
+            emit(format!("{}.md", r.name), r.markdown.into_bytes())?;
+        }
+        Ok(())
+    };
+    let (reports, json) = rayon::join(|| reports.into_par_iter().try_for_each(per_report), json);
+    reports.and(json)?;
+    Ok((consolidated, diagnostics))
 }

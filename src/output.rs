@@ -6,6 +6,8 @@
 use crate::build::Artifact;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::thread::JoinHandle;
 use tempfile::NamedTempFile;
 
 /// Refuses an output folder that would mix reports with what a build reads: the input folder
@@ -57,16 +59,12 @@ pub fn resolved(path: &Path) -> PathBuf {
 }
 
 /// Writes every artifact into `dir` (created if needed), one build at a time.
-pub fn write_all(dir: &Path, artifacts: &[Artifact]) -> Result<(), String> {
-    std::fs::create_dir_all(dir)
-        .map_err(|e| format!("cannot create output folder {}: {e}", dir.display()))?;
-    let _turn = lock(dir)?;
-    write_files(
-        dir,
-        artifacts
-            .iter()
-            .map(|a| (a.file_name.as_str(), a.bytes.as_slice())),
-    )
+pub fn write_all(dir: &Path, artifacts: Vec<Artifact>) -> Result<(), String> {
+    let staging = Staging::new(dir);
+    for a in artifacts {
+        staging.add(a)?;
+    }
+    staging.commit()
 }
 
 /// Writes each `(path relative to dir, bytes)`, creating folders as needed: every file is
@@ -86,22 +84,119 @@ fn write_files_with<'a>(
     files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
     write: Writer,
 ) -> Result<(), String> {
-    // One thread a file: each file is synced to disk before its rename, and the syncs
-    // (waits on the disk, not work for the processor) overlap.
-    let staged = std::thread::scope(|scope| {
-        let writers: Vec<_> = files
-            .into_iter()
-            .map(|(rel, bytes)| scope.spawn(move || stage(dir, rel, bytes, write)))
-            .collect();
-        writers
+    let mut staging = Staging::with_writer(dir, write);
+    staging.locks = false;
+    for (rel, bytes) in files {
+        staging.add(Artifact {
+            file_name: rel.to_string(),
+            bytes: bytes.to_vec(),
+        })?;
+    }
+    staging.commit()
+}
+
+/// Output files handed over one at a time as a build makes them, each written to a
+/// temporary file on its own thread (and its bytes freed), all renamed into place by
+/// [`Staging::commit`]. Dropped without a commit, it removes what it staged, and the output
+/// folder too when it created it. The folder is created and locked at the first file.
+pub struct Staging {
+    dir: PathBuf,
+    write: Writer,
+    /// Whether builds into the folder take turns (not for `init`'s new input folder).
+    locks: bool,
+    state: Mutex<Staged>,
+}
+
+/// What a [`Staging`] holds: its lock, the folders it created, its writer threads.
+#[derive(Default)]
+struct Staged {
+    started: bool,
+    lock: Option<std::fs::File>,
+    /// The output folder and its ancestors that did not exist, innermost first.
+    created: Vec<PathBuf>,
+    writers: Vec<JoinHandle<Result<(NamedTempFile, PathBuf), String>>>,
+}
+
+impl Staging {
+    /// A staging area for the output folder `dir`; nothing is touched before the first file.
+    pub fn new(dir: &Path) -> Staging {
+        Staging::with_writer(dir, |file, bytes| file.write_all(bytes))
+    }
+
+    fn with_writer(dir: &Path, write: Writer) -> Staging {
+        Staging {
+            dir: dir.to_path_buf(),
+            write,
+            locks: true,
+            state: Mutex::new(Staged::default()),
+        }
+    }
+
+    /// Starts writing `artifact` to a temporary file beside its target.
+    pub fn add(&self, artifact: Artifact) -> Result<(), String> {
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        if !state.started {
+            state.started = true;
+            state.created = self
+                .dir
+                .ancestors()
+                .take_while(|p| !p.as_os_str().is_empty() && !p.exists())
+                .map(Path::to_path_buf)
+                .collect();
+            std::fs::create_dir_all(&self.dir)
+                .map_err(|e| format!("cannot create output folder {}: {e}", self.dir.display()))?;
+            if self.locks {
+                state.lock = Some(lock(&self.dir)?);
+            }
+        }
+        let (dir, write) = (self.dir.clone(), self.write);
+        // One thread a file: each file is synced to disk before its rename, and the syncs
+        // (waits on the disk, not work for the processor) overlap with the build.
+        state.writers.push(std::thread::spawn(move || {
+            stage(&dir, &artifact.file_name, &artifact.bytes, write)
+        }));
+        Ok(())
+    }
+
+    /// Waits for every file to be written, then renames them all into place.
+    pub fn commit(self) -> Result<(), String> {
+        let writers =
+            std::mem::take(&mut self.state.lock().unwrap_or_else(|e| e.into_inner()).writers);
+        // Every writer is waited for, also after one failed, so no temporary file outlives us.
+        let results: Vec<_> = writers
             .into_iter()
             .map(|w| {
                 w.join()
                     .unwrap_or_else(|_| Err("a writer thread failed".into()))
             })
-            .collect::<Result<Vec<_>, String>>()
-    })?;
-    commit(staged)
+            .collect();
+        let staged = results.into_iter().collect::<Result<Vec<_>, String>>()?;
+        commit(staged)?;
+        self.state
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .created
+            .clear();
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        let state = self.state.get_mut().unwrap_or_else(|e| e.into_inner());
+        // Each temporary file is removed when its writer's result is dropped.
+        for w in state.writers.drain(..) {
+            drop(w.join());
+        }
+        if !state.created.is_empty() {
+            if state.lock.take().is_some() {
+                let _ = std::fs::remove_file(self.dir.join(LOCK));
+            }
+            for folder in &state.created {
+                let _ = std::fs::remove_dir(folder);
+            }
+        }
+    }
 }
 
 /// Holds `dir/.rpmsynth.lock` locked until dropped, waiting for another build's turn.
@@ -292,6 +387,39 @@ mod tests {
     }
 
     #[test]
+    fn a_staging_dropped_without_commit_leaves_the_folder_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        write_all(dir.path(), vec![artifact("a.md", b"old a")]).unwrap();
+        let before = snapshot(dir.path());
+        let fresh = dir.path().join("new/out");
+        for folder in [dir.path(), fresh.as_path()] {
+            let staging = Staging::new(folder);
+            staging.add(artifact("a.md", b"new a")).unwrap();
+            staging.add(artifact("b.md", b"new b")).unwrap();
+        }
+        assert_eq!(
+            snapshot(dir.path()),
+            before,
+            "no file replaced or left staged"
+        );
+        assert!(
+            !dir.path().join("new").exists(),
+            "the folders the staging created are removed"
+        );
+        let staging = Staging::new(&fresh);
+        staging.add(artifact("a.md", b"new a")).unwrap();
+        staging.commit().unwrap();
+        assert_eq!(fs::read(fresh.join("a.md")).unwrap(), b"new a");
+    }
+
+    fn artifact(name: &str, bytes: &[u8]) -> Artifact {
+        Artifact {
+            file_name: name.into(),
+            bytes: bytes.to_vec(),
+        }
+    }
+
+    #[test]
     fn concurrent_writers_leave_one_complete_set() {
         let dir = tempfile::tempdir().unwrap();
         std::thread::scope(|scope| {
@@ -303,7 +431,7 @@ mod tests {
                         file_name: name.into(),
                         bytes: body.clone(),
                     };
-                    write_all(dir, &[file("a.bin"), file("b.bin")]).unwrap();
+                    write_all(dir, vec![file("a.bin"), file("b.bin")]).unwrap();
                 });
             }
         });

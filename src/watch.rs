@@ -1,9 +1,9 @@
 //! The state `rpmsynth watch` keeps between builds: every input file's bytes and the loaded
 //! templates, so a change re-reads only the files it touched.
 
-use crate::build::{self, Built, Formats};
+use crate::build::{self, Artifact, Built, Formats};
 use crate::ingest::{InputFiles, relative, wanted};
-use crate::model::{Date, Diagnostic};
+use crate::model::{Consolidated, Date, Diagnostic};
 use crate::output::resolved;
 use crate::report::Templates;
 use crate::report::templates::is_template_file;
@@ -147,6 +147,17 @@ impl Workspace {
     pub fn build(&self, formats: Formats, date: Option<Date>) -> Result<Built, Vec<Diagnostic>> {
         let templates = self.templates.as_ref().map_err(Clone::clone)?;
         build::build(&self.input, templates, formats, date)
+    }
+
+    /// Builds from what is held, handing each output file to `sink` as it is made.
+    pub fn build_into(
+        &self,
+        formats: Formats,
+        date: Option<Date>,
+        sink: &(dyn Fn(Artifact) -> Result<(), String> + Sync),
+    ) -> Result<(Consolidated, Vec<Diagnostic>), Vec<Diagnostic>> {
+        let templates = self.templates.as_ref().map_err(Clone::clone)?;
+        build::build_into(&self.input, templates, formats, date, sink)
     }
 
     /// The templates from the files held in memory.

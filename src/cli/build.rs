@@ -2,11 +2,12 @@
 
 use super::Global;
 use super::report::{self, Printer};
-use rpmsynth::build::Formats;
+use rpmsynth::build::{Artifact, Formats};
 use rpmsynth::model::{Date, Diagnostic, SourcePos};
 use rpmsynth::output;
 use rpmsynth::watch::Workspace;
 use std::path::PathBuf;
+use std::sync::Mutex;
 use std::time::Instant;
 
 #[derive(clap::Args, Debug)]
@@ -66,29 +67,41 @@ pub fn emit(workspace: &Workspace, args: &Args, global: Global, started: Instant
     let mut printer = Printer::new(global, &args.input);
     printer.input = Some(workspace.input());
     printer.templates = workspace.templates().ok();
-    let built = match workspace.build(args.format, source_date()) {
-        Ok(b) => b,
+    let staging = output::Staging::new(&args.output);
+    let written = Mutex::new(Vec::new());
+    let sink = |a: Artifact| {
+        let size = (a.file_name.clone(), a.bytes.len());
+        staging.add(a)?;
+        written.lock().unwrap_or_else(|e| e.into_inner()).push(size);
+        Ok(())
+    };
+    let diagnostics = match workspace.build_into(args.format, source_date(), &sink) {
+        Ok((_, diagnostics)) => diagnostics,
         Err(diagnostics) => return printer.finish(&diagnostics, None),
     };
-    let status = printer.finish(&built.diagnostics, None);
+    // Files are staged as they are made; they replace the previous output only now, when
+    // the build has no error (a staging dropped without commit removes them).
+    let status = printer.finish(&diagnostics, None);
     if status != 0 {
         return status;
     }
-    if let Err(message) = output::write_all(&args.output, &built.artifacts) {
+    if let Err(message) = staging.commit() {
         eprintln!("error: {message}");
         return 1;
     }
+    let mut written = written.into_inner().unwrap_or_else(|e| e.into_inner());
+    written.sort();
     if !global.quiet {
         eprintln!(
             "wrote {} files to {} in {} ms",
-            built.artifacts.len(),
+            written.len(),
             args.output.display(),
             started.elapsed().as_millis()
         );
     }
     if global.verbose {
-        for a in &built.artifacts {
-            eprintln!("  {} ({} bytes)", a.file_name, a.bytes.len());
+        for (name, size) in &written {
+            eprintln!("  {name} ({size} bytes)");
         }
     }
     0

@@ -1,9 +1,9 @@
 //! Handlebars templates: defaults embedded in the binary, overridable by file name from a folder.
 
-use super::{helpers, strict};
+use super::{helpers, partials, strict};
 use crate::model::{Diagnostic, SourcePos};
 use crate::render::docx::Reference;
-use handlebars::{Handlebars, RenderErrorReason};
+use handlebars::{Context, Handlebars, RenderErrorReason};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
@@ -178,6 +178,7 @@ impl Templates {
         registry.register_escape_fn(handlebars::no_escape);
         helpers::register(&mut registry);
         strict::register(&mut registry);
+        partials::register(&mut registry);
         let mut sources = Vec::new();
         let mut errors = Vec::new();
         let mut css = DEFAULT_CSS.to_string();
@@ -220,6 +221,11 @@ impl Templates {
             }
         }
         if errors.is_empty() {
+            for (name, _) in DEFAULTS {
+                if super::report_kind(name).is_some() {
+                    partials::rewrite(&mut registry, name);
+                }
+            }
             Ok(Templates {
                 registry,
                 sources,
@@ -241,7 +247,12 @@ impl Templates {
 
     /// Renders template `name` with `context`; errors name the file, line, column and closest name.
     pub fn render(&self, name: &str, context: &impl Serialize) -> Result<String, Diagnostic> {
-        self.registry.render(name, context).map_err(|e| {
+        self.render_data(name, &data(context)?)
+    }
+
+    /// Renders template `name` with a context already converted to the templates' JSON.
+    pub fn render_data(&self, name: &str, data: &Context) -> Result<String, Diagnostic> {
+        self.registry.render_with_context(name, data).map_err(|e| {
             let template = e.template_name.clone().unwrap_or_else(|| name.to_string());
             let origin = self
                 .sources
@@ -252,9 +263,7 @@ impl Templates {
             let (message, meant) = match e.reason() {
                 RenderErrorReason::MissingVariable(Some(path)) => (
                     format!("unknown variable `{path}`"),
-                    serde_json::to_value(context)
-                        .ok()
-                        .and_then(|json| strict::did_you_mean(path, &json)),
+                    strict::did_you_mean(path, data.data()),
                 ),
                 other => (format!("template error: {other}"), None),
             };
@@ -267,4 +276,14 @@ impl Templates {
             })
         })
     }
+}
+
+/// `context` as the templates read it (JSON), to render several templates from one conversion.
+pub fn data(context: &impl Serialize) -> Result<Context, Diagnostic> {
+    Context::wraps(context).map_err(|e| {
+        Diagnostic::error(
+            &SourcePos::new("report context", 0, 0),
+            format!("cannot convert the report context for the templates: {e}"),
+        )
+    })
 }
