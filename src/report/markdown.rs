@@ -86,12 +86,13 @@ const CONTENTS_DEPTH: usize = 2;
 
 /// Fills the `{.toc}` heading (if any) with a list of links to the headings after it, down
 /// to level 2 (cover, title and subtitle headings aside). The Word writer replaces this
-/// list by a real table of contents.
-pub fn with_contents(markdown: &str) -> String {
+/// list by a real table of contents. The list is inserted in place (a report can be
+/// hundreds of megabytes).
+pub fn with_contents(mut markdown: String) -> String {
     let mut toc_end = None;
     let mut entries: Vec<(usize, String, Option<String>)> = Vec::new();
     let mut current: Option<(usize, String, Option<String>, bool)> = None;
-    for (event, range) in Parser::new_ext(markdown, markdown_options()).into_offset_iter() {
+    for (event, range) in Parser::new_ext(&markdown, markdown_options()).into_offset_iter() {
         match event {
             Event::Start(Tag::Heading {
                 level, id, classes, ..
@@ -127,9 +128,9 @@ pub fn with_contents(markdown: &str) -> String {
         }
     }
     let Some(at) = toc_end else {
-        return markdown.to_string();
+        return markdown;
     };
-    let mut list = String::new();
+    let mut list = String::from("\n");
     for (level, text, id) in entries {
         let text = text.trim().replace('[', "\\[").replace(']', "\\]");
         let indent = "  ".repeat(level - 1);
@@ -138,7 +139,8 @@ pub fn with_contents(markdown: &str) -> String {
             None => list.push_str(&format!("{indent}- {text}\n")),
         }
     }
-    format!("{}\n{list}{}", &markdown[..at], &markdown[at..])
+    markdown.insert_str(at, &list);
+    markdown
 }
 
 /// "Title {#id key=value}" → "Title".
@@ -226,12 +228,12 @@ mod tests {
     #[test]
     fn contents_list_the_headings_after_the_toc_heading() {
         let md = "# Report {.title}\n\n# Contents {.toc}\n\n# 1 Intro {#intro}\n\n## Detail\n\n### Deep\n";
-        let out = with_contents(md);
+        let out = with_contents(md.to_string());
         assert!(
             out.contains("# Contents {.toc}\n\n- [1 Intro](#intro)\n  - Detail\n\n# 1 Intro"),
             "{out}"
         );
-        assert_eq!(with_contents("# No contents\n"), "# No contents\n");
+        assert_eq!(with_contents("# No contents\n".into()), "# No contents\n");
     }
 
     #[test]

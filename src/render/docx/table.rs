@@ -31,19 +31,53 @@ const MAX_WORD: usize = 1500;
 /// Cell texts wider than this (twips) do not claim more width; they wrap.
 const MAX_TEXT: usize = 4200;
 
-/// Estimated width of `text` in the 9 pt table font (Calibri metrics, bold-safe), twips.
-fn text_width(text: &str) -> usize {
-    text.chars()
-        .map(|c| match c {
-            ' ' => 42,
-            'i' | 'j' | 'l' | 'f' | 't' | 'r' | 'I' | '.' | ',' | ':' | ';' | '\'' => 60,
-            'm' | 'w' | 'M' | 'W' | '—' | '✓' => 150,
-            c if c.is_ascii_digit() => 97,
-            c if c.is_uppercase() => 118,
-            c if c.is_ascii_punctuation() => 75,
-            _ => 86,
-        })
-        .sum()
+/// Estimated width of a character in the 9 pt table font (Calibri metrics, bold-safe), twips.
+const fn char_width(c: char) -> usize {
+    match c {
+        ' ' => 42,
+        'i' | 'j' | 'l' | 'f' | 't' | 'r' | 'I' | '.' | ',' | ':' | ';' | '\'' => 60,
+        'm' | 'w' | 'M' | 'W' | '—' | '✓' => 150,
+        c if c.is_ascii_digit() => 97,
+        c if c.is_uppercase() => 118,
+        c if c.is_ascii_punctuation() => 75,
+        _ => 86,
+    }
+}
+
+/// [`char_width`] of every ASCII character, looked up instead of matched.
+const ASCII_WIDTHS: [u16; 128] = {
+    let mut widths = [0u16; 128];
+    let mut b = 0;
+    while b < 128 {
+        widths[b] = char_width(b as u8 as char) as u16;
+        b += 1;
+    }
+    widths
+};
+
+/// Estimated widths of a cell text, twips: its widest word and the whole text without the
+/// white space around it; one pass over the characters.
+fn text_widths(text: &str) -> (usize, usize) {
+    let (mut widest, mut word, mut whole, mut space) = (0, 0, 0, 0);
+    for c in text.chars() {
+        let w = match u8::try_from(c) {
+            Ok(b) if b < 128 => usize::from(ASCII_WIDTHS[usize::from(b)]),
+            _ => char_width(c),
+        };
+        if c.is_whitespace() {
+            widest = widest.max(word);
+            word = 0;
+            // Inner white space counts once a word follows; leading and trailing does not.
+            if whole > 0 {
+                space += w;
+            }
+        } else {
+            word += w;
+            whole += space + w;
+            space = 0;
+        }
+    }
+    (widest.max(word), whole)
 }
 
 impl TableBuilder {
@@ -139,30 +173,17 @@ impl TableBuilder {
 /// width of its longest word (clamped); the remaining space is shared out by
 /// water-filling towards the width of each column's longest text (clamped).
 pub fn column_widths(columns: &[Vec<&str>], total: usize) -> Vec<usize> {
-    let min: Vec<usize> = columns
+    let (min, want): (Vec<usize>, Vec<usize>) = columns
         .iter()
         .map(|texts| {
-            let word = texts
+            let (word, longest) = texts
                 .iter()
-                .flat_map(|t| t.split_whitespace())
-                .map(text_width)
-                .max()
-                .unwrap_or(0);
-            word.clamp(200, MAX_WORD) + CELL_PADDING
+                .map(|t| text_widths(t))
+                .fold((0, 0), |(w, l), (tw, tl)| (w.max(tw), l.max(tl)));
+            let min = word.clamp(200, MAX_WORD) + CELL_PADDING;
+            (min, (longest.min(MAX_TEXT) + CELL_PADDING).max(min))
         })
-        .collect();
-    let want: Vec<usize> = columns
-        .iter()
-        .zip(&min)
-        .map(|(texts, &m)| {
-            let longest = texts
-                .iter()
-                .map(|t| text_width(t.trim()))
-                .max()
-                .unwrap_or(0);
-            (longest.min(MAX_TEXT) + CELL_PADDING).max(m)
-        })
-        .collect();
+        .unzip();
     let (min_sum, want_sum): (usize, usize) = (min.iter().sum(), want.iter().sum());
     let mut widths: Vec<usize> = if want_sum <= total {
         want.iter().map(|w| w * total / want_sum.max(1)).collect()
@@ -189,4 +210,31 @@ pub fn column_widths(columns: &[Vec<&str>], total: usize) -> Vec<usize> {
         widths[widest] += rest;
     }
     widths
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The widths as first defined: every word measured, then the trimmed text.
+    fn by_words(text: &str) -> (usize, usize) {
+        let width = |s: &str| s.chars().map(char_width).sum::<usize>();
+        let word = text.split_whitespace().map(width).max().unwrap_or(0);
+        (word, width(text.trim()))
+    }
+
+    #[test]
+    fn one_pass_widths_are_the_widths_of_the_words_and_the_trimmed_text() {
+        for text in [
+            "",
+            "   ",
+            "Res. 37 (Rev. Kigali, 2022)",
+            "  two  spaces\tand a tab  ",
+            "Ünïcödé — ✓ MOD\u{a0}SUP\u{2003}ADD",
+            "withoutspaces",
+            "\n  lead and trail \n",
+        ] {
+            assert_eq!(text_widths(text), by_words(text), "{text:?}");
+        }
+    }
 }
