@@ -62,18 +62,6 @@ pub fn to_docx(
     let mut outline = outline::Outline::read(&marked);
     pages::estimate(&marked, &mut outline, geometry);
     let stamp = parts::stamp(&info.iso_date);
-    let body = body::write(&marked, &outline, geometry, &stamp, &info.language);
-    let mut document = String::with_capacity(body.xml.len() + 1024);
-    document.push_str(concat!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
-        r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>"#
-    ));
-    document.push_str(&body.xml);
-    document.push_str(&body::section_properties(
-        body.last_geometry,
-        body.single_section,
-    ));
-    document.push_str("</w:body></w:document>");
     let language = xml::clean(&info.language);
     let language = if language
         .chars()
@@ -83,17 +71,34 @@ pub fn to_docx(
     } else {
         String::new()
     };
+    // The document part is deflated while its body is written (a large report's body is
+    // hundreds of megabytes of XML, its package a tenth of that).
+    let mut package = package::Package::new(markdown.len() / 5);
+    package.part("[Content_Types].xml", parts::content_types().as_bytes())?;
+    package.part("_rels/.rels", parts::package_rels().as_bytes())?;
+    package.part("docProps/core.xml", parts::core(info).as_bytes())?;
+    package.part("docProps/app.xml", parts::app().as_bytes())?;
+    package.part("word/document.xml", concat!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+        r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>"#
+    ).as_bytes())?;
+    let body = body::write(
+        &marked,
+        &outline,
+        geometry,
+        &stamp,
+        &info.language,
+        &mut |piece| package.write(piece.as_bytes()),
+    )?;
+    package.write(body.xml.as_bytes())?;
+    package.write(body::section_properties(body.last_geometry, body.single_section).as_bytes())?;
+    package.write(b"</w:body></w:document>")?;
     let own_styles = styles::styles_xml(&language, geometry.text_width());
     let styles = match reference {
         Some(r) => r.merge_styles(&own_styles),
         None => own_styles,
     };
     let parts: Vec<(&str, String)> = vec![
-        ("[Content_Types].xml", parts::content_types()),
-        ("_rels/.rels", parts::package_rels()),
-        ("docProps/core.xml", parts::core(info)),
-        ("docProps/app.xml", parts::app()),
-        ("word/document.xml", document),
         (
             "word/_rels/document.xml.rels",
             parts::document_rels(&body.links),
@@ -115,6 +120,8 @@ pub fn to_docx(
         ("word/footer1.xml", parts::footer(&info.title)),
         ("word/footer2.xml", parts::empty("ftr")),
     ];
-    let bytes: Vec<(&str, &[u8])> = parts.iter().map(|(p, x)| (*p, x.as_bytes())).collect();
-    package::zip(&bytes)
+    for (path, xml) in &parts {
+        package.part(path, xml.as_bytes())?;
+    }
+    package.finish()
 }

@@ -124,6 +124,32 @@ fn document_info(report: &ReportMeta, subject: &str, language: &str) -> Document
     }
 }
 
+/// `ctx` converted for the templates and dropped; its two large lists (the topics with their
+/// entries, the RPMs with their outcomes) are converted in parallel with the rest.
+fn context_data(mut ctx: ReportContext) -> Result<handlebars::Context, Diagnostic> {
+    let topics = std::mem::take(&mut ctx.topics);
+    let rpms = std::mem::take(&mut ctx.rpms);
+    let (data, (topics, rpms)) = rayon::join(
+        || templates::data(&ctx),
+        || rayon::join(|| json_list(topics), || json_list(rpms)),
+    );
+    let mut data = data?;
+    let json = data.data_mut();
+    json["topics"] = topics?;
+    json["rpms"] = rpms?;
+    Ok(data)
+}
+
+/// A list converted for the templates, its items in parallel.
+fn json_list<T: serde::Serialize + Send>(items: Vec<T>) -> Result<serde_json::Value, Diagnostic> {
+    use rayon::prelude::*;
+    items
+        .into_par_iter()
+        .map(|item| templates::json(&item))
+        .collect::<Result<Vec<_>, _>>()
+        .map(serde_json::Value::Array)
+}
+
 /// Renders both reports: the synthesis, then the implementation report with it as annex.
 /// `date` replaces the documents' dates (from `SOURCE_DATE_EPOCH`).
 pub fn render_all(
@@ -136,9 +162,8 @@ pub fn render_all(
     // takes a second and the context half a gigabyte, dropped once converted).
     let ctx = context(c, ReportKind::Synthesis, templates, date)?;
     let (subject, language) = (ctx.conference.name.clone(), ctx.language.clone());
-    let mut data = templates::data(&ctx)?;
     let synthesis_meta = ctx.report.clone();
-    drop(ctx);
+    let mut data = context_data(ctx)?;
     let implementation_meta = meta(c, ReportKind::Implementation, date);
     let synthesis = render_data(
         &data,

@@ -280,7 +280,12 @@ impl Templates {
 
 /// `context` as the templates read it (JSON), to render several templates from one conversion.
 pub fn data(context: &impl Serialize) -> Result<Context, Diagnostic> {
-    Context::wraps(context).map_err(|e| {
+    json(context).map(Context::from)
+}
+
+/// `value` converted to JSON for the templates.
+pub fn json(value: &impl Serialize) -> Result<serde_json::Value, Diagnostic> {
+    serde_json::to_value(value).map_err(|e| {
         Diagnostic::error(
             &SourcePos::new("report context", 0, 0),
             format!("cannot convert the report context for the templates: {e}"),

@@ -150,7 +150,14 @@ pub(super) struct HeadingState {
 }
 
 pub(super) struct Writer<'a> {
+    /// The body XML not yet handed to `sink`.
     pub out: String,
+    /// Where the body goes in pieces of about `piece` bytes, and how many it took.
+    sink: Sink<'a>,
+    piece: usize,
+    sent: usize,
+    /// The first error of `sink`; nothing more is sent after it.
+    failed: Option<std::io::Error>,
     pub outline: &'a Outline,
     /// The document's page setup, and the landscape section in force (opened by a heading
     /// of this level).
@@ -204,16 +211,44 @@ pub(super) struct Sequences {
     pub table: usize,
 }
 
-/// Writes the body of a document.
-pub fn write(
+/// Where the body's XML goes while it is written (the package's document part).
+pub type Sink<'a> = &'a mut dyn FnMut(&str) -> std::io::Result<()>;
+
+/// How much body XML is held before it goes to the sink (a large report's body is
+/// hundreds of megabytes).
+const PIECE: usize = 1 << 20;
+
+/// What stays held after a piece is sent: enough for the checks on how the body ends.
+const TAIL: usize = 64;
+
+/// Writes the body of a document, handing it to `sink` piece by piece; what is left comes
+/// back in [`Body::xml`].
+pub fn write<'a>(
     markdown: &str,
-    outline: &Outline,
+    outline: &'a Outline,
     geometry: Geometry,
     stamp: &str,
     language: &str,
-) -> Body {
+    sink: Sink<'a>,
+) -> std::io::Result<Body> {
+    write_in_pieces(markdown, outline, geometry, stamp, language, (sink, PIECE))
+}
+
+/// [`write`] with pieces of `piece` bytes (tests send after every event).
+pub(super) fn write_in_pieces<'a>(
+    markdown: &str,
+    outline: &'a Outline,
+    geometry: Geometry,
+    stamp: &str,
+    language: &str,
+    (sink, piece): (Sink<'a>, usize),
+) -> std::io::Result<Body> {
     let mut w = Writer {
-        out: String::with_capacity(markdown.len() * 3),
+        out: String::with_capacity((markdown.len() * 3).min(2 * PIECE)),
+        sink,
+        piece,
+        sent: 0,
+        failed: None,
         outline,
         geometry,
         landscape: None,
@@ -248,20 +283,23 @@ pub fn write(
         w.event(event);
     }
     w.flush();
+    if let Some(e) = w.failed {
+        return Err(e);
+    }
     // Word expects a paragraph at the end of the body (and in an empty one).
-    if w.out.is_empty()
+    if (w.sent == 0 && w.out.is_empty())
         || w.out.ends_with("</w:tbl>")
         || w.out.ends_with("</w:sectPr></w:pPr></w:p>")
     {
         w.out.push_str("<w:p/>");
     }
-    Body {
+    Ok(Body {
         last_geometry: w.current_geometry(),
         single_section: w.first_section,
         xml: w.out,
         lists: w.lists,
         links: w.links,
-    }
+    })
 }
 
 impl Writer<'_> {
@@ -286,7 +324,36 @@ impl Writer<'_> {
         self.out.push_str("</w:p>");
     }
 
+    /// Hands the held XML to the sink once there is a piece of it, but for the last two
+    /// paragraphs (which [`Writer::keep_with_next`] may still change) and a short tail.
+    fn send(&mut self) {
+        if self.out.len() < self.piece.max(TAIL) {
+            return;
+        }
+        let kept = self
+            .last_paragraphs
+            .iter()
+            .flatten()
+            .map(|(start, _)| *start);
+        let mut cut = kept.fold(self.out.len() - TAIL, usize::min);
+        while !self.out.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        if self.failed.is_none()
+            && let Err(e) = (self.sink)(&self.out[..cut])
+        {
+            self.failed = Some(e);
+        }
+        self.out.drain(..cut);
+        self.sent += cut;
+        for (start, end) in self.last_paragraphs.iter_mut().flatten() {
+            *start -= cut;
+            *end -= cut;
+        }
+    }
+
     fn event(&mut self, event: Event) {
+        self.send();
         if self.skipping_contents {
             match event {
                 Event::Start(Tag::Heading { .. }) => self.skipping_contents = false,

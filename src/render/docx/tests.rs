@@ -598,3 +598,35 @@ fn empty_and_table_final_documents_end_with_a_paragraph() {
     assert!(document("").contains("<w:body><w:p/><w:sectPr>"));
     assert!(document("| a |\n|---|\n| b |\n").contains("</w:tbl><w:p/><w:sectPr>"));
 }
+
+#[test]
+fn the_body_is_the_same_sent_after_every_event_or_held_whole() {
+    // Captions keep their tables' paragraphs together after the fact, also across pieces.
+    let unit = "## Part {#p}\n\nText with *emphasis*, ü and a [link](https://a.example).\n\nTable: Meetings held\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- item {++added++}\n\n---\n\n| c |\n|---|\n| 3 |\n";
+    let md = format!("# Contents {{.toc}}\n\n{}", unit.repeat(40));
+    let marked = critic::mark(&md);
+    let outline = outline::Outline::read(&marked);
+    let body = |piece: usize| {
+        let mut sent = String::new();
+        let mut sink = |xml: &str| {
+            sent.push_str(xml);
+            Ok(())
+        };
+        let body = body::write_in_pieces(
+            &marked,
+            &outline,
+            Geometry::A4,
+            "2029-01-01T00:00:00Z",
+            "en",
+            (&mut sink, piece),
+        )
+        .unwrap();
+        (sent.len(), sent + &body.xml)
+    };
+    let (sent_whole, whole) = body(usize::MAX);
+    let (sent_pieces, pieces) = body(1);
+    assert_eq!(sent_whole, 0);
+    assert!(sent_pieces > whole.len() / 2, "most of it was sent early");
+    assert_eq!(pieces, whole);
+    assert_eq!(whole.matches("<w:keepNext/>").count(), 80);
+}
