@@ -94,17 +94,19 @@ fn embedded(synthesis: &str) -> String {
 /// Renders one report from its context.
 pub fn render(ctx: &ReportContext, templates: &Templates) -> Result<Report, Diagnostic> {
     let info = document_info(&ctx.report, &ctx.conference.name, &ctx.language);
-    render_data(&templates::data(ctx)?, &ctx.report.name, info, templates)
+    render_data(&templates::data(ctx)?, &ctx.report.name, info, templates, 0)
 }
 
 /// Renders report `name` from its context already converted for the templates.
+/// `room`: the bytes to reserve for the Markdown (see [`Templates::render_data`]).
 fn render_data(
     data: &handlebars::Context,
     name: &str,
     info: DocumentInfo,
     templates: &Templates,
+    room: usize,
 ) -> Result<Report, Diagnostic> {
-    let markdown = templates.render_data(name, data)?;
+    let markdown = templates.render_data(name, data, room)?;
     Ok(Report {
         name: name.to_string(),
         info,
@@ -165,20 +167,26 @@ pub fn render_all(
     let synthesis_meta = ctx.report.clone();
     let mut data = context_data(ctx)?;
     let implementation_meta = meta(c, ReportKind::Implementation, date);
+    // The synthesis holds each outcome about twice (proposals by topic, annexes).
+    let room = 3 * c.cycle.rpms.iter().map(|r| r.body.len()).sum::<usize>() + (1 << 20);
     let synthesis = render_data(
         &data,
         &synthesis_meta.name,
         document_info(&synthesis_meta, &subject, &language),
         templates,
+        room,
     )?;
+    let annex = embedded(&synthesis.markdown);
+    let room = annex.len() + room / 3;
     let json = data.data_mut();
     json["report"] = serde_json::to_value(&implementation_meta).unwrap_or_default();
-    json["synthesis"] = serde_json::Value::String(embedded(&synthesis.markdown));
+    json["synthesis"] = serde_json::Value::String(annex);
     let implementation = render_data(
         &data,
         &implementation_meta.name,
         document_info(&implementation_meta, &subject, &language),
         templates,
+        room,
     )?;
     Ok(vec![synthesis, implementation])
 }

@@ -247,12 +247,27 @@ impl Templates {
 
     /// Renders template `name` with `context`; errors name the file, line, column and closest name.
     pub fn render(&self, name: &str, context: &impl Serialize) -> Result<String, Diagnostic> {
-        self.render_data(name, &data(context)?)
+        self.render_data(name, &data(context)?, 0)
     }
 
-    /// Renders template `name` with a context already converted to the templates' JSON.
-    pub fn render_data(&self, name: &str, data: &Context) -> Result<String, Diagnostic> {
-        self.registry.render_with_context(name, data).map_err(|e| {
+    /// Renders template `name` with a context already converted to the templates' JSON,
+    /// into room for `room` bytes reserved up front (memory reserved and not used costs
+    /// nothing, while a large report that outgrows its room is copied).
+    pub fn render_data(
+        &self,
+        name: &str,
+        data: &Context,
+        room: usize,
+    ) -> Result<String, Diagnostic> {
+        let mut out = Vec::with_capacity(room);
+        let rendered = self
+            .registry
+            .render_with_context_to_write(name, data, &mut out)
+            .map(|()| {
+                String::from_utf8(out)
+                    .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+            });
+        rendered.map_err(|e| {
             let template = e.template_name.clone().unwrap_or_else(|| name.to_string());
             let origin = self
                 .sources
