@@ -66,19 +66,45 @@ fn rewrite_headings(markdown: &str, top: usize, id: impl Fn(&str) -> Option<Stri
 /// The document without its front matter: everything before the first heading that is
 /// not a cover line, title, subtitle or the contents (and so without the contents' list).
 pub fn without_front_matter(markdown: &str) -> &str {
-    Parser::new_ext(markdown, markdown_options())
-        .into_offset_iter()
-        .find_map(|(event, range)| match event {
-            Event::Start(Tag::Heading { classes, .. })
-                if !classes
-                    .iter()
-                    .any(|c| matches!(c.as_ref(), "title" | "subtitle" | "cover" | "toc")) =>
-            {
-                Some(&markdown[range.start..])
-            }
-            _ => None,
-        })
-        .unwrap_or(markdown)
+    &markdown[front_matter_end(markdown, 64 * 1024)..]
+}
+
+/// Where the front matter ends. The parser reads a whole document before its first event,
+/// and the front matter is a few lines at the top of a report that may be hundreds of
+/// megabytes; so prefixes of growing size are parsed, each ending at a line end (from
+/// `size` bytes on). A block that ends before the prefix's last line is the same in the
+/// whole document: what follows a line can only change that line's block (a setext
+/// underline, a table's delimiter row).
+fn front_matter_end(markdown: &str, mut size: usize) -> usize {
+    loop {
+        let end = match markdown.get(size..).and_then(|rest| rest.find('\n')) {
+            Some(i) => size + i + 1,
+            None => markdown.len(),
+        };
+        let prefix = &markdown[..end];
+        let whole = end == markdown.len();
+        let last_line = prefix
+            .trim_end_matches('\n')
+            .rfind('\n')
+            .map_or(0, |i| i + 1);
+        let found = Parser::new_ext(prefix, markdown_options())
+            .into_offset_iter()
+            .find_map(|(event, range)| match event {
+                Event::Start(Tag::Heading { classes, .. })
+                    if !classes
+                        .iter()
+                        .any(|c| matches!(c.as_ref(), "title" | "subtitle" | "cover" | "toc")) =>
+                {
+                    Some(range)
+                }
+                _ => None,
+            });
+        match found {
+            Some(range) if whole || range.end <= last_line => return range.start,
+            None if whole => return 0,
+            _ => size = size.saturating_mul(4).max(1),
+        }
+    }
 }
 
 /// Heading levels listed under a `{.toc}` heading.
@@ -240,6 +266,33 @@ mod tests {
     fn front_matter_is_the_cover_title_and_contents() {
         let md = "###### Doc {.cover}\n\n**Meeting**\n\n# Title {.title}\n\n# Contents {.toc}\n\n- [1 A](#a)\n\n---\n\n# 1 A {#a}\n\nText.\n";
         assert_eq!(without_front_matter(md), "# 1 A {#a}\n\nText.\n");
+    }
+
+    #[test]
+    fn the_front_matter_ends_where_a_parse_of_the_whole_document_says() {
+        let whole = |md: &str| {
+            Parser::new_ext(md, markdown_options())
+                .into_offset_iter()
+                .find_map(|(event, range)| match event {
+                    Event::Start(Tag::Heading { classes, .. }) if classes.is_empty() => {
+                        Some(range.start)
+                    }
+                    _ => None,
+                })
+                .unwrap_or(0)
+        };
+        for md in [
+            "",
+            "no heading at all\n",
+            "# Title {.title}\n\n# Contents {.toc}\n\n- a\n\nSetext\n======\n\ntext\n",
+            "# Title {.title}\n\n```\n# not a heading\n```\n\n> # quoted\n\n| a |\n|---|\n| # b |\n\n## Real\n",
+            "###### x {.cover}\n\nPara\nmore\n---\n\n# After\n",
+            "# T {.title}\n\nLong line without end",
+        ] {
+            for size in [0, 1, 5, 17, 1 << 20] {
+                assert_eq!(front_matter_end(md, size), whole(md), "{md:?} from {size}");
+            }
+        }
     }
 
     #[test]
