@@ -8,26 +8,47 @@ use std::sync::LazyLock;
 /// Shifts headings so the shallowest becomes `top` (capped at 6) and drops their attribute
 /// blocks, so an embedded text neither breaks the report's outline nor repeats its anchors.
 pub fn demote(markdown: &str, top: usize) -> String {
-    rewrite_headings(markdown, top, |_| None)
+    rewrite_headings(markdown, top, |_| None, &|out, text| out.push_str(text))
 }
 
 /// Like [`demote`], but a heading that had an id keeps one: `rename(id)`, so links into the
 /// embedded text (provenance, cross-references) still land.
 pub fn demote_keeping_ids(markdown: &str, top: usize, rename: impl Fn(&str) -> String) -> String {
-    rewrite_headings(markdown, top, |id| Some(rename(id)))
+    rewrite_headings(markdown, top, |id| Some(rename(id)), &|out, text| {
+        out.push_str(text)
+    })
 }
 
 /// Embeds a whole report under `top`: headings demoted, every heading id and in-page link
 /// target prefixed with `prefix`, so the embedded anchors cannot clash with the host's.
+/// One pass, one copy (a report can be hundreds of megabytes).
 pub fn embed(markdown: &str, top: usize, prefix: &str) -> String {
     static LINK: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\]\(#([^)\s]+)\)").expect("valid"));
-    let demoted = demote_keeping_ids(markdown, top, |id| format!("{prefix}{id}"));
-    LINK.replace_all(&demoted, format!("](#{prefix}$1)"))
-        .into_owned()
+    let relink = |out: &mut String, text: &str| {
+        let mut last = 0;
+        for link in LINK.captures_iter(text) {
+            let (whole, target) = (link.get(0).expect("match"), &link[1]);
+            out.push_str(&text[last..whole.start()]);
+            out.push_str("](#");
+            out.push_str(prefix);
+            out.push_str(target);
+            out.push(')');
+            last = whole.end();
+        }
+        out.push_str(&text[last..]);
+    };
+    rewrite_headings(markdown, top, |id| Some(format!("{prefix}{id}")), &relink)
 }
 
-fn rewrite_headings(markdown: &str, top: usize, id: impl Fn(&str) -> Option<String>) -> String {
+/// Demotes the headings of `markdown` (see [`demote`]), giving each the id `id(old id)`;
+/// the text around and inside the headings goes through `copy`.
+fn rewrite_headings(
+    markdown: &str,
+    top: usize,
+    id: impl Fn(&str) -> Option<String>,
+    copy: &dyn Fn(&mut String, &str),
+) -> String {
     let headings: Vec<(usize, Option<String>, std::ops::Range<usize>)> =
         Parser::new_ext(markdown, markdown_options())
             .into_offset_iter()
@@ -38,19 +59,20 @@ fn rewrite_headings(markdown: &str, top: usize, id: impl Fn(&str) -> Option<Stri
                 _ => None,
             })
             .collect();
-    let Some(shallowest) = headings.iter().map(|(l, ..)| *l).min() else {
-        return markdown.to_string();
-    };
     let mut out = String::with_capacity(markdown.len() + headings.len() * 4);
+    let Some(shallowest) = headings.iter().map(|(l, ..)| *l).min() else {
+        copy(&mut out, markdown);
+        return out;
+    };
     let mut last = 0;
     for (level, new_id, range) in headings {
         let new_level = (level + top).saturating_sub(shallowest).clamp(1, 6);
         let line = markdown[range.clone()].lines().next().unwrap_or("");
         let text = strip_attributes(line.trim_start().trim_start_matches('#').trim());
-        out.push_str(&markdown[last..range.start]);
+        copy(&mut out, &markdown[last..range.start]);
         out.push_str(&"#".repeat(new_level));
         out.push(' ');
-        out.push_str(text);
+        copy(&mut out, text);
         if let Some(new_id) = new_id {
             out.push_str(" {#");
             out.push_str(&new_id);
@@ -59,7 +81,7 @@ fn rewrite_headings(markdown: &str, top: usize, id: impl Fn(&str) -> Option<Stri
         out.push('\n');
         last = range.end;
     }
-    out.push_str(&markdown[last..]);
+    copy(&mut out, &markdown[last..]);
     out
 }
 
@@ -266,6 +288,25 @@ mod tests {
     fn front_matter_is_the_cover_title_and_contents() {
         let md = "###### Doc {.cover}\n\n**Meeting**\n\n# Title {.title}\n\n# Contents {.toc}\n\n- [1 A](#a)\n\n---\n\n# 1 A {#a}\n\nText.\n";
         assert_eq!(without_front_matter(md), "# 1 A {#a}\n\nText.\n");
+    }
+
+    #[test]
+    fn embedding_relinks_and_renames_in_one_pass_as_in_two() {
+        let two_passes = |md: &str| {
+            let demoted = demote_keeping_ids(md, 2, |id| format!("p-{id}"));
+            Regex::new(r"\]\(#([^)\s]+)\)")
+                .unwrap()
+                .replace_all(&demoted, "](#p-$1)")
+                .into_owned()
+        };
+        for md in [
+            "no heading, a [link](#a) and [another](#b)\n",
+            "# One {#one}\n\nSee [two](#two), [out](https://x.example/#y).\n\n## Two [back](#one) {#two}\n\n[end](#one)",
+            "[first](#f)\n\n### Deep\n\ntext ](#not a link)\n",
+        ] {
+            assert_eq!(embed(md, 2, "p-"), two_passes(md), "{md:?}");
+        }
+        assert!(embed("# A {#a}\n\n[x](#a)\n", 2, "p-").contains("## A {#p-a}\n\n[x](#p-a)"));
     }
 
     #[test]
