@@ -98,7 +98,9 @@ fn write_files_with<'a>(
 /// Output files handed over one at a time as a build makes them, each written to a
 /// temporary file on its own thread (and its bytes freed), all renamed into place by
 /// [`Staging::commit`]. Dropped without a commit, it removes what it staged, and the output
-/// folder too when it created it. The folder is created and locked at the first file.
+/// folder too when it created it. The folder is created at the first file; builds into it
+/// take turns only to rename (staged files have names of their own), so a build waiting
+/// for its turn holds no worker of another build.
 pub struct Staging {
     dir: PathBuf,
     write: Writer,
@@ -107,11 +109,10 @@ pub struct Staging {
     state: Mutex<Staged>,
 }
 
-/// What a [`Staging`] holds: its lock, the folders it created, its writer threads.
+/// What a [`Staging`] holds: the folders it created, its writer threads.
 #[derive(Default)]
 struct Staged {
     started: bool,
-    lock: Option<std::fs::File>,
     /// The output folder and its ancestors that did not exist, innermost first.
     created: Vec<PathBuf>,
     writers: Vec<JoinHandle<Result<(NamedTempFile, PathBuf), String>>>,
@@ -145,9 +146,6 @@ impl Staging {
                 .collect();
             std::fs::create_dir_all(&self.dir)
                 .map_err(|e| format!("cannot create output folder {}: {e}", self.dir.display()))?;
-            if self.locks {
-                state.lock = Some(lock(&self.dir)?);
-            }
         }
         let (dir, write) = (self.dir.clone(), self.write);
         // One thread a file: each file is synced to disk before its rename, and the syncs
@@ -158,7 +156,7 @@ impl Staging {
         Ok(())
     }
 
-    /// Waits for every file to be written, then renames them all into place.
+    /// Waits for every file to be written, then, in its turn, renames them all into place.
     pub fn commit(self) -> Result<(), String> {
         let writers =
             std::mem::take(&mut self.state.lock().unwrap_or_else(|e| e.into_inner()).writers);
@@ -171,6 +169,10 @@ impl Staging {
             })
             .collect();
         let staged = results.into_iter().collect::<Result<Vec<_>, String>>()?;
+        let _turn = match (self.locks, staged.is_empty()) {
+            (true, false) => Some(lock(&self.dir)?),
+            _ => None,
+        };
         commit(staged)?;
         self.state
             .lock()
@@ -189,9 +191,8 @@ impl Drop for Staging {
             drop(w.join());
         }
         if !state.created.is_empty() {
-            if state.lock.take().is_some() {
-                let _ = std::fs::remove_file(self.dir.join(LOCK));
-            }
+            // A lock file is there when the renames failed.
+            let _ = std::fs::remove_file(self.dir.join(LOCK));
             for folder in &state.created {
                 let _ = std::fs::remove_dir(folder);
             }

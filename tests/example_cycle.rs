@@ -297,3 +297,35 @@ fn critic_markup_in_a_proposal_is_kept_in_markdown_and_tracked_in_word_and_html(
     assert!(doc.contains(r#"w:author="EUR" w:date="2029-07-17T00:00:00Z"><w:r>"#));
     assert!(!doc.contains("{++") && !doc.contains('\u{E000}'));
 }
+
+/// Builds that stage into one folder at once, in one process (sharing one thread pool),
+/// all finish, and the folder holds one complete, readable set.
+#[test]
+fn concurrent_staged_builds_in_one_process_take_turns_without_blocking_each_other() {
+    let input = example_files();
+    let templates = Templates::defaults();
+    let out = tempfile::tempdir().unwrap();
+    std::thread::scope(|scope| {
+        for _ in 0..4 {
+            scope.spawn(|| {
+                let staging = rpmsynth::output::Staging::new(out.path());
+                rpmsynth::build::build_into(&input, &templates, Formats::ALL, None, &|a| {
+                    staging.add(a)
+                })
+                .expect("builds");
+                staging.commit().unwrap();
+            });
+        }
+    });
+    let names: Vec<String> = std::fs::read_dir(out.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with('.'))
+        .collect();
+    assert_eq!(names.len(), 7, "{names:?}");
+    let md = std::fs::read_to_string(out.path().join("tdag-synthesis.md")).unwrap();
+    assert!(
+        md.contains("# 4 Proposals by topic"),
+        "a complete synthesis"
+    );
+}
