@@ -89,6 +89,7 @@ pub fn to_docx(
         &stamp,
         &info.language,
         &mut |piece| package.write(piece.as_bytes()),
+        body::PIECE,
     )?;
     package.write(body.xml.as_bytes())?;
     package.write(body::section_properties(body.last_geometry, body.single_section).as_bytes())?;

@@ -5,17 +5,20 @@
 //! every entry with its texts. Here the partial gets the block a partial gets (so `../`,
 //! `@index` and inline partials behave the same), pointing at its context instead of holding
 //! a copy. The output is the same. A call with a parameter, a hash, an indent or a block
-//! (`{{#> name}}`) is left to handlebars.
+//! (`{{#> name}}`) is left to handlebars; so is every call in a partial itself. One
+//! difference is left: inside such a partial, `{{> @partial-block}}` finds the block of an
+//! enclosing `{{#> …}}` call, where handlebars finds none.
 
-use handlebars::template::Template;
-use handlebars::template::{ExpressionSpecBuilder, HelperTemplate, Parameter, TemplateElement};
+use handlebars::template::{
+    ExpressionSpecBuilder, HelperTemplate, Parameter, Template, TemplateElement,
+};
 use handlebars::{
     BlockContext, Context, Handlebars, Helper, HelperDef, HelperResult, JsonValue, Output,
     RenderContext, RenderErrorReason, Renderable,
 };
 use std::collections::HashMap;
 
-/// The helper a plain top-level partial call becomes; no template can spell its name.
+/// The helper a plain partial call becomes; no template can spell its name.
 const HELPER: &str = "> partial";
 
 /// Registers the helper that renders a partial in place.

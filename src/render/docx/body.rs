@@ -12,8 +12,8 @@ use std::fmt::Write;
 
 /// What the writer produced besides the body XML.
 pub struct Body {
-    /// Paragraphs and tables of every section; sections but the last end in a paragraph
-    /// holding their `w:sectPr`.
+    /// Paragraphs and tables of every section, those not yet handed to the sink; sections
+    /// but the last end in a paragraph holding their `w:sectPr`.
     pub xml: String,
     /// Page setup of the last section (its `w:sectPr` closes the body).
     pub last_geometry: Geometry,
@@ -216,13 +216,13 @@ pub type Sink<'a> = &'a mut dyn FnMut(&str) -> std::io::Result<()>;
 
 /// How much body XML is held before it goes to the sink (a large report's body is
 /// hundreds of megabytes).
-const PIECE: usize = 1 << 20;
+pub const PIECE: usize = 1 << 20;
 
 /// What stays held after a piece is sent: enough for the checks on how the body ends.
 const TAIL: usize = 64;
 
-/// Writes the body of a document, handing it to `sink` piece by piece; what is left comes
-/// back in [`Body::xml`].
+/// Writes the body of a document, handing it to `sink` in pieces of about `piece` bytes
+/// ([`PIECE`]; tests send one after every event); what is left comes back in [`Body::xml`].
 pub fn write<'a>(
     markdown: &str,
     outline: &'a Outline,
@@ -230,18 +230,7 @@ pub fn write<'a>(
     stamp: &str,
     language: &str,
     sink: Sink<'a>,
-) -> std::io::Result<Body> {
-    write_in_pieces(markdown, outline, geometry, stamp, language, (sink, PIECE))
-}
-
-/// [`write`] with pieces of `piece` bytes (tests send after every event).
-pub(super) fn write_in_pieces<'a>(
-    markdown: &str,
-    outline: &'a Outline,
-    geometry: Geometry,
-    stamp: &str,
-    language: &str,
-    (sink, piece): (Sink<'a>, usize),
+    piece: usize,
 ) -> std::io::Result<Body> {
     let mut w = Writer {
         out: String::with_capacity((markdown.len() * 3).min(2 * PIECE)),

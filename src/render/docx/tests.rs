@@ -612,13 +612,14 @@ fn the_body_is_the_same_sent_after_every_event_or_held_whole() {
             sent.push_str(xml);
             Ok(())
         };
-        let body = body::write_in_pieces(
+        let body = body::write(
             &marked,
             &outline,
             Geometry::A4,
             "2029-01-01T00:00:00Z",
             "en",
-            (&mut sink, piece),
+            &mut sink,
+            piece,
         )
         .unwrap();
         (sent.len(), sent + &body.xml)
