@@ -28,6 +28,8 @@ impl<'a> Catalogue<'a> {
                 (i, format!(r"(\b{}s?\b)", words.join(r"\s+")))
             })
             .unzip();
+        // Ingest bounds the aliases' length (`limits::MAX_ALIAS_CHARS`) well below what makes
+        // the pattern exceed its size limit.
         let aliases = (!alternatives.is_empty())
             .then(|| {
                 regex::RegexBuilder::new(&alternatives.join("|"))

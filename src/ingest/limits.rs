@@ -13,3 +13,8 @@ pub const MAX_DEPTH: usize = 32;
 
 /// Longest heading, in characters.
 pub const MAX_HEADING_CHARS: usize = 1_000;
+
+/// Most characters in all topic aliases together. They are searched for as one pattern,
+/// which must compile (about 500,000 characters of aliases exceed the pattern engine's
+/// 64 MB; 50,000 compile in under 0.1 s). A real catalogue has under 1,000.
+pub const MAX_ALIAS_CHARS: usize = 50_000;

@@ -58,6 +58,11 @@ pub fn load(input: &InputFiles) -> Ingested {
         yaml::parse::<TopicsFile>(text, path, 1)
             .map_err(|d| diagnostics.push(d))
             .ok()
+            .filter(|t| {
+                check_aliases(&t.topics, path, text)
+                    .map_err(|d| diagnostics.push(d))
+                    .is_ok()
+            })
     })
     .map(|t| t.topics);
     let in_folder = |folder: &str| {
@@ -191,6 +196,32 @@ fn check_language(language: &str, path: &str, text: &str) -> Option<Diagnostic> 
 }
 
 /// Every `topic=` attribute must name a catalogue topic.
+/// Refuses a catalogue whose aliases together are longer than [`limits::MAX_ALIAS_CHARS`],
+/// naming the line of the alias that crosses the limit.
+fn check_aliases(topics: &[Topic], path: &str, text: &str) -> Result<(), Diagnostic> {
+    let mut total = 0;
+    let aliases = topics.iter().flat_map(|t| &t.aliases);
+    let Some(crossing) = aliases.into_iter().find(|a| {
+        total += a.chars().count();
+        total > limits::MAX_ALIAS_CHARS
+    }) else {
+        return Ok(());
+    };
+    let line = text
+        .find(crossing.as_str())
+        .map_or(1, |at| text[..at].matches('\n').count() + 1);
+    Err(Diagnostic::error(
+        &SourcePos::new(path, line, 0),
+        format!(
+            "the topic aliases are too long together: more than {} characters",
+            limits::MAX_ALIAS_CHARS
+        ),
+    )
+    .with_help(
+        "aliases are searched for in every proposal; list a few words or names for each topic",
+    ))
+}
+
 fn check_topics<'a>(topics: &[Topic], rpms: impl Iterator<Item = &'a Rpm>) -> Vec<Diagnostic> {
     let ids: Vec<&str> = topics.iter().map(|t| t.id.as_str()).collect();
     rpms.flat_map(|r| &r.proposals)
@@ -236,6 +267,39 @@ mod tests {
             input.insert(path, text.clone());
         }
         input
+    }
+
+    #[test]
+    fn aliases_too_long_together_are_refused_at_the_line_that_crosses_the_limit() {
+        let alias = |i: usize| format!("alias number {i} of a flood");
+        let lines: Vec<String> = (0..3_000)
+            .map(|i| format!("      - {}", alias(i)))
+            .collect();
+        let topics = format!(
+            "topics:\n  - id: t\n    title: T\n    refs: [res-1]\n    aliases:\n{}\n",
+            lines.join("\n")
+        );
+        let mut files = input(&[("rpm/afr.md", rpm("AFR", "2025-06-03"))]);
+        files.insert("topics.yaml", topics.clone());
+        let ingested = load(&files);
+        assert!(ingested.cycle.is_none());
+        let d = &ingested.diagnostics[0];
+        assert!(d.message.contains("topic aliases are too long"), "{d}");
+        let mut total = 0;
+        let crossing = (0..)
+            .find(|&i| {
+                total += alias(i).chars().count();
+                total > limits::MAX_ALIAS_CHARS
+            })
+            .unwrap();
+        assert_eq!((d.file.as_str(), d.line), ("topics.yaml", crossing + 6));
+        assert!(
+            topics
+                .lines()
+                .nth(d.line - 1)
+                .unwrap()
+                .ends_with(&alias(crossing))
+        );
     }
 
     #[test]
