@@ -5,9 +5,9 @@
 //! every entry with its texts. Here the partial gets the block a partial gets (so `../`,
 //! `@index` and inline partials behave the same), pointing at its context instead of holding
 //! a copy. The output is the same. A call with a parameter, a hash, an indent or a block
-//! (`{{#> name}}`) is left to handlebars; so is every call in a partial itself. One
-//! difference is left: inside such a partial, `{{> @partial-block}}` finds the block of an
-//! enclosing `{{#> …}}` call, where handlebars finds none.
+//! (`{{#> name}}`), every call inside such a block, and every call in a partial itself are
+//! left to handlebars; so an in-place partial is never inside a partial block, and its
+//! `{{> @partial-block}}` fails as in handlebars.
 
 use handlebars::template::{
     ExpressionSpecBuilder, HelperTemplate, Parameter, Template, TemplateElement,
