@@ -221,5 +221,15 @@ mod tests {
         let r = registry("one\n{{> main}}\n", true);
         let e = r.render("main", &data()).unwrap_err();
         assert!(matches!(e.reason(), RenderErrorReason::CannotIncludeSelf));
+        for rewritten in [false, true] {
+            let mut r = registry("{{> block}}\n", rewritten);
+            r.register_template_string("block", "{{> @partial-block}}")
+                .unwrap();
+            let e = r.render("main", &data()).unwrap_err();
+            assert!(matches!(
+                e.reason(),
+                RenderErrorReason::PartialBlockNotFound
+            ));
+        }
     }
 }
