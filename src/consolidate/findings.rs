@@ -70,18 +70,17 @@ fn finding(
     params: Vec<String>,
     members: &[&Proposal],
 ) -> Finding {
-    let all: Vec<String> = std::iter::once(target.clone().unwrap_or_default())
-        .chain(params.iter().cloned())
-        .collect();
-    Finding {
+    let mut f = Finding {
         kind,
-        message: crate::messages::of("en").text(key, &all),
+        message: String::new(),
         key,
         target,
         params,
         members: members.iter().map(|p| p.qualified_id()).collect(),
         sources: members.iter().map(|p| p.source.clone()).collect(),
-    }
+    };
+    f.message = f.text("en", str::to_string);
+    f
 }
 
 /// Two actions that cannot both be adopted on one text.

@@ -65,6 +65,18 @@ pub struct Finding {
     pub sources: Vec<SourcePos>,
 }
 
+impl Finding {
+    /// The finding in `language`: its catalogue message, the target written by `label` as
+    /// `{0}`, `params` after it.
+    pub fn text(&self, language: &str, label: impl Fn(&str) -> String) -> String {
+        let target = self.target.as_deref().map(label).unwrap_or_default();
+        let params: Vec<String> = std::iter::once(target)
+            .chain(self.params.iter().cloned())
+            .collect();
+        crate::messages::of(language).text(self.key, &params)
+    }
+}
+
 fn file_lines<S: serde::Serializer>(sources: &[SourcePos], s: S) -> Result<S::Ok, S::Error> {
     s.collect_seq(sources.iter().map(SourcePos::file_line))
 }

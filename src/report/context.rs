@@ -730,13 +730,7 @@ fn findings(c: &Consolidated, topics: &[TopicView], lang: &str) -> FindingsView 
             .iter()
             .filter(|f| f.kind == kind)
             .map(|f| FindingView {
-                message: {
-                    let target = f.target.as_deref().map(|t| target_long(Some(t), lang));
-                    let params: Vec<String> = std::iter::once(target.unwrap_or_default())
-                        .chain(f.params.iter().cloned())
-                        .collect();
-                    messages::of(lang).text(f.key, &params)
-                },
+                message: f.text(lang, |t| target_long(Some(t), lang)),
                 members: f
                     .members
                     .iter()
