@@ -58,15 +58,6 @@ pub fn resolved(path: &Path) -> PathBuf {
     }
 }
 
-/// Writes every artifact into `dir` (created if needed), one build at a time.
-pub fn write_all(dir: &Path, artifacts: Vec<Artifact>) -> Result<(), String> {
-    let staging = Staging::new(dir);
-    for a in artifacts {
-        staging.add(a)?;
-    }
-    staging.commit()
-}
-
 /// Writes each `(path relative to dir, bytes)`, creating folders as needed: every file is
 /// staged under a temporary name beside its target and renamed when all are complete.
 pub fn write_files<'a>(
@@ -411,6 +402,15 @@ mod tests {
         staging.add(artifact("a.md", b"new a")).unwrap();
         staging.commit().unwrap();
         assert_eq!(fs::read(fresh.join("a.md")).unwrap(), b"new a");
+    }
+
+    /// Stages every artifact into `dir` and commits them, as a build does.
+    fn write_all(dir: &Path, artifacts: Vec<Artifact>) -> Result<(), String> {
+        let staging = Staging::new(dir);
+        for a in artifacts {
+            staging.add(a)?;
+        }
+        staging.commit()
     }
 
     fn artifact(name: &str, bytes: &[u8]) -> Artifact {

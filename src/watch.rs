@@ -1,7 +1,7 @@
 //! The state `rpmsynth watch` keeps between builds: every input file's bytes and the loaded
 //! templates, so a change re-reads only the files it touched.
 
-use crate::build::{self, Artifact, Built, Formats};
+use crate::build::{self, Artifact, Formats};
 use crate::ingest::{InputFiles, relative, wanted};
 use crate::model::{Consolidated, Date, Diagnostic};
 use crate::output::resolved;
@@ -141,12 +141,6 @@ impl Workspace {
             self.templates = self.load_templates();
         }
         touched
-    }
-
-    /// Builds every output in memory from what is held.
-    pub fn build(&self, formats: Formats, date: Option<Date>) -> Result<Built, Vec<Diagnostic>> {
-        let templates = self.templates.as_ref().map_err(Clone::clone)?;
-        build::build(&self.input, templates, formats, date)
     }
 
     /// Builds from what is held, handing each output file to `sink` as it is made.
