@@ -195,7 +195,6 @@ fn check_language(language: &str, path: &str, text: &str) -> Option<Diagnostic> 
     )
 }
 
-/// Every `topic=` attribute must name a catalogue topic.
 /// Refuses a catalogue whose aliases together are longer than [`limits::MAX_ALIAS_CHARS`],
 /// naming the line of the alias that crosses the limit.
 fn check_aliases(topics: &[Topic], path: &str, text: &str) -> Result<(), Diagnostic> {
@@ -207,11 +206,11 @@ fn check_aliases(topics: &[Topic], path: &str, text: &str) -> Result<(), Diagnos
     }) else {
         return Ok(());
     };
-    let line = text
+    let (line, column) = text
         .find(crossing.as_str())
-        .map_or(1, |at| text[..at].matches('\n').count() + 1);
+        .map_or((1, 0), |at| LineIndex::new(text).line_col(at));
     Err(Diagnostic::error(
-        &SourcePos::new(path, line, 0),
+        &SourcePos::new(path, line, column),
         format!(
             "the topic aliases are too long together: more than {} characters",
             limits::MAX_ALIAS_CHARS
@@ -222,6 +221,7 @@ fn check_aliases(topics: &[Topic], path: &str, text: &str) -> Result<(), Diagnos
     ))
 }
 
+/// Every `topic=` attribute must name a catalogue topic.
 fn check_topics<'a>(topics: &[Topic], rpms: impl Iterator<Item = &'a Rpm>) -> Vec<Diagnostic> {
     let ids: Vec<&str> = topics.iter().map(|t| t.id.as_str()).collect();
     rpms.flat_map(|r| &r.proposals)
