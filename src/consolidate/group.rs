@@ -104,54 +104,66 @@ fn compare_targets(a: Option<&str>, b: Option<&str>) -> Ordering {
 fn cluster(prepared: &[Prepared], similarity: &dyn Similarity) -> Vec<Vec<usize>> {
     let mut clusters: Vec<Vec<usize>> = Vec::new();
     let mut by_text: HashMap<u128, usize> = HashMap::default();
-    // Each text's part keys and how many a candidate must share (see Bounds::signatures).
-    let signatures: Option<Vec<(Vec<u64>, usize)>> = similarity
-        .bounds()
-        .map(|b| prepared.iter().map(|p| b.signatures(&p.set)).collect());
-    let mut index = Postings::default();
-    // Parts each cluster leader shares with the text being placed.
+    let bounds = similarity.bounds();
+    let mut index = Postings::with_capacity(bounds.map_or(0, |b| b.parts() * prepared.len()));
+    // Per cluster: how many parts its leader needs shared (see Bounds::signatures).
+    let mut leader_needs: Vec<usize> = Vec::new();
+    // Per cluster: parts its leader shares with the text being placed.
     let mut shared: Vec<usize> = Vec::new();
-    let mut touched: Vec<usize> = Vec::new();
+    let (mut keys, mut lists, mut touched, mut candidates) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for (i, p) in prepared.iter().enumerate() {
-        let home = by_text.get(&p.digest).copied().or_else(|| {
-            let signatures = signatures.as_ref()?;
-            let (keys, needed) = &signatures[i];
-            // A pair shares `needed` parts, so at least three among all but `needed - 3` of
-            // them: leave out those parts most leaders have.
-            let mut lists: Vec<(u32, u32)> = keys.iter().filter_map(|k| index.list(*k)).collect();
-            let skipped = needed.saturating_sub(3).min(lists.len());
-            lists.sort_unstable_by_key(|&(len, _)| std::cmp::Reverse(len));
-            for &(_, last) in &lists[skipped..] {
-                for c in index.chain(last) {
-                    if shared[c] == 0 {
-                        touched.push(c);
-                    }
-                    shared[c] += 1;
+        let mut home = by_text.get(&p.digest).copied();
+        let mut needed = 0;
+        if let (None, Some(bounds)) = (home, bounds) {
+            needed = bounds.signatures(&p.set, &mut keys);
+            candidates.clear();
+            if needed == 0 {
+                // Too few words to be sure of sharing a part: compare with every leader.
+                candidates.extend(0..clusters.len());
+            } else {
+                // A pair shares `needed` parts, so at least three among all but
+                // `needed - 3` of them: leave out those parts most leaders have.
+                lists.clear();
+                lists.extend(keys.iter().filter_map(|k| index.list(*k)));
+                let skipped = needed.saturating_sub(3).min(lists.len());
+                if skipped > 0 {
+                    lists.select_nth_unstable_by_key(skipped - 1, |&(len, _)| {
+                        std::cmp::Reverse(len)
+                    });
                 }
+                for &(_, last) in &lists[skipped..] {
+                    for c in index.chain(last) {
+                        if shared[c] == 0 {
+                            touched.push(c);
+                        }
+                        shared[c] += 1;
+                    }
+                }
+                for c in touched.drain(..) {
+                    if shared[c] + skipped >= needed.max(leader_needs[c]) {
+                        candidates.push(c);
+                    }
+                    shared[c] = 0;
+                }
+                candidates.sort_unstable();
             }
-            let mut candidates: Vec<usize> = touched
+            home = candidates
                 .iter()
                 .copied()
-                .filter(|&c| shared[c] + skipped >= (*needed).max(signatures[clusters[c][0]].1))
-                .collect();
-            for c in touched.drain(..) {
-                shared[c] = 0;
-            }
-            candidates.sort_unstable();
-            candidates
-                .into_iter()
-                .find(|&c| similarity.same(p, &prepared[clusters[c][0]]))
-        });
+                .find(|&c| similarity.same(p, &prepared[clusters[c][0]]));
+        }
         match home {
             Some(c) => clusters[c].push(i),
             None => {
                 by_text.insert(p.digest, clusters.len());
-                if let Some(signatures) = &signatures {
-                    for k in &signatures[i].0 {
+                if bounds.is_some() {
+                    for k in &keys {
                         index.push(*k, clusters.len());
                     }
                 }
                 clusters.push(vec![i]);
+                leader_needs.push(needed);
                 shared.push(0);
             }
         }
@@ -161,7 +173,6 @@ fn cluster(prepared: &[Prepared], similarity: &dyn Similarity) -> Vec<Vec<usize>
 
 /// The clusters that have each part key, all lists in one arena (a block has as many keys
 /// as texts times parts, most of them in one list only).
-#[derive(Default)]
 struct Postings {
     /// Per key: the length of its list and its last entry.
     lists: HashMap<u64, (u32, u32)>,
@@ -170,6 +181,14 @@ struct Postings {
 }
 
 impl Postings {
+    /// Room for `entries` entries.
+    fn with_capacity(entries: usize) -> Postings {
+        Postings {
+            lists: HashMap::with_capacity_and_hasher(entries, Default::default()),
+            entries: Vec::with_capacity(entries),
+        }
+    }
+
     fn push(&mut self, key: u64, cluster: usize) {
         let entry = self.entries.len() as u32;
         let (len, last) = self.lists.entry(key).or_insert((0, u32::MAX));
@@ -354,6 +373,33 @@ mod tests {
         let prepared: Vec<Prepared> = proposals.iter().map(Prepared::new).collect();
         let clusters = cluster(&prepared, &NearDuplicate::DEFAULT);
         assert!(clusters.iter().any(|c| c.len() > 1), "{clusters:?}");
+        same_as_brute_force(&proposals);
+    }
+
+    #[test]
+    fn texts_of_a_few_words_are_compared_with_every_leader() {
+        // A one-word text and the same word with a harmless one added: when both words fall
+        // in one part, the two texts share no part at all.
+        let proposals: Vec<Proposal> = (0..120)
+            .map(|n| {
+                let word = format!(
+                    "word{}{}",
+                    char::from(b'a' + (n / 2 / 26) as u8),
+                    char::from(b'a' + (n / 2 % 26) as u8)
+                );
+                proposal(
+                    n,
+                    if n % 2 == 0 {
+                        word
+                    } else {
+                        format!("{word} it")
+                    },
+                )
+            })
+            .collect();
+        let prepared: Vec<Prepared> = proposals.iter().map(Prepared::new).collect();
+        let clusters = cluster(&prepared, &NearDuplicate::DEFAULT);
+        assert_eq!(clusters.len(), 60, "{clusters:?}");
         same_as_brute_force(&proposals);
     }
 

@@ -114,35 +114,39 @@ impl Bounds {
         2 * (self.max_difference + 1)
     }
 
-    /// Cuts a set into [`Bounds::parts`] parts by word hash and returns a key for each
-    /// non-empty part (its number and its words), and how many of them any set meeting the
+    /// Cuts a set into [`Bounds::parts`] parts by word hash, puts a key for each non-empty
+    /// part (its number and its words) in `keys`, and returns how many of them any set meeting the
     /// bounds with this one must have with the very same words. Each word found in one set
     /// only changes one part, so at most `max_difference` parts differ: of the others,
     /// those not empty here are shared (pigeonhole). Two texts that share too few parts
-    /// are never compared.
-    pub fn signatures(&self, set: &[u64]) -> (Vec<u64>, usize) {
+    /// are never compared. A set of few words may need none: it must be compared with all.
+    pub fn signatures(&self, set: &[u64], keys: &mut Vec<u64>) -> usize {
         let parts = self.parts();
-        // Sum of the (mixed) hashes in each part, and whether it has any word.
-        let mut sums: Vec<(u64, bool)> = vec![(0, false); parts];
+        // The sum of the (mixed) hashes in each part, then how many words each has.
+        keys.clear();
+        keys.resize(2 * parts, 0);
         for &w in set {
             // Mix the hash so that the part does not depend on its low bits alone.
             let mixed = w.wrapping_mul(0x9E37_79B9_7F4A_7C15);
             // The high half, scaled to 0..parts without a division.
-            let part = &mut sums[(((mixed >> 32) * parts as u64) >> 32) as usize];
-            *part = (part.0.wrapping_add(mixed.rotate_left(17)), true);
+            let part = (((mixed >> 32) * parts as u64) >> 32) as usize;
+            keys[part] = keys[part].wrapping_add(mixed.rotate_left(17));
+            keys[parts + part] += 1;
         }
-        let keys: Vec<u64> = sums
-            .iter()
-            .enumerate()
-            .filter(|(_, (_, filled))| *filled)
-            .map(|(k, (sum, _))| sum ^ (k as u64).wrapping_mul(0xC2B2_AE3D_27D4_EB4F))
-            .collect();
-        let empty = parts - keys.len();
-        let needed = parts
+        // Each non-empty part's key, moved to the front (a key is written only where one
+        // was already read).
+        let mut filled = 0;
+        for part in 0..parts {
+            if keys[parts + part] > 0 {
+                keys[filled] = keys[part] ^ (part as u64).wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
+                filled += 1;
+            }
+        }
+        keys.truncate(filled);
+        let empty = parts - filled;
+        parts
             .saturating_sub(self.max_difference)
             .saturating_sub(empty)
-            .max(1);
-        (keys, needed)
     }
 }
 

@@ -48,7 +48,16 @@ static ANY_AT_START: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether a word can start a written reference: `word` is its run of ASCII letters and
 /// digits, `next` the byte after it (a byte of `é` continues "résolution", "déclaration").
+#[inline]
 pub fn may_start(word: &[u8], next: Option<u8>) -> bool {
+    // Every keyword starts with one of these letters.
+    word.first()
+        .is_some_and(|b| matches!(b | 0x20, b'r' | b'd' | b'q' | b'a' | b'p'))
+        && is_keyword(word, next)
+}
+
+/// [`may_start`] for a word starting with a keyword's first letter.
+fn is_keyword(word: &[u8], next: Option<u8>) -> bool {
     const KEYWORDS: [&[u8]; 12] = [
         b"resolution",
         b"resolutions",
@@ -63,11 +72,7 @@ pub fn may_start(word: &[u8], next: Option<u8>) -> bool {
         b"action",
         b"plan",
     ];
-    // Every keyword starts with one of these letters.
-    if !word
-        .first()
-        .is_some_and(|b| matches!(b | 0x20, b'r' | b'd' | b'q' | b'a' | b'p'))
-    {
+    if !matches!(word.len(), 1 | 3 | 4 | 6 | 8..=11 | 14 | 15) {
         return false;
     }
     match word {
