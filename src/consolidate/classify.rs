@@ -3,6 +3,7 @@
 use crate::ingest::references;
 use crate::model::{Proposal, Topic};
 use regex::Regex;
+use rustc_hash::FxHashMap as HashMap;
 
 /// A topic catalogue prepared for lookups.
 pub struct Catalogue<'a> {
@@ -13,6 +14,8 @@ pub struct Catalogue<'a> {
     aliases: Option<Regex>,
     /// The topic of each alternative.
     alias_topics: Vec<usize>,
+    /// The first topic (catalogue order) listing each ref, by the ref in ASCII lower case.
+    by_ref: HashMap<String, usize>,
 }
 
 impl<'a> Catalogue<'a> {
@@ -39,18 +42,28 @@ impl<'a> Catalogue<'a> {
                     .ok()
             })
             .flatten();
+        let mut by_ref = HashMap::default();
+        for (i, t) in topics.iter().enumerate() {
+            for r in &t.refs {
+                by_ref.entry(r.to_ascii_lowercase()).or_insert(i);
+            }
+        }
         Catalogue {
             topics,
             aliases,
             alias_topics,
+            by_ref,
         }
     }
 
     /// The topic that lists `target` among its refs.
     pub fn by_target(&self, target: &str) -> Option<&'a Topic> {
-        self.topics
-            .iter()
-            .find(|t| t.refs.iter().any(|r| r.eq_ignore_ascii_case(target)))
+        let i = if target.bytes().any(|b| b.is_ascii_uppercase()) {
+            self.by_ref.get(&target.to_ascii_lowercase())
+        } else {
+            self.by_ref.get(target)
+        };
+        i.map(|&i| &self.topics[i])
     }
 
     /// The first topic (catalogue order) one of whose aliases occurs in `text`, with the

@@ -2,11 +2,12 @@
 //! proposals and targets the catalogue does not know.
 
 use super::classify::Catalogue;
-use super::normalize::comparable_without_references;
+use super::normalize::digest_without_references;
 use crate::ingest::references;
 use crate::model::{Action, Finding, FindingKind, Group, GroupKind, Proposal, Region};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The groups `group` makes, and every finding: conflicts first, each kind in target or
 /// file order. The findings that need no groups are found while `group` runs.
@@ -15,8 +16,10 @@ pub fn findings(
     catalogue: &Catalogue,
     group: impl FnOnce() -> Vec<Group> + Send,
 ) -> (Vec<Group>, Vec<Finding>) {
-    let (groups, (mut out, later)) = rayon::join(group, || ungrouped(proposals, catalogue));
-    out.extend(duplicates(proposals, &groups));
+    let (groups, ((mut out, later), by_id)) = rayon::join(group, || {
+        rayon::join(|| ungrouped(proposals, catalogue), || by_id(proposals))
+    });
+    out.extend(duplicates(&by_id, &groups));
     out.extend(later);
     (groups, out)
 }
@@ -131,23 +134,22 @@ fn conflicts(proposals: &[&Proposal]) -> Vec<Finding> {
 /// of a proposal on an existing text: adopting both would give the conference two texts on
 /// one subject.
 fn new_texts_named_like_existing_ones(proposals: &[&Proposal]) -> Vec<Finding> {
-    let bare = |p: &Proposal| comparable_without_references(&p.title);
-    let new_titles: HashSet<String> = proposals
+    let bare = |p: &Proposal| digest_without_references(&p.title);
+    let new_titles: HashSet<u128> = proposals
         .iter()
         .filter(|p| p.action == Action::ADD && is_new(p))
-        .map(|p| bare(p))
-        .filter(|t| !t.is_empty())
+        .filter_map(|p| bare(p))
         .collect();
     if new_titles.is_empty() {
         return Vec::new();
     }
-    let titled: Vec<(String, &Proposal)> = proposals
+    let titled: Vec<(u128, &Proposal)> = proposals
         .par_iter()
         .filter(|p| !is_new(p))
-        .map(|&p| (bare(p), p))
+        .filter_map(|&p| Some((bare(p)?, p)))
         .filter(|(title, _)| new_titles.contains(title))
         .collect();
-    let mut existing: HashMap<String, Vec<&Proposal>> = HashMap::new();
+    let mut existing: HashMap<u128, Vec<&Proposal>> = HashMap::default();
     for (title, p) in titled {
         existing.entry(title).or_default().push(p);
     }
@@ -156,8 +158,7 @@ fn new_texts_named_like_existing_ones(proposals: &[&Proposal]) -> Vec<Finding> {
         .copied()
         .filter(|p| p.action == Action::ADD && is_new(p))
         .filter_map(|p| {
-            let title = bare(p);
-            let others = existing.get(&title).filter(|_| !title.is_empty())?;
+            let others = existing.get(&bare(p)?)?;
             let target = others[0].target.as_deref().unwrap_or_default();
             let said: Vec<String> = others
                 .iter()
@@ -179,39 +180,60 @@ fn is_new(p: &Proposal) -> bool {
     matches!(p.target.as_deref(), None | Some("new"))
 }
 
-/// The same proposal twice in one file: two members of one merged entry (a common group,
-/// or one cluster of a variant group) that come from the same file.
-fn duplicates(proposals: &[&Proposal], groups: &[Group]) -> Vec<Finding> {
-    // Members are named by qualified id (`AFR/P1`): found again by region and id.
-    let by_id: HashMap<(Region, &str), &Proposal> = proposals
+/// Proposals by region and id.
+type ById<'a> = HashMap<(Region, &'a str), &'a Proposal>;
+
+fn by_id<'a>(proposals: &[&'a Proposal]) -> ById<'a> {
+    proposals
         .iter()
         .map(|&p| ((p.region, p.id.as_str()), p))
+        .collect()
+}
+
+/// The same proposal twice in one file: two members of one merged entry (a common group,
+/// or one cluster of a variant group) that come from the same file.
+fn duplicates(by_id: &ById, groups: &[Group]) -> Vec<Finding> {
+    // Two proposals of one file come from one region: only entries naming a region twice
+    // (members are named `AFR/P1`) are looked at further.
+    fn region(id: &str) -> &str {
+        id.split_once('/').map_or(id, |(r, _)| r)
+    }
+    let suspects: Vec<&Vec<String>> = groups
+        .par_iter()
+        .flat_map_iter(|g| {
+            let clusters = match g.kind {
+                GroupKind::Common => std::slice::from_ref(&g.members),
+                GroupKind::Variant => g.clusters.as_slice(),
+                GroupKind::Single => &[],
+            };
+            clusters.iter().filter(move |c| {
+                c.iter()
+                    .enumerate()
+                    .any(|(k, a)| c[..k].iter().any(|b| region(a) == region(b)))
+            })
+        })
         .collect();
+    if suspects.is_empty() {
+        return Vec::new();
+    }
     let lookup = |id: &String| {
         let (region, id) = id.split_once('/')?;
         by_id.get(&(Region::parse(region)?, id)).copied()
     };
     let mut out = Vec::new();
-    for g in groups {
-        let clusters = match g.kind {
-            GroupKind::Common => std::slice::from_ref(&g.members),
-            GroupKind::Variant => g.clusters.as_slice(),
-            GroupKind::Single => &[],
-        };
-        for cluster in clusters.iter().filter(|c| c.len() > 1) {
-            let mut by_file: BTreeMap<&str, Vec<&Proposal>> = BTreeMap::new();
-            for p in cluster.iter().filter_map(lookup) {
-                by_file.entry(p.source.file.as_str()).or_default().push(p);
-            }
-            for (file, ps) in by_file.into_iter().filter(|(_, ps)| ps.len() > 1) {
-                let ids: Vec<String> = ps.iter().map(|p| p.qualified_id()).collect();
-                out.push(finding(
-                    FindingKind::Duplicate,
-                    ("finding_duplicate", None),
-                    vec![file.to_string(), ids.join(", ")],
-                    &ps,
-                ));
-            }
+    for cluster in suspects {
+        let mut by_file: BTreeMap<&str, Vec<&Proposal>> = BTreeMap::new();
+        for p in cluster.iter().filter_map(lookup) {
+            by_file.entry(p.source.file.as_str()).or_default().push(p);
+        }
+        for (file, ps) in by_file.into_iter().filter(|(_, ps)| ps.len() > 1) {
+            let ids: Vec<String> = ps.iter().map(|p| p.qualified_id()).collect();
+            out.push(finding(
+                FindingKind::Duplicate,
+                ("finding_duplicate", None),
+                vec![file.to_string(), ids.join(", ")],
+                &ps,
+            ));
         }
     }
     out

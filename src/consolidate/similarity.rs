@@ -6,7 +6,7 @@
 //! [`super::edits`], which alone tells a harmless addition from a changed request.
 
 use super::edits;
-use super::normalize::{Words, fingerprint, words};
+use super::normalize::{Words, digest, fingerprint, words};
 use crate::model::Proposal;
 
 /// A proposal with what comparisons look at first, computed once: a digest of its
@@ -27,16 +27,14 @@ impl<'a> Prepared<'a> {
     /// Normalises the title and body of `proposal`.
     pub fn new(proposal: &'a Proposal) -> Prepared<'a> {
         thread_local! {
-            /// The words of the text being prepared: one buffer a thread, so that a
-            /// proposal keeps only its (smaller) word set.
-            static WORDS: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
+            /// The words of the text being prepared, and room to sort them: buffers kept by
+            /// each thread, so that a proposal keeps only its (smaller) word set.
+            static BUFFERS: std::cell::RefCell<(Vec<u64>, Vec<u64>)> =
+                const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
         }
-        let (digest, set) = WORDS.with_borrow_mut(|words| {
+        let (digest, set) = BUFFERS.with_borrow_mut(|(words, sorted)| {
             fingerprint(&proposal.body, words);
-            let digest = digest(words);
-            words.sort_unstable();
-            words.dedup();
-            (digest, words.to_vec())
+            (digest(words), distinct_sorted(words, sorted))
         });
         Prepared {
             proposal,
@@ -49,6 +47,45 @@ impl<'a> Prepared<'a> {
     pub fn words(&self) -> Words {
         words(&self.proposal.body)
     }
+}
+
+/// The distinct values of `words` in ascending order; `sorted` is room to sort them in.
+/// A text's word hashes are spread evenly, so placing each by its top byte (a counting
+/// sort) leaves only neighbours out of order; an insertion sort then finishes in about one
+/// pass, about half the time of a general sort on a proposal's hundred or so words.
+fn distinct_sorted(words: &[u64], sorted: &mut Vec<u64>) -> Vec<u64> {
+    sorted.clear();
+    if words.len() > 4096 {
+        // Long texts: a bucket of the counting sort would hold more than a few words.
+        sorted.extend_from_slice(words);
+        sorted.sort_unstable();
+    } else {
+        // Where each top byte's words start, then the words placed there.
+        let mut starts = [0u32; 257];
+        for &w in words {
+            starts[(w >> 56) as usize + 1] += 1;
+        }
+        for k in 1..starts.len() {
+            starts[k] += starts[k - 1];
+        }
+        sorted.resize(words.len(), 0);
+        for &w in words {
+            let start = &mut starts[(w >> 56) as usize];
+            sorted[*start as usize] = w;
+            *start += 1;
+        }
+        for k in 1..sorted.len() {
+            let w = sorted[k];
+            let mut j = k;
+            while j > 0 && sorted[j - 1] > w {
+                sorted[j] = sorted[j - 1];
+                j -= 1;
+            }
+            sorted[j] = w;
+        }
+    }
+    sorted.dedup();
+    sorted.to_vec()
 }
 
 /// Decides whether two proposals are the same text (merged into one entry).
@@ -196,16 +233,6 @@ impl Similarity for NearDuplicate {
     }
 }
 
-/// Two independent 64-bit hashes of a word-hash sequence and its length, side by side.
-fn digest(sequence: &[u64]) -> u128 {
-    let (mut a, mut b) = (sequence.len() as u64, !(sequence.len() as u64));
-    for &w in sequence {
-        a = (a.rotate_left(5) ^ w).wrapping_mul(0x51_7C_C1_B7_27_22_0A_95);
-        b = b.rotate_left(7) ^ w.rotate_left(29).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-    (u128::from(a) << 64) | u128::from(b)
-}
-
 /// |A ∩ B| / |A ∪ B| of two sorted, duplicate-free sets (1.0 for two empty sets).
 pub fn jaccard<T: Ord>(a: &[T], b: &[T]) -> f64 {
     let common = intersection(a, b);
@@ -237,6 +264,32 @@ fn intersection<T: Ord>(a: &[T], b: &[T]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn distinct_sorted_is_sort_and_dedup() {
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut sorted = Vec::new();
+        for n in [0, 1, 2, 50, 300, 4096, 4097, 9000] {
+            // Some repeated words, some sharing a top byte.
+            let words: Vec<u64> = (0..n)
+                .map(|k| match k % 3 {
+                    0 => next(),
+                    1 => next() >> 8,
+                    _ => (next() % 7) << 40,
+                })
+                .collect();
+            let mut expected = words.clone();
+            expected.sort_unstable();
+            expected.dedup();
+            assert_eq!(distinct_sorted(&words, &mut sorted), expected, "{n} words");
+        }
+    }
 
     #[test]
     fn jaccard_of_sorted_sets() {

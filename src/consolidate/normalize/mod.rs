@@ -81,10 +81,23 @@ pub fn fingerprint(text: &str, hashes: &mut Vec<u64>) {
     *hashes = fold_into(text, true, false, std::mem::take(hashes)).hashes;
 }
 
-/// The comparison words of `text` without its references (`Resolution 37: Bridging the
-/// divide` → `bridging the divide`), one string.
-pub fn comparable_without_references(text: &str) -> String {
-    fold(text, false, true).text
+/// A digest of the comparison words of `text` without its references (`Resolution 37:
+/// Bridging the divide` ≡ `Bridging the divide`), `None` when no word is left: what titles
+/// are compared by.
+pub fn digest_without_references(text: &str) -> Option<u128> {
+    let hashes = fold_into(text, false, false, Vec::new()).hashes;
+    (!hashes.is_empty()).then(|| digest(&hashes))
+}
+
+/// Two independent 64-bit hashes of a word-hash sequence and its length, side by side: equal
+/// for texts whose comparison words are the same.
+pub fn digest(sequence: &[u64]) -> u128 {
+    let (mut a, mut b) = (sequence.len() as u64, !(sequence.len() as u64));
+    for &w in sequence {
+        a = (a.rotate_left(5) ^ w).wrapping_mul(0x51_7C_C1_B7_27_22_0A_95);
+        b = b.rotate_left(7) ^ w.rotate_left(29).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+    (u128::from(a) << 64) | u128::from(b)
 }
 
 fn fold(text: &str, keep_references: bool, keep_text: bool) -> Words {
