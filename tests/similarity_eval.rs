@@ -129,7 +129,7 @@ type Measure<'a> = (&'static str, Box<dyn Fn(&Prepared, &Prepared) -> f64 + 'a>)
 
 fn measures(idf: &HashMap<String, f64>) -> Vec<Measure<'_>> {
     fn bigrams(p: &Prepared) -> Vec<String> {
-        let text = p.words().text;
+        let text = &p.words().text;
         let words: Vec<&str> = text.split(' ').collect();
         let mut set: Vec<String> = words.windows(2).map(|w| w.join(" ")).collect();
         set.sort_unstable();
@@ -180,7 +180,7 @@ fn measures_and_thresholds_on_labelled_pairs() {
     let mut document_frequency: HashMap<String, usize> = HashMap::new();
     for (_, a, b) in &pairs {
         for text in [a, b] {
-            let words = text.words().text;
+            let words = &text.words().text;
             let distinct: BTreeSet<&str> = words.split(' ').collect();
             for t in distinct {
                 *document_frequency.entry(t.to_string()).or_default() += 1;
@@ -210,7 +210,7 @@ fn measures_and_thresholds_on_labelled_pairs() {
     let held_out = |i: usize| !i.is_multiple_of(2);
     let edit_check: Vec<bool> = pairs
         .iter()
-        .map(|(_, a, b)| harmless(&a.words(), &b.words()))
+        .map(|(_, a, b)| harmless(a.words(), b.words()))
         .collect();
     println!("\nbest threshold of each measure, chosen on the tuning half (even lines):");
     for (name, measure) in measures(&idf) {

@@ -98,14 +98,14 @@ fn incompatible(a: Action, b: Action) -> bool {
 /// The same existing text with incompatible actions (e.g. one region MOD, another SUP); the
 /// message names each region and action once, the members are every proposal on the text.
 fn conflicts(proposals: &[&Proposal]) -> Vec<Finding> {
-    let mut by_target: BTreeMap<&str, Vec<&Proposal>> = BTreeMap::new();
+    let mut by_target: HashMap<&str, Vec<&Proposal>> = HashMap::default();
     for p in proposals {
         if let Some(t) = p.target.as_deref().filter(|t| *t != "new") {
             by_target.entry(t).or_default().push(p);
         }
     }
     let mut targets: Vec<_> = by_target.into_iter().collect();
-    targets.sort_by(|a, b| references::compare(a.0, b.0));
+    targets.sort_by(|a, b| references::compare(a.0, b.0).then(a.0.cmp(b.0)));
     targets
         .into_iter()
         .filter(|(_, ps)| {

@@ -5,7 +5,10 @@
 //! text is compared only with the first text (leader) of clusters that have enough parts of
 //! its word set exactly in common (see [`super::similarity::Bounds::signatures`]): texts that
 //! differ in more words than the edit check allows never meet, so a block of b texts costs
-//! O(b · (p + c)) for p parts and c candidates per text instead of O(b²).
+//! O(b · (p + c)) for p parts and c candidates per text instead of O(b²). A text whose
+//! words fill no more parts than two texts may differ by in words (one of 16 distinct words
+//! or fewer, say) may share no part with its near-duplicate: it is compared with every
+//! leader (word-set sizes first). Such texts are a line or two long.
 
 use super::normalize::comparable;
 use super::similarity::{Prepared, Similarity};

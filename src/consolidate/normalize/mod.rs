@@ -228,6 +228,10 @@ fn opening(text: &str) -> Opening {
         Some(b) if b.is_ascii_alphabetic() && !matches!(bytes.get(lead + 1), Some(b'.' | b')')) => {
             return Opening::Plain;
         }
+        // A bullet needs a space after it: `**Reasons:**` starts with text.
+        Some(b'*' | b'+' | b'-') if bytes.get(lead + 1).is_some_and(u8::is_ascii_graphic) => {
+            return Opening::Plain;
+        }
         Some(b'\n') => return Opening::Blank(lead + 1),
         _ => {}
     }
@@ -609,6 +613,38 @@ mod tests {
             assert_eq!(w.hashes, expected, "{text:?}");
         }
         assert!(short_words > 100);
+    }
+
+    #[test]
+    fn lines_told_apart_without_the_marker_pattern_are_told_apart_as_it_would() {
+        let lines = [
+            "**Reasons:** x",
+            "* item",
+            "*\titem",
+            "-x",
+            "- x",
+            "+1",
+            "+ 1",
+            "a) x",
+            "ab",
+            "1. x",
+            "## H",
+            "#tag",
+            "| a |",
+            "  *bold*",
+            "(i) x",
+            "(ab) x",
+            "*\u{a0}x",
+            "*",
+        ];
+        for line in lines {
+            let found = MARKER.find(line).map(|m| m.end());
+            let told = match opening(line) {
+                Opening::Marker(n) => Some(n),
+                _ => None,
+            };
+            assert_eq!(told, found, "{line:?}");
+        }
     }
 
     #[test]
