@@ -18,7 +18,8 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 use std::cmp::Ordering;
 
-type Key = (Option<String>, Option<String>, Action);
+/// A block: topic, target and action.
+type Key<'a> = (Option<&'a str>, Option<&'a str>, Action);
 
 /// Groups classified proposals; every proposal lands in exactly one group, groups come in
 /// catalogue topic order (unclassified last), then target order, then action.
@@ -26,27 +27,27 @@ pub fn group(proposals: &[&Proposal], topics: &[Topic], similarity: &dyn Similar
     let mut blocks: HashMap<Key, Vec<usize>> = HashMap::default();
     let mut order: Vec<Key> = Vec::new();
     for (i, p) in proposals.iter().enumerate() {
-        let key = (p.topic.clone(), p.target.clone(), p.action);
+        let key = (p.topic.as_deref(), p.target.as_deref(), p.action);
         blocks
-            .entry(key.clone())
+            .entry(key)
             .or_insert_with(|| {
                 order.push(key);
                 Vec::new()
             })
             .push(i);
     }
-    let rank = |topic: &Option<String>| {
-        topic.as_ref().map_or(usize::MAX, |t| {
+    let rank = |topic: Option<&str>| {
+        topic.map_or(usize::MAX, |t| {
             topics
                 .iter()
-                .position(|x| &x.id == t)
+                .position(|x| x.id == t)
                 .unwrap_or(usize::MAX - 1)
         })
     };
     order.sort_by(|a, b| {
-        rank(&a.0)
-            .cmp(&rank(&b.0))
-            .then_with(|| compare_targets(a.1.as_deref(), b.1.as_deref()))
+        rank(a.0)
+            .cmp(&rank(b.0))
+            .then_with(|| compare_targets(a.1, b.1))
             .then(a.2.cmp(&b.2))
     });
     order
@@ -66,7 +67,7 @@ pub fn group(proposals: &[&Proposal], topics: &[Topic], similarity: &dyn Similar
             } else {
                 vec![vec![0]]
             };
-            let open = matches!(key.1.as_deref(), None | Some("new"));
+            let open = matches!(key.1, None | Some("new"));
             let sub_blocks = if open {
                 split_by_title(clusters, &prepared)
             } else {
@@ -74,8 +75,8 @@ pub fn group(proposals: &[&Proposal], topics: &[Topic], similarity: &dyn Similar
             };
             let base = format!(
                 "{}/{}/{}",
-                key.0.as_deref().unwrap_or("other"),
-                key.1.as_deref().unwrap_or("none"),
+                key.0.unwrap_or("other"),
+                key.1.unwrap_or("none"),
                 key.2
             );
             sub_blocks
@@ -284,8 +285,8 @@ fn make_group(id: String, key: &Key, clusters: Vec<Vec<&Proposal>>) -> Group {
     let ids = |ps: &[&Proposal]| ps.iter().map(|p| p.qualified_id()).collect::<Vec<_>>();
     Group {
         id,
-        topic: key.0.clone(),
-        target: key.1.clone(),
+        topic: key.0.map(str::to_string),
+        target: key.1.map(str::to_string),
         action: key.2,
         members: ids(&members),
         regions,
