@@ -273,21 +273,16 @@ mod tests {
 
     #[test]
     fn distinct_sorted_is_sort_and_dedup() {
-        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        // Spread by a multiplicative hash, like word hashes.
+        let spread = |k: u64| k.wrapping_mul(0x9E37_79B9_7F4A_7C15);
         let mut sorted = Vec::new();
         for n in [0, 1, 2, 50, 300, 4096, 4097, 9000] {
             // Some repeated words, some sharing a top byte.
-            let words: Vec<u64> = (0..n)
+            let words: Vec<u64> = (0..n as u64)
                 .map(|k| match k % 3 {
-                    0 => next(),
-                    1 => next() >> 8,
-                    _ => (next() % 7) << 40,
+                    0 => spread(k),
+                    1 => spread(k) >> 8,
+                    _ => (spread(k) % 7) << 40,
                 })
                 .collect();
             let mut expected = words.clone();
