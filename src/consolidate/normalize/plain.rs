@@ -16,7 +16,7 @@ const HIGH: u64 = ONES << 7;
 
 /// A word's 64-bit hash: FxHash of its bytes in 8-byte little-endian pieces (the last one
 /// padded with zero bytes), then of its length. Fast, the same in every run, and without
-/// collisions between words of up to eight bytes (one piece and the length, each mixed by a
+/// collisions between words of one length up to eight bytes (their one piece is mixed by a
 /// bijection).
 pub fn hash(word: &[u8]) -> u64 {
     let mut h = FxHasher::default();
