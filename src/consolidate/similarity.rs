@@ -26,7 +26,7 @@ pub struct Prepared<'a> {
 }
 
 impl<'a> Prepared<'a> {
-    /// Normalises the title and body of `proposal`.
+    /// Normalises the body of `proposal`.
     pub fn new(proposal: &'a Proposal) -> Prepared<'a> {
         thread_local! {
             /// The words of the text being prepared, and room to sort them: buffers kept by
@@ -158,8 +158,8 @@ impl Bounds {
     }
 
     /// Cuts a set into [`Bounds::parts`] parts by word hash, puts a key for each non-empty
-    /// part (its number and its words) in `keys`, and returns how many of them any set meeting the
-    /// bounds with this one must have with the very same words. Each word found in one set
+    /// part (its number and its words) in `keys`, and returns how many of them any set
+    /// meeting the bounds with this one must have with the very same words. Each word found in one set
     /// only changes one part, so at most `max_difference` parts differ: of the others,
     /// those not empty here are shared (pigeonhole). Two texts that share too few parts
     /// are never compared. A set of few words may need none: it must be compared with all.

@@ -437,11 +437,14 @@ const SUFFIXES: [(&[u8], &[u8]); 15] = [
     (b"bres", b"bers"),
 ];
 
-/// Whether [`americanise`] may change a lower-case word of six letters or more ending in
-/// `tail` (its last three bytes): false for most words, which are then left alone.
-fn may_change(tail: [u8; 3]) -> bool {
-    let i = tail_index(&tail);
-    TAILS[i / 64] >> (i % 64) & 1 == 1
+/// Whether [`americanise`] may change `word` (either case: only the five low bits of each
+/// letter are looked at): false for most words, which are then left alone.
+fn may_change(word: &[u8]) -> bool {
+    // Every word and ending above needs six letters at least.
+    word.len() >= 6 && {
+        let i = tail_index(word);
+        TAILS[i / 64] >> (i % 64) & 1 == 1
+    }
 }
 
 /// The last three letters of every word and ending above, as a set of [`tail_index`]es.
@@ -454,7 +457,7 @@ static TAILS: [u64; 512] = {
         } else {
             SUFFIXES[k - WORDS.len()].0
         };
-        let i = tail_index(uk.split_at(uk.len() - 3).1);
+        let i = tail_index(uk);
         set[i / 64] |= 1 << (i % 64);
         k += 1;
     }
@@ -462,9 +465,12 @@ static TAILS: [u64; 512] = {
 };
 
 /// A number below 2¹⁵ for the last three bytes of `word`, from the five low bits of each:
-/// different for different lower-case letters.
-const fn tail_index(tail: &[u8]) -> usize {
-    ((tail[0] & 31) as usize) << 10 | ((tail[1] & 31) as usize) << 5 | (tail[2] & 31) as usize
+/// different for different letters, the same for either case.
+const fn tail_index(word: &[u8]) -> usize {
+    let n = word.len();
+    ((word[n - 3] & 31) as usize) << 10
+        | ((word[n - 2] & 31) as usize) << 5
+        | (word[n - 1] & 31) as usize
 }
 
 /// Rewrites the word at `text[start..]` (lower case) in its American spelling: the words
@@ -472,14 +478,7 @@ const fn tail_index(tail: &[u8]) -> usize {
 /// ("otherwise" → "otherwize") costs nothing.
 fn americanise(text: &mut Vec<u8>, start: usize) {
     let word = &text[start..];
-    // Every word and ending above needs six letters at least.
-    if word.len() < 6
-        || !may_change([
-            word[word.len() - 3],
-            word[word.len() - 2],
-            word[word.len() - 1],
-        ])
-    {
+    if !may_change(word) {
         return;
     }
     if let Some((_, us)) = WORDS.iter().find(|(uk, _)| *uk == word) {

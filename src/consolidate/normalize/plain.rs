@@ -58,8 +58,7 @@ pub fn words(bytes: &[u8], mut i: usize, hashes: &mut Vec<u64>, buf: &mut Vec<u8
         if matches!(next, Some(b'-' | 0x80..)) || references::may_start(word, next) {
             return start;
         }
-        let tail = |k: usize| word[word.len() - k] | 0x20;
-        let hashed = if word.len() >= 6 && may_change([tail(3), tail(2), tail(1)]) {
+        let hashed = if may_change(word) {
             buf.extend(word.iter().map(|b| b | 0x20));
             americanise(buf, 0);
             let hashed = hash(buf);
