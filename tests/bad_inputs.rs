@@ -99,7 +99,7 @@ fn check_outputs(out: &Path, name: &str) {
             );
         }
     }
-    if tools::available("soffice", &["--version"]) {
+    if tools::available(&harness::SOFFICE) {
         let (pages, text) = tools::pdf(&out.join("tdag-synthesis.docx"));
         assert!(
             pages > 1 && text.contains("Synthesis report"),

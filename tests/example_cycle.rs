@@ -161,7 +161,15 @@ fn build_command_writes_every_format_with_real_content() {
     let out = build(&example_input());
     let html = read(out.path(), "tdag-synthesis.html");
     assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<style>"));
-    assert!(html_row(&html, "<td>Africa (AFR)</td>").contains("Ms A. Kouassi (Côte d'Ivoire)"));
+    // A title and initials never break from the surname: no-break spaces in every format.
+    let chair = "Ms\u{a0}A.\u{a0}Kouassi (Côte d'Ivoire)";
+    assert!(html_row(&html, "<td>Africa (AFR)</td>").contains(chair));
+    assert!(read(out.path(), "tdag-synthesis.md").contains(chair));
+    let docx = docx_text(&out.path().join("tdag-synthesis.docx"));
+    assert!(
+        docx.lines()
+            .any(|l| l.starts_with("Africa (AFR) |") && l.contains(chair))
+    );
     let docx_file = std::fs::File::open(out.path().join("wtdc-implementation.docx")).unwrap();
     let mut archive = zip::ZipArchive::new(docx_file).unwrap();
     for i in 0..archive.len() {

@@ -5,11 +5,32 @@
 //!   alone and followed by the edit check, swept over thresholds; the threshold is chosen on
 //!   one half of the pairs (even lines) and reported on the other half;
 //! * the grouping of the example cycle (`input/`, labelled in `tests/data/input-expected.json`)
-//!   and of the reference corpus (`../shared/corpus/wtdc25/expected.json`, when present).
+//!   and of the reference corpus (`../shared/corpus/wtdc25/expected.json`, or under
+//!   `RPMSYNTH_CORPUS`; listed as ignored where absent).
 //!
 //! Run `cargo test --test similarity_eval -- --nocapture` to see the tables.
 
 mod common;
+
+use common::harness::Need;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    common::harness::main(vec![
+        check!(measures_and_thresholds_on_labelled_pairs),
+        check!(grouping_of_the_reference_corpus, Need::Corpus),
+        check!(grouping_of_the_example_cycle),
+    ])
+}
+
+/// Prints the evaluation's tables when asked (`-- --nocapture`).
+macro_rules! say {
+    ($($arg:tt)*) => {
+        if common::harness::verbose() {
+            println!($($arg)*);
+        }
+    };
+}
 
 use common::{Pairs, member_ids, merged_pairs_json, pairs_in, prf};
 use rpmsynth::consolidate::edits::harmless;
@@ -169,7 +190,6 @@ const THRESHOLDS: [f64; 14] = [
     0.30, 0.35, 0.40, 0.45, 0.50, 0.55, 0.60, 0.65, 0.70, 0.75, 0.80, 0.85, 0.90, 0.95,
 ];
 
-#[test]
 fn measures_and_thresholds_on_labelled_pairs() {
     let labelled = labelled_pairs();
     assert!(labelled.len() >= 150, "at least 150 labelled pairs");
@@ -193,7 +213,7 @@ fn measures_and_thresholds_on_labelled_pairs() {
         .map(|(t, n)| (t, (documents / n as f64).ln() + 1.0))
         .collect();
     let same = pairs.iter().filter(|p| p.0.same).count();
-    println!(
+    say!(
         "{} labelled pairs: {same} same, {} different ({} hard negatives, {} translations)",
         pairs.len(),
         pairs.len() - same,
@@ -212,7 +232,7 @@ fn measures_and_thresholds_on_labelled_pairs() {
         .iter()
         .map(|(_, a, b)| harmless(a.words(), b.words()))
         .collect();
-    println!("\nbest threshold of each measure, chosen on the tuning half (even lines):");
+    say!("\nbest threshold of each measure, chosen on the tuning half (even lines):");
     for (name, measure) in measures(&idf) {
         let scores: Vec<f64> = pairs.iter().map(|(_, a, b)| measure(a, b)).collect();
         for guarded in [false, true] {
@@ -231,7 +251,7 @@ fn measures_and_thresholds_on_labelled_pairs() {
                 .map(|k| THRESHOLDS[k])
                 .collect();
             let middle = flat[flat.len() / 2];
-            println!(
+            say!(
                 "  {name}{}: tuning F1 {best:.3} for t in {:.2}..={:.2}; at t = {middle:.2} held out: {}",
                 if guarded { " + edit check" } else { "" },
                 flat[0],
@@ -250,7 +270,7 @@ fn measures_and_thresholds_on_labelled_pairs() {
     };
     let said = said_by(chosen);
     let all = score(&pairs, |_| true, &said);
-    println!(
+    say!(
         "\nchosen: word-set Jaccard >= {:.2} + edit check\n  all pairs: {}\n  tuning half: {}\n  held-out half: {}\n  wrong: {}",
         chosen.threshold,
         all.line(),
@@ -269,9 +289,9 @@ fn measures_and_thresholds_on_labelled_pairs() {
             None => by_variation.push((pair.variation.clone(), usize::from(right), 1)),
         }
     }
-    println!("  right decisions by variation:");
+    say!("  right decisions by variation:");
     for (variation, right, total) in by_variation {
-        println!("    {variation}: {right}/{total}");
+        say!("    {variation}: {right}/{total}");
     }
 
     assert_eq!(all.hard_negatives_merged, 0, "a hard negative was merged");
@@ -329,28 +349,24 @@ fn grouping_quality(
 fn report_grouping(name: &str, dir: &Path, expected: &Path) -> (f64, bool) {
     for t in [0.5, 0.6, 0.7, 0.8, 0.9] {
         let ((p, r, f), exact) = grouping_quality(dir, expected, &NearDuplicate { threshold: t });
-        println!(
+        say!(
             "{name}, jaccard >= {t:.2} + edit check: merged pairs precision {p:.3} recall {r:.3} F1 {f:.3}; every group as expected: {exact}"
         );
     }
     let ((p, r, f), exact) = grouping_quality(dir, expected, &NearDuplicate::DEFAULT);
-    println!(
+    say!(
         "{name}, default: merged pairs precision {p:.3} recall {r:.3} F1 {f:.3}; every group as expected: {exact}"
     );
     (f, exact)
 }
 
-#[test]
 fn grouping_of_the_reference_corpus() {
-    let Some(corpus) = common::reference_corpus() else {
-        return;
-    };
+    let corpus = common::reference_corpus();
     let (f1, exact) = report_grouping("reference corpus", &corpus, &corpus.join("expected.json"));
     assert!(f1 >= 0.95, "grouping F1 {f1:.3} below 0.95");
     assert!(exact, "groups or kinds differ from expected.json");
 }
 
-#[test]
 fn grouping_of_the_example_cycle() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let (f1, exact) = report_grouping(

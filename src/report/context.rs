@@ -2,6 +2,7 @@
 
 use super::labels::{join_with, target_long, target_short};
 use super::markdown::{demote, demote_keeping_ids, slug, summary};
+use super::names::unbroken;
 use super::review::{ReviewRow, review};
 use crate::messages;
 use crate::model::{
@@ -375,7 +376,7 @@ pub fn build(c: &Consolidated, meta: ReportMeta, synthesis: String) -> ReportCon
                 iso_start: m.meeting.start.to_string(),
                 iso_end: m.meeting.end.to_string(),
                 venue: venue(m.meeting.venue.as_ref(), m.meeting.is_virtual, &lang),
-                chair: m.meeting.chair.clone().unwrap_or_default(),
+                chair: m.meeting.chair.as_deref().map(unbroken).unwrap_or_default(),
                 regions: m
                     .regions
                     .iter()
@@ -464,8 +465,13 @@ fn rpm_view(c: &Consolidated, region: Region, lang: &str) -> RpmView {
         iso_end: m.end.to_string(),
         venue: venue(m.venue.as_ref(), m.is_virtual, lang),
         is_virtual: m.is_virtual,
-        chair: m.chair.clone().unwrap_or_default(),
-        vice_chairs: m.vice_chairs.join("; "),
+        chair: m.chair.as_deref().map(unbroken).unwrap_or_default(),
+        vice_chairs: m
+            .vice_chairs
+            .iter()
+            .map(|v| unbroken(v))
+            .collect::<Vec<_>>()
+            .join("; "),
         regional_organizations: m.regional_organizations.join(", "),
         member_states: p.member_states,
         sector_members: p.sector_members,

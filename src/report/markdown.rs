@@ -201,7 +201,8 @@ fn strip_attributes(heading: &str) -> &str {
 
 /// Text made safe for one GFM table cell: one line, pipes escaped.
 pub fn cell(text: &str) -> String {
-    text.split_whitespace()
+    text.split(|c: char| c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{202f}'))
+        .filter(|word| !word.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
         .replace('|', "\\|")

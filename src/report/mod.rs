@@ -7,6 +7,7 @@ pub mod json;
 mod labels;
 pub mod markdown;
 mod meta;
+mod names;
 mod partials;
 mod review;
 mod strict;

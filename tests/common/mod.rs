@@ -1,21 +1,16 @@
 //! Shared helpers for the whole-command tests: run the binary, read outputs back.
 #![allow(dead_code)]
 
+pub mod harness;
 pub mod tools;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-/// The reference corpus beside the repository, or `None` (with a printed notice) in a user's clone.
-pub fn reference_corpus() -> Option<PathBuf> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/wtdc25");
-    if path.is_dir() {
-        Some(path)
-    } else {
-        eprintln!("notice: ../shared/corpus/wtdc25 is absent; skipping reference-corpus test");
-        None
-    }
+/// The reference corpus, for a check that needs it ([`harness::Need::Corpus`]).
+pub fn reference_corpus() -> PathBuf {
+    harness::corpus_folder().expect("a check that reads the corpus declares Need::Corpus")
 }
 
 /// The bundled example cycle.

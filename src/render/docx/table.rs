@@ -26,8 +26,9 @@ pub struct TableBuilder {
 
 /// Left plus right cell margin, plus a little slack.
 const CELL_PADDING: usize = 2 * 85 + 40;
-/// Words wider than this (twips) may be broken rather than widen their column further.
-const MAX_WORD: usize = 1500;
+/// Words wider than this (twips) may be broken rather than widen their column further (a
+/// name joined by no-break spaces, "Ms\u{a0}R.\u{a0}Kazlauskienė", is one word).
+const MAX_WORD: usize = 2000;
 /// Cell texts wider than this (twips) do not claim more width; they wrap.
 const MAX_TEXT: usize = 4200;
 
@@ -55,8 +56,8 @@ const ASCII_WIDTHS: [u16; 128] = {
     widths
 };
 
-/// Estimated widths of a cell text, twips: its widest word and the whole text without the
-/// white space around it; one pass over the characters.
+/// Estimated widths of a cell text, twips: its widest word (words are joined by no-break
+/// spaces) and the whole text without the white space around it; one pass over the characters.
 fn text_widths(text: &str) -> (usize, usize) {
     let (mut widest, mut word, mut whole, mut space) = (0, 0, 0, 0);
     for c in text.chars() {
@@ -64,7 +65,7 @@ fn text_widths(text: &str) -> (usize, usize) {
             Ok(b) if b < 128 => usize::from(ASCII_WIDTHS[usize::from(b)]),
             _ => char_width(c),
         };
-        if c.is_whitespace() {
+        if c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{202f}') {
             widest = widest.max(word);
             word = 0;
             // Inner white space counts once a word follows; leading and trailing does not.
@@ -219,8 +220,9 @@ mod tests {
     /// The widths as first defined: every word measured, then the trimmed text.
     fn by_words(text: &str) -> (usize, usize) {
         let width = |s: &str| s.chars().map(char_width).sum::<usize>();
-        let word = text.split_whitespace().map(width).max().unwrap_or(0);
-        (word, width(text.trim()))
+        let breaks = |c: char| c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{202f}');
+        let word = text.split(breaks).map(width).max().unwrap_or(0);
+        (word, width(text.trim_matches(breaks)))
     }
 
     #[test]
@@ -233,6 +235,7 @@ mod tests {
             "Ünïcödé — ✓ MOD\u{a0}SUP\u{2003}ADD",
             "withoutspaces",
             "\n  lead and trail \n",
+            "Ms\u{a0}A.\u{a0}Kouassi (Côte d'Ivoire)",
         ] {
             assert_eq!(text_widths(text), by_words(text), "{text:?}");
         }
