@@ -1,4 +1,4 @@
-//! Files → model: reads the input folder contract (../spec/input-format.md) into a [`Cycle`].
+//! Files → model: reads an input folder into a [`Cycle`]; the contract is docs/input-format.md.
 
 mod body;
 mod files;

@@ -41,7 +41,7 @@ pub enum Param {
 /// One timeline rule checked against the cycle's dates.
 #[derive(Debug, Clone, Serialize)]
 pub struct TimelineCheck {
-    /// Stable id, listed in the README.
+    /// Stable id, listed in docs/profiles.md ("Timeline checks").
     pub rule: String,
     pub status: TimelineStatus,
     /// The explanation in English.

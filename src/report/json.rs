@@ -1,4 +1,4 @@
-//! `consolidated.json`: the stable, machine-readable contract (see spec/reports.md).
+//! `consolidated.json`: the stable, machine-readable contract, field by field in docs/outputs.md.
 
 use crate::model::{
     AdvisoryGroup, ConferenceInfo, Consolidated, CoordinationMeeting, Date, Diagnostic, Documents,
