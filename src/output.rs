@@ -138,11 +138,11 @@ impl Staging {
             std::fs::create_dir_all(&self.dir)
                 .map_err(|e| format!("cannot create output folder {}: {e}", self.dir.display()))?;
         }
-        let (dir, write) = (self.dir.clone(), self.write);
+        let (dir, write, locks) = (self.dir.clone(), self.write, self.locks);
         // One thread a file: each file is synced to disk before its rename, and the syncs
         // (waits on the disk, not work for the processor) overlap with the build.
         state.writers.push(std::thread::spawn(move || {
-            stage(&dir, &artifact.file_name, &artifact.bytes, write)
+            stage(&dir, &artifact.file_name, &artifact.bytes, write, locks)
         }));
         Ok(())
     }
@@ -164,6 +164,9 @@ impl Staging {
             (true, false) => Some(lock(&self.dir)?),
             _ => None,
         };
+        if _turn.is_some() {
+            remove_stale(&self.dir);
+        }
         commit(staged)?;
         self.state
             .lock()
@@ -182,8 +185,6 @@ impl Drop for Staging {
             drop(w.join());
         }
         if !state.created.is_empty() {
-            // A lock file is there when the renames failed.
-            let _ = std::fs::remove_file(self.dir.join(LOCK));
             for folder in &state.created {
                 let _ = std::fs::remove_dir(folder);
             }
@@ -191,18 +192,109 @@ impl Drop for Staging {
     }
 }
 
-/// Holds `dir/.rpmsynth.lock` locked until dropped, waiting for another build's turn.
-fn lock(dir: &Path) -> Result<std::fs::File, String> {
+/// The output folder's turn: `dir/.rpmsynth.lock`, locked, removed when the turn ends.
+struct Turn {
+    file: std::fs::File,
+    path: PathBuf,
+}
+
+/// Waits for the output folder's turn. The lock file is removed at the end of each turn, so a
+/// build that locked a file already removed tries again on the one now in its place.
+fn lock(dir: &Path) -> Result<Turn, String> {
     let path = dir.join(LOCK);
-    let file = std::fs::File::create(&path)
-        .map_err(|e| format!("cannot create {}: {e}", path.display()))?;
-    file.lock()
-        .map_err(|e| format!("cannot lock {}: {e}", path.display()))?;
-    Ok(file)
+    loop {
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|e| format!("cannot create {}: {e}", path.display()))?;
+        file.lock()
+            .map_err(|e| format!("cannot lock {}: {e}", path.display()))?;
+        if still_at(&file, &path) {
+            return Ok(Turn { file, path });
+        }
+    }
+}
+
+/// Whether `path` still names the file `file` has open.
+#[cfg(unix)]
+fn still_at(file: &std::fs::File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), std::fs::metadata(path)) {
+        (Ok(open), Ok(named)) => (open.dev(), open.ino()) == (named.dev(), named.ino()),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn still_at(_: &std::fs::File, _: &Path) -> bool {
+    true
+}
+
+impl Drop for Turn {
+    fn drop(&mut self) {
+        // Removed while still locked (where a locked file can be removed); the lock itself
+        // ends when the file is closed.
+        if cfg!(unix) {
+            let _ = std::fs::remove_file(&self.path);
+        }
+        let _ = self.file.unlock();
+    }
 }
 
 /// The lock file's name in an output folder.
 pub const LOCK: &str = ".rpmsynth.lock";
+
+/// Removes what builds that were killed while staging or renaming left in `dir`: temporary
+/// files of this module's naming (`.NAME.XXXXXX.tmp`) that no running build holds locked,
+/// and replaced files kept aside (`.NAME.PID.old`), which exist only during a turn. Files of
+/// any other name are left alone.
+fn remove_stale(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        let stale = match staging_name(name) {
+            Some(Leftover::Temporary) => {
+                std::fs::File::open(entry.path()).is_ok_and(|f| f.try_lock().is_ok())
+            }
+            Some(Leftover::Aside) => true,
+            None => false,
+        };
+        if stale {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// The two kinds of file a build stages beside its outputs.
+#[derive(Debug, PartialEq)]
+enum Leftover {
+    Temporary,
+    Aside,
+}
+
+/// Which staging file `name` is: `.NAME.XXXXXX.tmp` (six letters or digits) or
+/// `.NAME.PID.old`, where NAME is a report or JSON file name.
+fn staging_name(name: &str) -> Option<Leftover> {
+    let rest = name.strip_prefix('.')?;
+    let (rest, kind, is_tag): (&str, Leftover, fn(&str) -> bool) =
+        if let Some(rest) = rest.strip_suffix(".tmp") {
+            let tag = |t: &str| t.len() == 6 && t.bytes().all(|b| b.is_ascii_alphanumeric());
+            (rest, Leftover::Temporary, tag)
+        } else {
+            let rest = rest.strip_suffix(".old")?;
+            let tag = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+            (rest, Leftover::Aside, tag)
+        };
+    let (output, tag) = rest.rsplit_once('.')?;
+    let (stem, ext) = output.rsplit_once('.')?;
+    let ours = !stem.is_empty() && matches!(ext, "md" | "html" | "docx" | "json");
+    (ours && is_tag(tag)).then_some(kind)
+}
 
 /// Renames every staged file over its target, keeping each replaced file aside until all
 /// are in place; on a failure, puts back what was replaced and removes what was added.
@@ -257,23 +349,31 @@ fn replace(tmp: NamedTempFile, target: &Path) -> Result<Option<PathBuf>, String>
     }
 }
 
-/// Writes `bytes` to a synced temporary file beside `dir/rel`.
+/// Writes `bytes` to a synced temporary file beside `dir/rel`, held locked until it is renamed
+/// or removed, so that [`remove_stale`] can tell it from a killed build's. With `locks`, it is
+/// created and locked in the folder's turn, so that no cleanup sees it unlocked.
 fn stage(
     dir: &Path,
     rel: &str,
     bytes: &[u8],
     write: Writer,
+    locks: bool,
 ) -> Result<(NamedTempFile, PathBuf), String> {
     let target = dir.join(rel);
     let folder = target.parent().unwrap_or(dir);
     let name = target.file_name().unwrap_or_default().to_string_lossy();
     std::fs::create_dir_all(folder)
         .map_err(|e| format!("cannot create folder {}: {e}", folder.display()))?;
+    let turn = if locks { Some(lock(dir)?) } else { None };
     let mut tmp = tempfile::Builder::new()
         .prefix(&format!(".{name}."))
         .suffix(".tmp")
         .tempfile_in(folder)
         .map_err(|e| format!("cannot write in folder {}: {e}", folder.display()))?;
+    tmp.as_file()
+        .lock()
+        .map_err(|e| format!("cannot lock {}: {e}", tmp.path().display()))?;
+    drop(turn);
     write(tmp.as_file_mut(), bytes)
         .and_then(|()| readable(tmp.as_file()))
         .and_then(|()| tmp.as_file().sync_all())
@@ -437,9 +537,67 @@ mod tests {
             }
         });
         let files = snapshot(dir.path());
-        let (a, b) = (&files[1].1, &files[2].1);
-        assert_eq!(files.len(), 3, "the lock file and two outputs");
+        let (a, b) = (&files[0].1, &files[1].1);
+        assert_eq!(files.len(), 2, "two outputs, no lock file left");
         assert_eq!(a.len(), 100_000);
         assert_eq!(a, b, "both files come from the same writer");
+    }
+
+    #[test]
+    fn staging_names_are_told_from_other_files() {
+        assert_eq!(
+            staging_name(".consolidated.json.a1B2c3.tmp"),
+            Some(Leftover::Temporary)
+        );
+        assert_eq!(
+            staging_name(".tdag-synthesis.docx.4242.old"),
+            Some(Leftover::Aside)
+        );
+        for other in [
+            ".notes.tmp",
+            ".draft.md.tmp",
+            "tdag-synthesis.md.a1B2c3.tmp",
+            ".tdag-synthesis.md.a1B2c.tmp",
+            ".tdag-synthesis.pdf.a1B2c3.tmp",
+            ".tdag-synthesis.md.12a.old",
+            ".rpmsynth.lock",
+            "tdag-synthesis.md",
+        ] {
+            assert_eq!(staging_name(other), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn stale_staging_files_go_and_a_running_builds_stay() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        for name in [".a.md.AAAAAA.tmp", ".b.docx.123.old", ".notes.tmp", "a.md"] {
+            fs::write(d.join(name), name).unwrap();
+        }
+        let running = fs::File::create(d.join(".c.html.BBBBBB.tmp")).unwrap();
+        running.lock().unwrap();
+        remove_stale(d);
+        let names: Vec<String> = snapshot(d).into_iter().map(|(n, _)| n).collect();
+        assert_eq!(names, [".c.html.BBBBBB.tmp", ".notes.tmp", "a.md"]);
+    }
+
+    #[test]
+    fn a_build_leaves_no_lock_file_and_takes_turns_again() {
+        let dir = tempfile::tempdir().unwrap();
+        write_all(dir.path(), vec![artifact("a.md", b"one")]).unwrap();
+        assert!(!dir.path().join(LOCK).exists());
+        let turn = lock(dir.path()).unwrap();
+        let path = dir.path().to_path_buf();
+        let waiting = std::thread::spawn(move || write_all(&path, vec![artifact("a.md", b"two")]));
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        assert_eq!(
+            fs::read(dir.path().join("a.md")).unwrap(),
+            b"one",
+            "waits its turn"
+        );
+        drop(turn);
+        waiting.join().unwrap().unwrap();
+        assert_eq!(fs::read(dir.path().join("a.md")).unwrap(), b"two");
+        assert!(!dir.path().join(LOCK).exists());
     }
 }

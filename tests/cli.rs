@@ -59,19 +59,19 @@ fn bad_input_exits_1_naming_every_problem_and_leaves_output_untouched() {
 #[test]
 fn check_reports_warnings_writes_nothing_and_deny_warnings_fails() {
     let out = tempfile::tempdir().unwrap();
-    let input = example_input();
+    let input = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/other-proposals");
     let result = rpmsynth(&["check", input.to_str().unwrap()]);
     let stderr = String::from_utf8_lossy(&result.stderr);
     assert_eq!(result.status.code(), Some(0), "{stderr}");
     assert!(
         stderr.contains("warning: AMS/IAP-6 (\"IP address allocation and deployment of IPv6\")")
-            && stderr.contains("rpm/ams.md:93:1\n")
+            && stderr.contains("rpm/ams.md:33:1\n")
             && stderr.contains("= help: add `topic=…` to the heading"),
         "{stderr}"
     );
     // One summary line; plain text when piped.
     assert!(
-        stderr.ends_with("checked 6 RPM outcomes, 48 proposals, 31 groups: 0 errors, 1 warning\n"),
+        stderr.ends_with("checked 1 RPM outcome, 2 proposals, 2 groups: 0 errors, 1 warning\n"),
         "{stderr}"
     );
     assert!(!stderr.contains('\x1b'), "{stderr}");
@@ -133,7 +133,6 @@ fn format_selection_and_template_override() {
     assert_eq!(
         file_names(out.path()),
         [
-            ".rpmsynth.lock",
             "consolidated.json",
             "tdag-synthesis.md",
             "wtdc-implementation.md"

@@ -101,12 +101,41 @@ fn classification_conflict_and_unclassified_follow_the_spec() {
         "ASP/ACP-8 adds a new text \"Regional preparations for WTDC\" with the title of res-31 (EUR MOD)"
     );
     assert_eq!(new_text.sources[1].file_line(), "rpm/eur.md:106");
+    // The bundled cycle builds without a warning: every proposal has a topic.
+    assert!(built.diagnostics.is_empty(), "{:?}", built.diagnostics);
+}
+
+#[test]
+fn a_proposal_without_a_topic_is_listed_under_other_proposals_with_a_warning() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/other-proposals");
+    let (result, out) = build_with(&root, &["--format", "md,json"]);
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert_eq!(result.status.code(), Some(0), "{stderr}");
     assert!(
-        built
-            .diagnostics
-            .iter()
-            .any(|d| !d.is_error() && d.message.contains("AMS/IAP-6") && d.line > 0)
+        stderr.contains("warning: AMS/IAP-6 (\"IP address allocation and deployment of IPv6\")")
+            && stderr.contains("rpm/ams.md:33:1\n"),
+        "{stderr}"
     );
+    let md = read(out.path(), "tdag-synthesis.md");
+    let other = md
+        .split("\n## Other proposals")
+        .nth(1)
+        .expect("an \"Other proposals\" section");
+    let other = &other[..other.find("\n## ").unwrap_or(other.len())];
+    assert!(
+        other.contains("IP address allocation and deployment of IPv6"),
+        "{other}"
+    );
+    assert!(!other.contains("Telecommunication for rural and remote areas"));
+    let json: Value = serde_json::from_str(&read(out.path(), "consolidated.json")).unwrap();
+    let unclassified: Vec<&Value> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["kind"] == "unclassified")
+        .collect();
+    assert_eq!(unclassified.len(), 1);
+    assert_eq!(unclassified[0]["members"][0], "AMS/IAP-6");
 }
 
 #[test]

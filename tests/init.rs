@@ -8,14 +8,6 @@ use rpmsynth::report::templates::{DEFAULT_CSS, DEFAULTS};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-/// The extra topic the example adds to the bundled catalogue.
-fn extra_topic() -> String {
-    read(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/init"),
-        "topics-extra.yaml",
-    )
-}
-
 /// Runs `rpmsynth init DIR EXTRA…`, expecting exit status `code`; returns its stderr.
 fn init_exits(code: i32, dir: &Path, extra: &[&str]) -> String {
     let mut args = vec!["init", dir.to_str().unwrap()];
@@ -83,11 +75,8 @@ fn init_writes_an_example_that_builds_without_warnings() {
         let unbroken = chair.replacen(' ', "\u{a0}", 2);
         assert!(md.contains(&unbroken), "{unbroken:?} not in the synthesis");
     }
-    let title = extra_topic()
-        .lines()
-        .find_map(|l| l.trim().strip_prefix("title: "))
-        .expect("the extra topic has a title")
-        .to_string();
+    // Every proposal has a topic: AMS/IAP-6 on IPv6 is under its own topic, not "Other proposals".
+    let title = "Internet and IP-based networks";
     let section = md
         .split(&format!("\n## {title} {{#topic-internet}}\n"))
         .nth(1)
@@ -120,33 +109,12 @@ fn init_copies_the_bundled_input_and_the_default_templates() {
     expected.sort();
     assert_eq!(files_below(&dir), expected);
     for rel in files_below(&input) {
-        if rel != "topics.yaml" {
-            assert_eq!(
-                fs::read(dir.join(&rel)).unwrap(),
-                fs::read(input.join(&rel)).unwrap(),
-                "{rel}"
-            );
-        }
+        assert_eq!(
+            fs::read(dir.join(&rel)).unwrap(),
+            fs::read(input.join(&rel)).unwrap(),
+            "{rel}"
+        );
     }
-}
-
-/// Drift guard: the example's catalogue is the bundled one plus the extra topic, before the Action Plan.
-#[test]
-fn init_topics_are_the_bundled_topics_plus_one() {
-    let (_tmp, dir) = fresh();
-    init(&dir, &[]);
-    let written = read(&dir, "topics.yaml");
-    let bundled = read(&example_input(), "topics.yaml");
-    let extra = extra_topic();
-    assert!(
-        extra.trim_start().starts_with("- id: internet\n"),
-        "{extra}"
-    );
-    assert_eq!(written.replacen(&extra, "", 1), bundled);
-    assert!(
-        written.contains(&format!("{extra}  - id: action-plan\n")),
-        "{written}"
-    );
 }
 
 #[test]

@@ -175,11 +175,10 @@ fn rebuilds_on_edits_keeps_the_last_good_output_and_stops_on_ctrl_c() {
     };
     assert_eq!(status.code(), Some(0));
     watcher.wait_for("the goodbye", |s| s.contains("stopped watching"));
-    // Nothing left behind but the outputs and the lock file.
+    // Nothing left behind but the outputs (no lock file, no temporary file).
     assert_eq!(
         file_names(out.path()),
         [
-            ".rpmsynth.lock",
             "consolidated.json",
             "tdag-synthesis.docx",
             "tdag-synthesis.html",

@@ -29,6 +29,21 @@ pub struct Args {
     pub format: Formats,
 }
 
+/// File names with their formats gathered by report: "tdag-synthesis.md, .html, .docx;
+/// consolidated.json".
+fn by_report<'a>(names: impl Iterator<Item = &'a str>) -> String {
+    let mut reports: Vec<(&str, Vec<&str>)> = Vec::new();
+    for name in names {
+        let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));
+        match reports.iter_mut().find(|(s, _)| *s == stem) {
+            Some((_, exts)) => exts.push(ext),
+            None => reports.push((stem, vec![ext])),
+        }
+    }
+    let formats = |(stem, exts): &(&str, Vec<&str>)| format!("{stem}.{}", exts.join(", ."));
+    reports.iter().map(formats).collect::<Vec<_>>().join("; ")
+}
+
 /// The documents' date from `SOURCE_DATE_EPOCH` (seconds since 1970), when set and valid.
 pub fn source_date() -> Option<Date> {
     let secs: i64 = std::env::var("SOURCE_DATE_EPOCH")
@@ -75,8 +90,9 @@ pub fn emit(workspace: &Workspace, args: &Args, global: Global, started: Instant
         written.lock().unwrap_or_else(|e| e.into_inner()).push(size);
         Ok(())
     };
-    let diagnostics = match workspace.build_into(args.format, source_date(), &sink) {
-        Ok((_, diagnostics)) => diagnostics,
+    let (consolidated, diagnostics) = match workspace.build_into(args.format, source_date(), &sink)
+    {
+        Ok(built) => built,
         Err(diagnostics) => return printer.finish(&diagnostics, None),
     };
     // Files are staged as they are made; they replace the previous output only now, when
@@ -93,10 +109,16 @@ pub fn emit(workspace: &Workspace, args: &Args, global: Global, started: Instant
     written.sort();
     if !global.quiet {
         eprintln!(
-            "wrote {} files to {} in {} ms",
+            "read {}: {}",
+            args.input.display(),
+            report::what_was_read(&consolidated)
+        );
+        eprintln!(
+            "wrote {} files to {} in {} ms: {}",
             written.len(),
             args.output.display(),
-            started.elapsed().as_millis()
+            started.elapsed().as_millis(),
+            by_report(written.iter().map(|(name, _)| name.as_str()))
         );
     }
     if global.verbose {

@@ -20,12 +20,7 @@ pub fn run(args: Args, global: Global) -> u8 {
     printer.input = Some(&input);
     match rpmsynth::build::check(&input) {
         Ok((c, diagnostics)) => {
-            let what = format!(
-                "checked {} RPM outcomes, {} proposals, {} groups",
-                c.cycle.rpms.len(),
-                c.cycle.proposals().count(),
-                c.groups.len()
-            );
+            let what = format!("checked {}", report::what_was_read(&c));
             printer.finish(&diagnostics, Some(what))
         }
         Err(diagnostics) => printer.finish(&diagnostics, Some("check failed".into())),

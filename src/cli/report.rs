@@ -86,11 +86,30 @@ impl<'a> Printer<'a> {
 }
 
 fn summary(errors: usize, warnings: usize) -> String {
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     format!(
         "{}, {}",
         plural(errors, "error"),
         plural(warnings, "warning")
+    )
+}
+
+/// "1 error", "2 warnings": a count and its noun.
+pub fn plural(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}
+
+/// What a consolidation read: "6 RPM outcomes, 2 inter-regional meetings, 48 proposals,
+/// 31 groups" (inter-regional meetings only when there are some).
+pub fn what_was_read(c: &rpmsynth::model::Consolidated) -> String {
+    let meetings = match c.cycle.inter_regional.len() {
+        0 => String::new(),
+        n => format!(", {}", plural(n, "inter-regional meeting")),
+    };
+    format!(
+        "{}{meetings}, {}, {}",
+        plural(c.cycle.rpms.len(), "RPM outcome"),
+        plural(c.cycle.proposals().count(), "proposal"),
+        plural(c.groups.len(), "group")
     )
 }
 
