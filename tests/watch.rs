@@ -189,3 +189,37 @@ fn rebuilds_on_edits_keeps_the_last_good_output_and_stops_on_ctrl_c() {
         ]
     );
 }
+
+#[test]
+fn an_unchanged_warning_is_printed_once_then_only_counted() {
+    let input = tempfile::tempdir().unwrap();
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/other-proposals");
+    for file in ["conference.yaml", "topics.yaml", "rpm/ams.md"] {
+        fs::create_dir_all(input.path().join("rpm")).unwrap();
+        fs::copy(example.join(file), input.path().join(file)).unwrap();
+    }
+    let out = tempfile::tempdir().unwrap();
+    let watcher = Watcher::start(input.path(), out.path());
+    watcher.wait_for("the first build", |s| s.contains("watching"));
+    let warning =
+        "warning: AMS/IAP-6 (\"IP address allocation and deployment of IPv6\") has no topic";
+    assert_eq!(watcher.printed().matches(warning).count(), 1);
+
+    // An edit elsewhere in the file: the warning is the same, so only its count is printed.
+    let ams = input.path().join("rpm/ams.md");
+    fs::write(&ams, edit(&ams, "low Earth orbit", "low-Earth-orbit")).unwrap();
+    watcher.wait_for("the rebuild", |_| watcher.builds() == 2);
+    let printed = watcher.printed();
+    assert_eq!(printed.matches(warning).count(), 1, "{printed}");
+    assert!(
+        printed.contains("0 errors, 1 warning, unchanged"),
+        "{printed}"
+    );
+
+    // An edit that moves the proposal: the warning points elsewhere and is printed again.
+    fs::write(&ams, edit(&ams, "# Proposals\n", "# Proposals\n\n\n")).unwrap();
+    watcher.wait_for("the second rebuild", |_| watcher.builds() == 3);
+    let printed = watcher.printed();
+    assert_eq!(printed.matches(warning).count(), 2, "{printed}");
+    assert!(printed.contains("rpm/ams.md:35:1"), "{printed}");
+}

@@ -57,7 +57,7 @@ pub fn source_date() -> Option<Date> {
 pub fn run(args: Args, global: Global) -> u8 {
     let started = Instant::now();
     match open(&args, global) {
-        Ok(workspace) => emit(&workspace, &args, global, started),
+        Ok(workspace) => emit(&workspace, &args, global, started, &mut Vec::new()),
         Err(code) => code,
     }
 }
@@ -77,11 +77,20 @@ pub fn open(args: &Args, global: Global) -> Result<Workspace, u8> {
 }
 
 /// Builds from what `workspace` holds, prints the diagnostics and, when there is no error,
-/// writes every output file; returns the exit status.
-pub fn emit(workspace: &Workspace, args: &Args, global: Global, started: Instant) -> u8 {
+/// writes every output file; returns the exit status. `warnings` holds the warnings the
+/// previous build printed (only counted if they come again) and gets this build's.
+pub fn emit(
+    workspace: &Workspace,
+    args: &Args,
+    global: Global,
+    started: Instant,
+    warnings: &mut Vec<Diagnostic>,
+) -> u8 {
+    let previous = std::mem::take(warnings);
     let mut printer = Printer::new(global, &args.input);
     printer.input = Some(workspace.input());
     printer.templates = workspace.templates().ok();
+    printer.printed = &previous;
     let staging = output::Staging::new(&args.output);
     let written = Mutex::new(Vec::new());
     let sink = |a: Artifact| {
@@ -93,11 +102,16 @@ pub fn emit(workspace: &Workspace, args: &Args, global: Global, started: Instant
     let (consolidated, diagnostics) = match workspace.build_into(args.format, source_date(), &sink)
     {
         Ok(built) => built,
-        Err(diagnostics) => return printer.finish(&diagnostics, None),
+        Err(diagnostics) => {
+            let status = printer.finish(&diagnostics, None);
+            *warnings = diagnostics.into_iter().filter(|d| !d.is_error()).collect();
+            return status;
+        }
     };
     // Files are staged as they are made; they replace the previous output only now, when
     // the build has no error (a staging dropped without commit removes them).
     let status = printer.finish(&diagnostics, None);
+    *warnings = diagnostics;
     if status != 0 {
         return status;
     }

@@ -15,6 +15,8 @@ pub struct Printer<'a> {
     pub input: Option<&'a InputFiles>,
     pub templates: Option<&'a Templates>,
     pub color: bool,
+    /// Warnings already printed by the previous build of a `watch`, not printed again.
+    pub printed: &'a [Diagnostic],
 }
 
 impl<'a> Printer<'a> {
@@ -26,6 +28,7 @@ impl<'a> Printer<'a> {
             input: None,
             templates: None,
             color: diagnostics::color_wanted(),
+            printed: &[],
         }
     }
 
@@ -34,14 +37,20 @@ impl<'a> Printer<'a> {
     pub fn finish(&self, diagnostics: &[Diagnostic], what: Option<String>) -> u8 {
         let errors = diagnostics.iter().filter(|d| d.is_error()).count();
         let warnings = diagnostics.len() - errors;
+        let unchanged = |d: &&Diagnostic| !d.is_error() && self.printed.contains(d);
         for d in diagnostics
             .iter()
             .filter(|d| d.is_error() || !self.global.quiet)
+            .filter(|d| !unchanged(d))
         {
             eprintln!("{}\n", self.render(d));
         }
         let failed = errors > 0 || (self.global.deny_warnings && warnings > 0);
-        let counts = summary(errors, warnings);
+        let counts = match diagnostics.iter().filter(unchanged).count() {
+            0 => summary(errors, warnings),
+            n if n == warnings => format!("{}, unchanged", summary(errors, warnings)),
+            n => format!("{} ({n} unchanged)", summary(errors, warnings)),
+        };
         match what {
             Some(what) if !self.global.quiet || failed => eprintln!("{what}: {counts}"),
             None if (!self.global.quiet || failed) && errors + warnings > 0 => {

@@ -63,7 +63,8 @@ pub fn run(args: build::Args, global: Global) -> u8 {
             return 1;
         }
     }
-    build::emit(&workspace, &args, global, Instant::now());
+    let mut warnings = Vec::new();
+    build::emit(&workspace, &args, global, Instant::now(), &mut warnings);
     if !global.quiet {
         eprintln!(
             "watching {} for changes (Ctrl-C to stop)",
@@ -87,7 +88,7 @@ pub fn run(args: build::Args, global: Global) -> u8 {
                     }
                     eprintln!("changed: {}", what.join(", "));
                 }
-                if build::emit(&workspace, &args, global, started) != 0 {
+                if build::emit(&workspace, &args, global, started, &mut warnings) != 0 {
                     eprintln!(
                         "build failed: {} keeps the last good output; watching for a fix",
                         args.output.display()
