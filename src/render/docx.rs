@@ -32,12 +32,17 @@
 
 mod body;
 mod fields;
+mod nesting;
 mod outline;
 mod package;
 mod pages;
+mod para;
 mod parts;
 mod reference;
 mod runs;
+mod sections;
+mod state;
+mod stream;
 mod styles;
 mod table;
 #[cfg(test)]
@@ -82,17 +87,15 @@ pub fn to_docx(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
         r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>"#
     ).as_bytes())?;
+    let env = state::Env::new(&outline, geometry, &stamp, &info.language);
     let body = body::write(
         &marked,
-        &outline,
-        geometry,
-        &stamp,
-        &info.language,
+        env,
         &mut |piece| package.write(piece.as_bytes()),
         body::PIECE,
     )?;
     package.write(body.xml.as_bytes())?;
-    package.write(body::section_properties(body.last_geometry, body.single_section).as_bytes())?;
+    package.write(body.section.as_bytes())?;
     package.write(b"</w:body></w:document>")?;
     let own_styles = styles::styles_xml(&language, geometry.text_width());
     let styles = match reference {

@@ -1,10 +1,14 @@
 //! The document's headings, read before writing: bookmarks for internal links and the
 //! entries of the table of contents.
 
-use super::xml::clean;
+use super::fields;
+use super::para::{Paragraph, Props};
+use super::styles;
+use super::xml::{clean, esc};
 use crate::render::markdown_options;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use std::collections::HashSet;
+use std::fmt::Write;
 
 /// Heading levels the table of contents lists.
 pub const TOC_DEPTH: usize = 2;
@@ -96,6 +100,53 @@ impl Outline {
             }
         }
         outline
+    }
+}
+
+impl Outline {
+    /// The table of contents: its heading (with `heading_runs`), then a TOC field filled
+    /// with the entries (hyperlinks to the headings, page numbers as PAGEREF fields), marked
+    /// dirty so that Word recomputes the page numbers when it opens the document.
+    pub fn contents(&self, heading_runs: String) -> Vec<Paragraph> {
+        let mut paragraphs = vec![Paragraph::fixed(
+            Props::styled(styles::TOC_HEADING),
+            heading_runs,
+        )];
+        let entries: Vec<&Heading> = self.headings.iter().filter(|h| h.in_toc).collect();
+        let instruction = format!(r#"TOC \o "1-{TOC_DEPTH}" \h \z \u"#);
+        if entries.is_empty() {
+            let mut field = String::new();
+            fields::begin(&mut field, &instruction, true);
+            fields::end(&mut field);
+            paragraphs.push(Paragraph::fixed(Props::default(), field));
+            return paragraphs;
+        }
+        for (n, entry) in entries.iter().enumerate() {
+            let mut content = String::new();
+            if n == 0 {
+                fields::begin(&mut content, &instruction, true);
+            }
+            let _ = write!(
+                content,
+                r#"<w:hyperlink w:anchor="{}" w:history="1"><w:r><w:t xml:space="preserve">{}</w:t></w:r><w:r><w:tab/></w:r>"#,
+                entry.bookmark,
+                esc(&entry.text)
+            );
+            fields::simple(
+                &mut content,
+                &format!(r"PAGEREF {} \h", entry.bookmark),
+                &entry.page.to_string(),
+            );
+            content.push_str("</w:hyperlink>");
+            if n + 1 == entries.len() {
+                fields::end(&mut content);
+            }
+            paragraphs.push(Paragraph::fixed(
+                Props::styled(&styles::toc(entry.level)),
+                content,
+            ));
+        }
+        paragraphs
     }
 }
 

@@ -1,45 +1,117 @@
-//! Inline content: text runs with their formatting, hyperlinks and tracked changes.
+//! Inline content: text runs with their formatting, hyperlinks and tracked changes, gathered
+//! for the paragraph (or table cell) being built.
 
-use super::body::Writer;
 use super::outline::bookmark_name;
+use super::state::{Env, State};
 use super::styles;
 use super::xml::esc;
 use crate::render::critic::{self, Change};
 use crate::render::{LinkTarget, ParagraphKind, link_target, paragraph_kind};
 use std::fmt::Write;
 
-impl Writer<'_> {
+/// Run formatting that Markdown switches on and off.
+#[derive(Debug, Clone, Copy)]
+pub enum Format {
+    Bold,
+    Italic,
+    Strike,
+}
+
+/// The runs of the paragraph being built and the formatting in force.
+#[derive(Default)]
+pub struct Runs {
+    /// Run-level XML of the paragraph.
+    xml: String,
+    /// The hyperlink being built: its opening tag (empty for plain text) and its runs.
+    link: Option<(String, String)>,
+    bold: u32,
+    italic: u32,
+    strike: u32,
+    /// Tracked change in force.
+    change: Option<Change>,
+    /// Plain text of a table cell (for the column widths), while one is read.
+    plain: Option<String>,
+    /// Nothing added since the paragraph started.
+    fresh: bool,
+    /// The paragraph's kind, from how it starts (caption, note, source).
+    kind: Option<ParagraphKind>,
+}
+
+impl Runs {
+    /// A Markdown paragraph starts: its first words may choose its kind.
+    pub fn start_paragraph(&mut self) {
+        self.fresh = true;
+        self.kind = None;
+    }
+
+    /// Nothing is gathered.
+    pub fn is_empty(&self) -> bool {
+        self.xml.is_empty()
+    }
+
+    /// The runs gathered, and the kind the paragraph's start chose; both are reset.
+    pub fn take(&mut self) -> (String, Option<ParagraphKind>) {
+        (std::mem::take(&mut self.xml), self.kind.take())
+    }
+
+    /// A table cell starts: its runs and plain text are gathered afresh.
+    pub fn start_cell(&mut self) {
+        self.xml.clear();
+        self.plain = Some(String::new());
+    }
+
+    /// The cell's runs and plain text.
+    pub fn end_cell(&mut self) -> (String, String) {
+        let plain = self.plain.take().unwrap_or_default();
+        (std::mem::take(&mut self.xml), plain)
+    }
+
+    /// Switches formatting on (nested) or off.
+    pub fn format(&mut self, format: Format, on: bool) {
+        let count = match format {
+            Format::Bold => &mut self.bold,
+            Format::Italic => &mut self.italic,
+            Format::Strike => &mut self.strike,
+        };
+        *count = if on {
+            *count + 1
+        } else {
+            count.saturating_sub(1)
+        };
+    }
+
     /// Adds text in the current formatting; CriticMarkup marks switch tracked changes on
-    /// and off, and the first words of a paragraph may choose its style (caption, note…).
-    pub(super) fn text(&mut self, text: &str, code: bool) {
+    /// and off, and at the start of a top-level paragraph (`top`) the first words may
+    /// choose its kind (caption, note…).
+    pub fn text(&mut self, text: &str, code: bool, top: bool, env: &Env, state: &mut State) {
         let (pieces, after) = critic::split(text, self.change);
         for (piece, change) in pieces {
             self.change = change;
-            self.styled_text(piece, code);
+            self.styled_text(piece, code, top, env, state);
         }
         self.change = after;
     }
 
-    fn styled_text(&mut self, text: &str, code: bool) {
+    fn styled_text(&mut self, text: &str, code: bool, top: bool, env: &Env, state: &mut State) {
         let mut text = super::xml::clean(text).into_owned();
         if text.is_empty() {
             return;
         }
         // A plain (not bold) start of a top-level paragraph may choose its style.
-        let starts_paragraph = self.paragraph_empty
-            && self.in_paragraph
-            && self.containers.is_empty()
-            && self.bold == 0;
-        if starts_paragraph && let Some((kind, skip)) = paragraph_kind(&text) {
+        if self.fresh
+            && top
+            && self.bold == 0
+            && let Some((kind, skip)) = paragraph_kind(&text)
+        {
             self.kind = Some(kind);
             if kind == ParagraphKind::Caption {
                 text.drain(..skip);
-                self.caption_number();
+                self.caption_number(env, state);
             }
         }
-        self.paragraph_empty = false;
-        if self.table.is_some() {
-            self.cell_text.push_str(&text);
+        self.fresh = false;
+        if let Some(plain) = self.plain.as_mut() {
+            plain.push_str(&text);
         }
         let mut rpr = String::new();
         if code {
@@ -67,46 +139,42 @@ impl Writer<'_> {
             r#"<{element} xml:space="preserve">{}</{element}>"#,
             quick_xml::escape::escape(text.as_str())
         );
-        self.push_run(&run, true);
+        self.push_run(&run, true, env, state);
     }
 
     /// "Table 1 – ": the caption's number as a SEQ field, counted here so it is right before
     /// Word updates it.
-    fn caption_number(&mut self) {
-        self.seq.table += 1;
+    fn caption_number(&mut self, env: &Env, state: &mut State) {
+        let number = state.table();
         let mut field = String::new();
-        let (before, after) = self.caption.clone();
+        let (before, after) = &env.caption;
         let run = |text: &str| format!(r#"<w:t xml:space="preserve">{}</w:t>"#, esc(text));
-        self.push_run(&run(&before), false);
-        super::fields::simple(
-            &mut field,
-            r"SEQ Table \* ARABIC",
-            &self.seq.table.to_string(),
-        );
+        self.push_run(&run(before), false, env, state);
+        super::fields::simple(&mut field, r"SEQ Table \* ARABIC", &number.to_string());
         self.push_raw(&field);
-        self.push_run(&run(&after), false);
+        self.push_run(&run(after), false, env, state);
+    }
+
+    /// Adds a line break (not a tracked change).
+    pub fn line_break(&mut self, env: &Env, state: &mut State) {
+        self.push_run("<w:br/>", false, env, state);
     }
 
     /// Adds a run whose content (properties and text, break or tab) is `inner`, inside the
     /// tracked change in force when `tracked`.
-    pub(super) fn push_run(&mut self, inner: &str, tracked: bool) {
+    fn push_run(&mut self, inner: &str, tracked: bool, env: &Env, state: &mut State) {
         let run = format!("<w:r>{inner}</w:r>");
         let run = match self.change.filter(|_| tracked) {
             Some(change) => {
-                self.seq.revision += 1;
+                let id = state.revision();
                 let tag = match change {
                     Change::Inserted => "w:ins",
                     Change::Deleted => "w:del",
                 };
-                let author = self
-                    .authors
-                    .last()
-                    .map_or(styles::REVISION_AUTHOR, |(_, a)| a.as_str());
                 format!(
-                    r#"<{tag} w:id="{}" w:author="{}" w:date="{}">{run}</{tag}>"#,
-                    self.seq.revision,
-                    esc(author),
-                    self.stamp
+                    r#"<{tag} w:id="{id}" w:author="{}" w:date="{}">{run}</{tag}>"#,
+                    esc(state.author()),
+                    env.stamp
                 )
             }
             None => run,
@@ -118,33 +186,30 @@ impl Writer<'_> {
     fn push_raw(&mut self, xml: &str) {
         match self.link.as_mut() {
             Some((_, runs)) => runs.push_str(xml),
-            None => self.runs.push_str(xml),
+            None => self.xml.push_str(xml),
         }
     }
 
     /// Opens a hyperlink: to a bookmark of this document, or to an http(s)/mailto address;
     /// anything else stays plain text.
-    pub(super) fn open_link(&mut self, url: &str) {
+    pub fn open_link(&mut self, url: &str, env: &Env, state: &mut State) {
         let url = super::xml::clean(url);
         let open = match link_target(&url) {
-            LinkTarget::Anchor(anchor) if self.outline.anchors.contains(anchor) => format!(
+            LinkTarget::Anchor(anchor) if env.outline.anchors.contains(anchor) => format!(
                 r#"<w:hyperlink w:anchor="{}" w:history="1">"#,
                 bookmark_name(anchor)
             ),
             LinkTarget::External => {
-                self.seq.link += 1;
-                let id = format!("rIdLink{}", self.seq.link);
-                let open = format!(r#"<w:hyperlink r:id="{id}" w:history="1">"#);
-                self.links.push((id, url.into_owned()));
-                open
+                let id = state.external_link(url.into_owned());
+                format!(r#"<w:hyperlink r:id="{id}" w:history="1">"#)
             }
             _ => String::new(),
         };
         self.link = Some((open, String::new()));
     }
 
-    /// Closes the hyperlink opened by [`Writer::open_link`].
-    pub(super) fn close_link(&mut self) {
+    /// Closes the hyperlink opened by [`Runs::open_link`].
+    pub fn close_link(&mut self) {
         if let Some((open, runs)) = self.link.take() {
             if open.is_empty() {
                 self.push_raw(&runs);

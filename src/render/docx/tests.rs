@@ -601,7 +601,7 @@ fn empty_and_table_final_documents_end_with_a_paragraph() {
 
 #[test]
 fn the_body_is_the_same_sent_after_every_event_or_held_whole() {
-    // Captions keep their tables' paragraphs together after the fact, also across pieces.
+    // Captions keep their tables' paragraphs together, also across pieces.
     let unit = "## Part {#p}\n\nText with *emphasis*, ü and a [link](https://a.example).\n\nTable: Meetings held\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- item {++added++}\n\n---\n\n| c |\n|---|\n| 3 |\n";
     let md = format!("# Contents {{.toc}}\n\n{}", unit.repeat(40));
     let marked = critic::mark(&md);
@@ -612,16 +612,8 @@ fn the_body_is_the_same_sent_after_every_event_or_held_whole() {
             sent.push_str(xml);
             Ok(())
         };
-        let body = body::write(
-            &marked,
-            &outline,
-            Geometry::A4,
-            "2029-01-01T00:00:00Z",
-            "en",
-            &mut sink,
-            piece,
-        )
-        .unwrap();
+        let env = state::Env::new(&outline, Geometry::A4, "2029-01-01T00:00:00Z", "en");
+        let body = body::write(&marked, env, &mut sink, piece).unwrap();
         (sent.len(), sent + &body.xml)
     };
     let (sent_whole, whole) = body(usize::MAX);
