@@ -55,6 +55,7 @@ pub fn pipeline(data: &[u8]) {
     if let Ok(built) = build(
         &cycle_with("rpm/eur.md", data),
         &TEMPLATES,
+        None,
         Formats::ALL,
         None,
     ) {

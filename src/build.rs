@@ -3,7 +3,8 @@
 use crate::consolidate::consolidate;
 use crate::ingest::{self, InputFiles};
 use crate::model::{Consolidated, Date, Diagnostic, Severity, SourcePos};
-use crate::render::{docx, html};
+use crate::render::docx::{self, Reference};
+use crate::render::html;
 use crate::report::{self, Templates, json};
 use rayon::prelude::*;
 use std::sync::Mutex;
@@ -89,18 +90,21 @@ pub fn check(input: &InputFiles) -> Result<(Consolidated, Vec<Diagnostic>), Vec<
 }
 
 /// Runs the whole pipeline and returns every output file (sorted by name; none when the
-/// diagnostics hold an error), nothing written yet.
+/// diagnostics hold an error), nothing written yet; `reference` is the house Word template
+/// of the DOCX outputs.
 pub fn build(
     input: &InputFiles,
     templates: &Templates,
+    reference: Option<&Reference>,
     formats: Formats,
     date: Option<Date>,
 ) -> Result<Built, Vec<Diagnostic>> {
     let made = Mutex::new(Vec::new());
-    let (consolidated, diagnostics) = build_into(input, templates, formats, date, &|a| {
-        made.lock().unwrap_or_else(|e| e.into_inner()).push(a);
-        Ok(())
-    })?;
+    let (consolidated, diagnostics) =
+        build_into(input, templates, reference, formats, date, &|a| {
+            made.lock().unwrap_or_else(|e| e.into_inner()).push(a);
+            Ok(())
+        })?;
     let mut artifacts = made.into_inner().unwrap_or_else(|e| e.into_inner());
     artifacts.sort_by(|a, b| a.file_name.cmp(&b.file_name));
     Ok(Built {
@@ -112,10 +116,12 @@ pub fn build(
 
 /// Runs the whole pipeline and hands each output file to `sink` as soon as it is made, so
 /// that a large build never holds all of them (the reports run in parallel, so does `sink`).
-/// A `sink` error stops the build and comes back as an error diagnostic.
+/// A `sink` error stops the build and comes back as an error diagnostic. `reference` is the
+/// house Word template of the DOCX outputs.
 pub fn build_into(
     input: &InputFiles,
     templates: &Templates,
+    reference: Option<&Reference>,
     formats: Formats,
     date: Option<Date>,
     sink: &(dyn Fn(Artifact) -> Result<(), String> + Sync),
@@ -157,7 +163,7 @@ pub fn build_into(
         }
         if formats.docx {
             let name = format!("{}.docx", r.name);
-            let bytes = docx::to_docx(&r.markdown, &r.info, templates.reference.as_ref())
+            let bytes = docx::to_docx(&r.markdown, &r.info, reference)
                 .map_err(|e| failed(&name, format!("cannot write DOCX: {e}")))?;
             emit(name, bytes)?;
         }

@@ -5,8 +5,9 @@ use crate::build::{self, Artifact, Formats};
 use crate::ingest::{InputFiles, relative, wanted};
 use crate::model::{Consolidated, Date, Diagnostic};
 use crate::output::resolved;
+use crate::render::docx::Reference;
 use crate::report::Templates;
-use crate::report::templates::is_template_file;
+use crate::report::templates::{REFERENCE_DOCX, is_template_file};
 use std::path::{Path, PathBuf};
 
 /// A watched input folder and templates folder, held in memory.
@@ -18,6 +19,9 @@ pub struct Workspace {
     /// The bytes of each template file last read, to tell a real change from a touch.
     template_files: std::collections::BTreeMap<PathBuf, Vec<u8>>,
     templates: Result<Templates, Vec<Diagnostic>>,
+    /// The DOCX writer's house template (`--reference-doc`, else `reference.docx` in the
+    /// templates folder), if any.
+    reference: Result<Option<Reference>, Vec<Diagnostic>>,
 }
 
 /// What a set of changed paths touched.
@@ -51,6 +55,7 @@ impl Workspace {
             input,
             template_files: Default::default(),
             templates: Ok(Templates::defaults()),
+            reference: Ok(None),
         };
         if let Some(dir) = &workspace.templates_dir {
             match Templates::read_folder(dir) {
@@ -66,6 +71,7 @@ impl Workspace {
         if workspace.templates.is_ok() {
             workspace.templates = workspace.load_templates();
         }
+        workspace.reference = workspace.load_reference();
         Ok(workspace)
     }
 
@@ -139,6 +145,7 @@ impl Workspace {
         }
         if touched.templates {
             self.templates = self.load_templates();
+            self.reference = self.load_reference();
         }
         touched
     }
@@ -150,8 +157,24 @@ impl Workspace {
         date: Option<Date>,
         sink: &(dyn Fn(Artifact) -> Result<(), String> + Sync),
     ) -> Result<(Consolidated, Vec<Diagnostic>), Vec<Diagnostic>> {
-        let templates = self.templates.as_ref().map_err(Clone::clone)?;
-        build::build_into(&self.input, templates, formats, date, sink)
+        match (&self.templates, &self.reference) {
+            (Ok(templates), Ok(reference)) => build::build_into(
+                &self.input,
+                templates,
+                reference.as_ref(),
+                formats,
+                date,
+                sink,
+            ),
+            (templates, reference) => Err(reference
+                .as_ref()
+                .err()
+                .into_iter()
+                .chain(templates.as_ref().err())
+                .flatten()
+                .cloned()
+                .collect()),
+        }
     }
 
     /// The templates from the files held in memory.
@@ -162,19 +185,34 @@ impl Workspace {
             .iter()
             .filter(|(path, _)| Some(path.as_path()) != reference)
             .map(|(path, bytes)| (path.as_path(), bytes.as_slice()));
-        let templates = Templates::from_files(folder)?;
-        let Some(path) = reference else {
-            return Ok(templates);
+        Templates::from_files(folder)
+    }
+
+    /// The house Word template from the files held in memory: the templates folder's
+    /// `reference.docx`, replaced by `--reference-doc` when given.
+    fn load_reference(&self) -> Result<Option<Reference>, Vec<Diagnostic>> {
+        let read = |path: &Path, bytes: &[u8]| {
+            Reference::from_file(&path.display().to_string(), bytes).map_err(|d| vec![d])
         };
-        let origin = path.display().to_string();
-        let bytes = self.template_files.get(path).ok_or_else(|| {
-            vec![Diagnostic::error(
-                &crate::model::SourcePos::new(&origin, 0, 0),
-                "cannot read the reference document",
-            )]
-        })?;
-        Ok(templates
-            .with_reference(Templates::reference_from_bytes(&origin, bytes).map_err(|d| vec![d])?))
+        let in_folder = self
+            .templates_dir
+            .as_ref()
+            .map(|dir| dir.join(REFERENCE_DOCX))
+            .filter(|path| Some(path.as_path()) != self.reference_doc.as_deref());
+        let mut reference = match in_folder.and_then(|p| Some((self.template_files.get(&p)?, p))) {
+            Some((bytes, path)) => Some(read(&path, bytes)?),
+            None => None,
+        };
+        if let Some(path) = &self.reference_doc {
+            let bytes = self.template_files.get(path).ok_or_else(|| {
+                vec![Diagnostic::error(
+                    &crate::model::SourcePos::new(&path.display().to_string(), 0, 0),
+                    "cannot read the reference document",
+                )]
+            })?;
+            reference = Some(read(path, bytes)?);
+        }
+        Ok(reference)
     }
 
     fn is_template(&self, path: &Path) -> bool {
@@ -237,5 +275,25 @@ mod tests {
         fs::write(t.join("cover.md.hbs"), "# {{conference.name}}").unwrap();
         ws.apply(&[t.join("cover.md.hbs")]);
         assert!(ws.templates().is_ok());
+    }
+
+    #[test]
+    fn a_reference_docx_in_the_templates_folder_is_the_word_writers_not_a_template() {
+        let dir = folder();
+        let templates = tempfile::tempdir().unwrap();
+        let t = resolved(templates.path());
+        fs::write(t.join("reference.docx"), "not a zip").unwrap();
+        let mut ws = Workspace::open(dir.path(), Some(templates.path()), None).unwrap();
+        assert!(ws.templates().is_ok(), "the templates load without it");
+        let errors = ws
+            .build_into(Formats::ALL, None, &|_| Ok(()))
+            .expect_err("an unreadable house template stops the build");
+        assert!(
+            errors[0].file.ends_with("reference.docx") && errors[0].message.contains("not a Word"),
+            "{errors:?}"
+        );
+        fs::remove_file(t.join("reference.docx")).unwrap();
+        assert!(ws.apply(&[t.join("reference.docx")]).templates);
+        assert!(ws.reference.as_ref().is_ok_and(Option::is_none));
     }
 }

@@ -74,7 +74,7 @@ proptest! {
 
     #[test]
     fn accepted_input_renders_to_valid_docx_and_inert_html(text in body()) {
-        let built = build(&input_with(&text), &Templates::defaults(), Formats::ALL, None);
+        let built = build(&input_with(&text), &Templates::defaults(), None, Formats::ALL, None);
         let Ok(built) = built else { return Ok(()); };
         let tag = regex::Regex::new(r"<[a-zA-Z][^>]*>").unwrap();
         for a in &built.artifacts {

@@ -2,7 +2,6 @@
 
 use super::{helpers, partials, strict};
 use crate::model::{Diagnostic, SourcePos};
-use crate::render::docx::Reference;
 use handlebars::{Context, Handlebars, RenderErrorReason};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -51,9 +50,6 @@ pub struct Templates {
     /// Each template's name, where it came from (the file named in error messages) and text.
     sources: Vec<Source>,
     pub css: String,
-    /// The house Word template (`reference.docx` in a templates folder, or
-    /// `--reference-doc`): its styles and page setup for the DOCX outputs.
-    pub reference: Option<Reference>,
 }
 
 /// One registered template: its name, origin and text.
@@ -63,15 +59,14 @@ struct Source {
     text: String,
 }
 
-/// True for the files a templates folder may hold: `NAME.md.hbs`, `style.css`, `reference.docx`.
+/// True for the files a templates folder may hold: `NAME.md.hbs`, `style.css`, and
+/// `reference.docx` (the DOCX writer's house template, read by `render::docx::Reference`).
 pub fn is_template_file(file_name: &str) -> bool {
-    file_name.ends_with(".md.hbs") || file_name == "style.css" || file_name == "reference.docx"
+    file_name.ends_with(".md.hbs") || file_name == "style.css" || file_name == REFERENCE_DOCX
 }
 
-fn reference_error(origin: &str, e: impl Into<String>) -> Diagnostic {
-    Diagnostic::error(&SourcePos::new(origin, 0, 0), e)
-        .with_help("give a .docx file saved by Word or LibreOffice")
-}
+/// The name of the house Word template in a templates folder.
+pub const REFERENCE_DOCX: &str = "reference.docx";
 
 impl Templates {
     /// The embedded defaults.
@@ -79,28 +74,7 @@ impl Templates {
         Templates::with_sources(&[]).expect("the embedded templates compile")
     }
 
-    /// Uses the styles and page setup of a Word file for the DOCX outputs.
-    pub fn with_reference(mut self, reference: Reference) -> Templates {
-        self.reference = Some(reference);
-        self
-    }
-
-    /// Reads a Word file to take styles and page setup from (`--reference-doc`).
-    pub fn read_reference(path: &Path) -> Result<Reference, Diagnostic> {
-        let pos = SourcePos::new(&path.display().to_string(), 0, 0);
-        let bytes = std::fs::read(path).map_err(|e| {
-            Diagnostic::error(&pos, format!("cannot read the reference document: {e}"))
-        })?;
-        Templates::reference_from_bytes(&pos.file, &bytes)
-    }
-
-    /// A reference document from its bytes; `origin` names it in errors.
-    pub fn reference_from_bytes(origin: &str, bytes: &[u8]) -> Result<Reference, Diagnostic> {
-        Reference::from_bytes(bytes).map_err(|e| reference_error(origin, e))
-    }
-
-    /// The defaults with every `*.md.hbs` and `style.css` of `dir` overriding by name, and
-    /// `reference.docx` as the house Word template.
+    /// The defaults with every `*.md.hbs` and `style.css` of `dir` overriding by name.
     pub fn from_dir(dir: &Path) -> Result<Templates, Vec<Diagnostic>> {
         let files = Templates::read_folder(dir)?;
         Templates::from_files(files.iter().map(|(p, b)| (p.as_path(), b.as_slice())))
@@ -133,21 +107,17 @@ impl Templates {
             .collect()
     }
 
-    /// The defaults overridden by a templates folder's files held in memory (path, bytes).
+    /// The defaults overridden by a templates folder's files held in memory (path, bytes);
+    /// its `reference.docx` is not a template (the DOCX writer reads it).
     pub fn from_files<'a>(
         files: impl IntoIterator<Item = (&'a Path, &'a [u8])>,
     ) -> Result<Templates, Vec<Diagnostic>> {
         let mut sources: Vec<(String, String, String)> = Vec::new();
-        let mut reference = None;
         let mut errors = Vec::new();
         for (path, bytes) in files {
             let origin = path.display().to_string();
             let file_name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            if file_name == "reference.docx" {
-                match Templates::reference_from_bytes(&origin, bytes) {
-                    Ok(r) => reference = Some(r),
-                    Err(d) => errors.push(d),
-                }
+            if file_name == REFERENCE_DOCX {
                 continue;
             }
             let name = file_name.strip_suffix(".md.hbs").unwrap_or(file_name);
@@ -160,10 +130,7 @@ impl Templates {
             }
         }
         match Templates::with_sources(&sources) {
-            Ok(t) if errors.is_empty() => Ok(match reference {
-                Some(r) => t.with_reference(r),
-                None => t,
-            }),
+            Ok(t) if errors.is_empty() => Ok(t),
             Ok(_) => Err(errors),
             Err(more) => Err(errors.into_iter().chain(more).collect()),
         }
@@ -230,7 +197,6 @@ impl Templates {
                 registry,
                 sources,
                 css,
-                reference: None,
             })
         } else {
             Err(errors)

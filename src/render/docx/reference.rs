@@ -4,6 +4,7 @@
 //! uses exists. Its last section's page size and margins replace A4.
 
 use super::styles::Geometry;
+use crate::model::{Diagnostic, SourcePos};
 use quick_xml::NsReader;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::{Namespace, QName, ResolveResult};
@@ -39,6 +40,14 @@ enum End {
 }
 
 impl Reference {
+    /// Reads a house template from a file's bytes; `origin` names the file in errors.
+    pub fn from_file(origin: &str, bytes: &[u8]) -> Result<Reference, Diagnostic> {
+        Reference::from_bytes(bytes).map_err(|e| {
+            Diagnostic::error(&SourcePos::new(origin, 0, 0), e)
+                .with_help("give a .docx file saved by Word or LibreOffice")
+        })
+    }
+
     /// Reads the styles part and the page setup of a .docx file's bytes.
     pub fn from_bytes(bytes: &[u8]) -> Result<Reference, String> {
         let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
