@@ -98,12 +98,10 @@ pub enum Role {
 /// One paragraph: properties, role and content (runs, bookmarks, fields, hyperlinks).
 #[derive(Debug, Clone)]
 pub struct Paragraph {
-    /// Its properties, which may still change while it is queued.
-    pub props: Props,
-    /// What it is for.
-    pub role: Role,
-    /// Its content, XML.
-    pub content: String,
+    props: Props,
+    role: Role,
+    /// Run-level XML.
+    content: String,
 }
 
 impl Paragraph {
@@ -119,6 +117,22 @@ impl Paragraph {
     /// A paragraph of fixed layout (kept with the next block only by its style).
     pub fn fixed(props: Props, content: String) -> Paragraph {
         Paragraph::new(props, Role::Fixed, content)
+    }
+
+    /// What the paragraph is for.
+    pub fn role(&self) -> Role {
+        self.role
+    }
+
+    /// Whether it stays on the page of the next block.
+    #[cfg(test)]
+    pub fn keeps_with_next(&self) -> bool {
+        self.props.keep_next
+    }
+
+    /// Keeps it on the page of the next block.
+    pub fn keep_with_next(&mut self) {
+        self.props.keep_next = true;
     }
 
     /// Appends the paragraph's XML to `out`.

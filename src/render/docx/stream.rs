@@ -32,18 +32,18 @@ pub fn keep_with_next(waiting: &mut [Paragraph], next: &Block) {
     let Some((last, before)) = waiting.split_last_mut() else {
         return;
     };
-    if last.role == Role::Caption {
-        last.props.keep_next = true;
+    if last.role() == Role::Caption {
+        last.keep_with_next();
     }
-    if !matches!(next, Block::Table(_)) || !matches!(last.role, Role::Text | Role::Caption) {
+    if !matches!(next, Block::Table(_)) || !matches!(last.role(), Role::Text | Role::Caption) {
         return;
     }
-    last.props.keep_next = true;
-    if last.role == Role::Caption
+    last.keep_with_next();
+    if last.role() == Role::Caption
         && let Some(before) = before.last_mut()
-        && matches!(before.role, Role::Text | Role::Caption)
+        && matches!(before.role(), Role::Text | Role::Caption)
     {
-        before.props.keep_next = true;
+        before.keep_with_next();
     }
 }
 
@@ -109,7 +109,7 @@ impl<'a> Stream<'a> {
     fn write_waiting(&mut self, n: usize) {
         for p in self.waiting.drain(..n) {
             p.write(&mut self.out);
-            self.end = match p.role {
+            self.end = match p.role() {
                 Role::SectionEnd => End::Section,
                 _ => End::Paragraph,
             };
@@ -155,7 +155,7 @@ mod tests {
     fn kept(roles: &[Role], next: Block) -> Vec<bool> {
         let mut waiting: Vec<Paragraph> = roles.iter().map(|r| para(*r)).collect();
         keep_with_next(&mut waiting, &next);
-        waiting.iter().map(|p| p.props.keep_next).collect()
+        waiting.iter().map(Paragraph::keeps_with_next).collect()
     }
 
     fn table() -> Block {
