@@ -204,13 +204,20 @@ impl Workspace {
             None => None,
         };
         if let Some(path) = &self.reference_doc {
-            let bytes = self.template_files.get(path).ok_or_else(|| {
-                vec![Diagnostic::error(
-                    &crate::model::SourcePos::new(&path.display().to_string(), 0, 0),
-                    "cannot read the reference document",
-                )]
-            })?;
-            reference = Some(read(path, bytes)?);
+            // Not held: it could not be read; reading it again gives the reason.
+            let bytes = match self.template_files.get(path) {
+                Some(bytes) => std::borrow::Cow::Borrowed(bytes.as_slice()),
+                None => std::borrow::Cow::Owned(std::fs::read(path).map_err(|e| {
+                    vec![
+                        Diagnostic::error(
+                            &crate::model::SourcePos::new(&path.display().to_string(), 0, 0),
+                            format!("cannot read the reference document: {e}"),
+                        )
+                        .with_help("check the path given to --reference-doc"),
+                    ]
+                })?),
+            };
+            reference = Some(read(path, &bytes)?);
         }
         Ok(reference)
     }
