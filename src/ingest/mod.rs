@@ -317,4 +317,20 @@ mod tests {
         let ok = rpm("AMS", "2021-11-17");
         assert!(load(&input(&[("rpm/ams.md", ok)])).diagnostics.is_empty());
     }
+
+    #[test]
+    fn a_meeting_wholly_outside_the_cycle_is_one_error_naming_both_dates() {
+        let old = rpm("ARB", "2021-06-01").replace("end: 2025-06-05", "end: 2021-06-03");
+        let got: Vec<String> = load(&input(&[("rpm/arb.md", old)]))
+            .diagnostics
+            .iter()
+            .map(|d| format!("{}:{}:{} {}", d.file, d.line, d.column, d.message))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "rpm/arb.md:7:10 meeting RPM starts 2021-06-01 and ends 2021-06-03, outside the cycle (2021-11-17 to 2025-11-16)"
+            ]
+        );
+    }
 }

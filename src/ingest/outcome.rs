@@ -119,7 +119,8 @@ pub fn cycle_window(conference: &Conference) -> (Date, Date) {
 }
 
 /// Input errors in a meeting's dates, each at its `start:` or `end:` value: the meeting ends
-/// before it starts, or a date falls outside the cycle's window.
+/// before it starts, or it falls outside the cycle's window (one error naming the dates
+/// outside, at the first of them).
 fn check_dates(m: &Meeting, doc: &Document, window: Option<(Date, Date)>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     if m.end < m.start {
@@ -137,21 +138,26 @@ fn check_dates(m: &Meeting, doc: &Document, window: Option<(Date, Date)>) -> Vec
     let Some((from, to)) = window else {
         return out;
     };
-    for (key, date) in [("start", m.start), ("end", m.end)] {
-        if date < from || date > to {
-            out.push(
-                Diagnostic::error(
-                    &doc.pos(&format!("meeting.{key}")),
-                    format!(
-                        "meeting {} {} {date}, outside the cycle ({from} to {to})",
-                        m.symbol,
-                        if key == "start" { "starts" } else { "ends" },
-                    ),
-                )
-                .with_help("a meeting of the cycle falls within the 48 months before the conference starts; check the year"),
-            );
-        }
-    }
+    let outside = |d: Date| d < from || d > to;
+    let (at, dates) = match (outside(m.start), outside(m.end)) {
+        (false, false) => return out,
+        (true, false) => ("meeting.start", format!("starts {}", m.start)),
+        (false, true) => ("meeting.end", format!("ends {}", m.end)),
+        (true, true) => (
+            "meeting.start",
+            format!("starts {} and ends {}", m.start, m.end),
+        ),
+    };
+    out.push(
+        Diagnostic::error(
+            &doc.pos(at),
+            format!(
+                "meeting {} {dates}, outside the cycle ({from} to {to})",
+                m.symbol
+            ),
+        )
+        .with_help("a meeting of the cycle falls within the 48 months before the conference starts; check the year"),
+    );
     out
 }
 
