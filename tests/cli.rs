@@ -254,6 +254,31 @@ fn a_reference_document_gives_the_word_outputs_the_house_style() {
 }
 
 #[test]
+fn a_reference_document_that_cannot_be_read_gives_the_systems_reason() {
+    let house = tempfile::tempdir().unwrap();
+    let missing = house.path().join("house.docx");
+    for (path, reason) in [
+        (&missing, "No such file or directory (os error 2)"),
+        (&house.path().to_path_buf(), "Is a directory (os error 21)"),
+    ] {
+        let (result, out) = build_with(
+            &example_input(),
+            &["--reference-doc", path.to_str().unwrap()],
+        );
+        let stderr = String::from_utf8_lossy(&result.stderr);
+        assert_eq!(result.status.code(), Some(1), "{stderr}");
+        assert!(
+            stderr.contains(&format!(
+                "error: cannot read the reference document: {reason}\n--> {}\n",
+                path.display()
+            )),
+            "{stderr}"
+        );
+        assert_eq!(fs::read_dir(out.path()).unwrap().count(), 0);
+    }
+}
+
+#[test]
 fn a_template_error_in_the_second_report_leaves_the_previous_output_as_it_was() {
     let out = build(&example_input());
     let before: Vec<(String, Vec<u8>)> = file_names(out.path())
