@@ -173,6 +173,35 @@ fn context_prints_the_template_context() {
     assert_eq!(ctx["rpms"].as_array().unwrap().len(), 6);
 }
 
+#[test]
+fn context_for_a_report_the_cycle_does_not_make_is_a_usage_error() {
+    let wtsa = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/wtsa");
+    for (input, asked, made) in [
+        (
+            example_input(),
+            "wtsa-implementation",
+            "a wtdc cycle; this cycle's reports are tdag-synthesis and wtdc-implementation",
+        ),
+        (
+            wtsa,
+            "wtdc-implementation",
+            "a wtsa cycle; this cycle's reports are tdag-synthesis and wtsa-implementation",
+        ),
+    ] {
+        let result = rpmsynth(&["context", input.to_str().unwrap(), "--report", asked]);
+        let stderr = String::from_utf8_lossy(&result.stderr);
+        assert_eq!(result.status.code(), Some(2), "{stderr}");
+        assert!(
+            stderr.starts_with(&format!(
+                "error: report \"{asked}\" is not made for {made}\n"
+            )),
+            "{stderr}"
+        );
+        assert!(stderr.contains("conference.yaml"), "{stderr}");
+        assert!(result.stdout.is_empty());
+    }
+}
+
 /// A copy of a built DOCX whose Heading 1 is red and whose page is US Letter.
 fn house_template(built: &std::path::Path, to: &std::path::Path) {
     use std::io::{Read, Write};
