@@ -167,14 +167,23 @@ impl Workspace {
             return Ok(templates);
         };
         let origin = path.display().to_string();
-        let bytes = self.template_files.get(path).ok_or_else(|| {
-            vec![Diagnostic::error(
-                &crate::model::SourcePos::new(&origin, 0, 0),
-                "cannot read the reference document",
-            )]
-        })?;
+        // Not held: it could not be read; reading it again gives the reason.
+        let bytes = match self.template_files.get(path) {
+            Some(bytes) => std::borrow::Cow::Borrowed(bytes),
+            None => std::fs::read(path)
+                .map(std::borrow::Cow::Owned)
+                .map_err(|e| {
+                    vec![
+                        Diagnostic::error(
+                            &crate::model::SourcePos::new(&origin, 0, 0),
+                            format!("cannot read the reference document: {e}"),
+                        )
+                        .with_help("check the path given to --reference-doc"),
+                    ]
+                })?,
+        };
         Ok(templates
-            .with_reference(Templates::reference_from_bytes(&origin, bytes).map_err(|d| vec![d])?))
+            .with_reference(Templates::reference_from_bytes(&origin, &bytes).map_err(|d| vec![d])?))
     }
 
     fn is_template(&self, path: &Path) -> bool {

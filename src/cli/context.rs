@@ -2,7 +2,9 @@
 
 use super::Global;
 use super::report::{self, Printer};
-use rpmsynth::model::Diagnostic;
+use rpmsynth::ingest::InputFiles;
+use rpmsynth::model::{Diagnostic, Profile, SourcePos};
+use rpmsynth::report::{ReportKind, report_name};
 use rpmsynth::watch::Workspace;
 use std::io::Write;
 use std::path::PathBuf;
@@ -36,12 +38,20 @@ pub fn run(args: Args, global: Global) -> u8 {
     printer.templates = Some(templates);
     let kind = rpmsynth::report::report_kind(&args.report).expect("clap checked the name");
     let result = rpmsynth::build::check(workspace.input()).and_then(|(c, diagnostics)| {
+        let profile = c.cycle.conference.profile;
+        if report_name(kind, profile) != args.report {
+            return Ok(Err(not_made(&args.report, profile, workspace.input())));
+        }
         let ctx = rpmsynth::report::context(&c, kind, templates, super::build::source_date())
             .map_err(|d| vec![d])?;
-        Ok((ctx, diagnostics))
+        Ok(Ok((ctx, diagnostics)))
     });
     match result {
-        Ok((ctx, diagnostics)) => {
+        Ok(Err(usage)) => {
+            eprintln!("{}\n", printer.render(&usage));
+            2
+        }
+        Ok(Ok((ctx, diagnostics))) => {
             let json = serde_json::to_string_pretty(&ctx).expect("the context serialises");
             // A reader that stops early (`| head`) is not an error; other write errors are.
             match writeln!(std::io::stdout().lock(), "{json}") {
@@ -59,4 +69,27 @@ pub fn run(args: Args, global: Global) -> u8 {
         }
         Err(diagnostics) => printer.finish(&diagnostics, None),
     }
+}
+
+/// The usage error for a report the cycle's profile does not make, naming those it does.
+fn not_made(report: &str, profile: Profile, input: &InputFiles) -> Diagnostic {
+    let reports =
+        [ReportKind::Synthesis, ReportKind::Implementation].map(|k| report_name(k, profile));
+    let file = ["conference.yaml", "conference.yml"]
+        .into_iter()
+        .find(|f| input.files.contains_key(*f))
+        .unwrap_or("conference.yaml");
+    Diagnostic::error(
+        &SourcePos::new(file, 0, 0),
+        format!(
+            "report \"{report}\" is not made for a {} cycle; this cycle's reports are {} and {}",
+            profile.code(),
+            reports[0],
+            reports[1]
+        ),
+    )
+    .with_help(format!(
+        "the cycle's profile is set in {file} (`profile: {}`)",
+        profile.code()
+    ))
 }
