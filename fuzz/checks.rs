@@ -3,7 +3,8 @@
 #![allow(dead_code)] // each fuzz target uses one of the checks
 
 use rpmsynth::build::{Formats, build};
-use rpmsynth::ingest::{InputFiles, load, references};
+use rpmsynth::ingest::{InputFiles, load};
+use rpmsynth::model::references;
 use rpmsynth::report::Templates;
 use std::sync::LazyLock;
 

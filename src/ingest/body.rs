@@ -2,7 +2,7 @@
 
 use super::limits::{MAX_DEPTH, MAX_HEADING_CHARS};
 use super::lines::LineIndex;
-use super::references;
+use crate::model::references;
 use crate::model::{Action, Diagnostic, Proposal, Region, RegionalInitiative, Section, SourcePos};
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 use regex::Regex;
@@ -155,8 +155,7 @@ fn scan(body: &str, offset: usize) -> Result<(Vec<Heading>, Vec<Range<usize>>), 
     let mut items = Vec::new();
     let mut depth = 0usize;
     let mut current: Option<Heading> = None;
-    for (event, range) in
-        Parser::new_ext(body, crate::render::markdown_options()).into_offset_iter()
+    for (event, range) in Parser::new_ext(body, crate::model::markdown_options()).into_offset_iter()
     {
         let range = range.start + offset..range.end + offset;
         match event {

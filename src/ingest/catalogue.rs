@@ -3,8 +3,8 @@
 //! two topics; each problem at its line and column.
 
 use super::limits;
-use super::references;
 use super::yaml::{self, Block, Document};
+use crate::model::references;
 use crate::model::{Diagnostic, Topic};
 use serde::Deserialize;
 use std::collections::HashMap;

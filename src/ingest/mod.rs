@@ -8,7 +8,6 @@ mod front_matter;
 pub mod limits;
 mod lines;
 mod outcome;
-pub mod references;
 mod yaml;
 
 pub use body::initiative_code;

@@ -1,7 +1,7 @@
 //! Text normalised for comparison only (never for display): the one place that decides which
 //! differences between two proposals do not count.
 
-use crate::ingest::references;
+use crate::model::references;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
