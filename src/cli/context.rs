@@ -1,11 +1,11 @@
 //! `rpmsynth context [INPUT] --report NAME`: the JSON context a template receives.
 
 use super::Global;
-use super::report::{self, Printer};
+use super::printer::{self, Printer};
 use rpmsynth::ingest::InputFiles;
 use rpmsynth::model::{Diagnostic, Profile, SourcePos};
 use rpmsynth::report::{ReportKind, report_name};
-use rpmsynth::watch::Workspace;
+use rpmsynth::workspace::Workspace;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -23,13 +23,13 @@ pub struct Args {
 }
 
 pub fn run(args: Args, global: Global) -> u8 {
-    let dir = report::templates_dir(args.templates.as_deref(), &args.input);
+    let dir = printer::templates_dir(args.templates.as_deref(), &args.input);
     let mut printer = Printer::new(global, &args.input);
     let workspace = match Workspace::open(&args.input, dir.as_deref(), None) {
         Ok(w) => w,
         Err(d) => return printer.finish(&[d], None),
     };
-    report::note_skipped(&printer, workspace.input());
+    printer::note_skipped(&printer, workspace.input());
     let templates = match workspace.templates() {
         Ok(t) => t,
         Err(errors) => return printer.finish(errors, None),
@@ -37,7 +37,7 @@ pub fn run(args: Args, global: Global) -> u8 {
     printer.input = Some(workspace.input());
     printer.templates = Some(templates);
     let kind = rpmsynth::report::report_kind(&args.report).expect("clap checked the name");
-    let result = rpmsynth::build::check(workspace.input()).and_then(|(c, diagnostics)| {
+    let result = rpmsynth::pipeline::check(workspace.input()).and_then(|(c, diagnostics)| {
         let profile = c.cycle.conference.profile;
         if report_name(kind, profile) != args.report {
             return Ok(Err(not_made(&args.report, profile, workspace.input())));

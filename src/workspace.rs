@@ -1,10 +1,10 @@
 //! The state `rpmsynth watch` keeps between builds: every input file's bytes and the loaded
 //! templates, so a change re-reads only the files it touched.
 
-use crate::build::{self, Artifact, Formats};
 use crate::ingest::{InputFiles, relative, wanted};
 use crate::model::{Consolidated, Date, Diagnostic};
 use crate::output::resolved;
+use crate::pipeline::{self, Artifact, Format};
 use crate::report::Templates;
 use crate::report::templates::is_template_file;
 use std::path::{Path, PathBuf};
@@ -146,12 +146,12 @@ impl Workspace {
     /// Builds from what is held, handing each output file to `sink` as it is made.
     pub fn build_into(
         &self,
-        formats: Formats,
+        formats: &[Format],
         date: Option<Date>,
-        sink: &(dyn Fn(Artifact) -> Result<(), String> + Sync),
+        sink: &(dyn Fn(Artifact) -> Result<(), crate::output::OutputError> + Sync),
     ) -> Result<(Consolidated, Vec<Diagnostic>), Vec<Diagnostic>> {
         let templates = self.templates.as_ref().map_err(Clone::clone)?;
-        build::build_into(&self.input, templates, formats, date, sink)
+        pipeline::build_into(&self.input, templates, formats, date, sink)
     }
 
     /// The templates from the files held in memory.
