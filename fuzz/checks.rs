@@ -2,8 +2,9 @@
 //! input a fuzzer ever found failing (`tests/fuzz-regressions/TARGET/`).
 #![allow(dead_code)] // each fuzz target uses one of the checks
 
-use rpmsynth::build::{Formats, build};
-use rpmsynth::ingest::{InputFiles, load, references};
+use rpmsynth::ingest::{InputFiles, load};
+use rpmsynth::model::references;
+use rpmsynth::pipeline::{Format, build};
 use rpmsynth::report::Templates;
 use std::sync::LazyLock;
 
@@ -56,7 +57,7 @@ pub fn pipeline(data: &[u8]) {
         &cycle_with("rpm/eur.md", data),
         &TEMPLATES,
         None,
-        Formats::ALL,
+        &Format::ALL,
         None,
     ) {
         assert_eq!(built.artifacts.len(), 7);

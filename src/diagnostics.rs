@@ -45,7 +45,7 @@ pub fn render(d: &Diagnostic, path: &str, line_text: Option<&str>, color: bool) 
 
 /// The byte range to underline: the word starting at 1-based character `column` (up to the
 /// next space or closing punctuation; a whole heading from its `#` marks, a whole `{{…}}`
-/// template expression), one character when
+/// template expression, a whole quoted string), one character when
 /// that is empty, the whole line's text when the column is unknown.
 fn underline(text: &str, column: usize) -> std::ops::Range<usize> {
     if column == 0 {
@@ -59,8 +59,14 @@ fn underline(text: &str, column: usize) -> std::ops::Range<usize> {
     let word = text[start..]
         .find(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | '}' | ']' | ')' | '"' | '`'))
         .map_or(text.len(), |n| start + n);
+    let quote = text[start..]
+        .chars()
+        .next()
+        .filter(|&c| c == '"' || c == '\'');
     let end = if text[start..].starts_with("{{") {
         text[start..].find("}}").map_or(word, |n| start + n + 2)
+    } else if let Some(q) = quote {
+        text[start + 1..].find(q).map_or(word, |n| start + n + 2)
     } else if text[start..word].chars().all(|c| c == '#') && word > start {
         text.trim_end().len()
     } else if word > start {
@@ -135,5 +141,7 @@ mod tests {
         assert_eq!(underline("  whole line ", 0), 2..12);
         assert_eq!(underline("## A heading {#X} ", 1), 0..17);
         assert_eq!(underline("x {{#if a.b}} y", 3), 2..13);
+        assert_eq!(underline("title: \"\"", 8), 7..9);
+        assert_eq!(underline("t: 'a b' c", 4), 3..8);
     }
 }

@@ -69,7 +69,7 @@ mod tests {
     fn the_example_checks_without_diagnostics() {
         let input = example_input();
         assert_eq!(input.files.len(), INPUT.len());
-        let (consolidated, diagnostics) = crate::build::check(&input).expect("no errors");
+        let (consolidated, diagnostics) = crate::pipeline::check(&input).expect("no errors");
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
         assert_eq!(consolidated.cycle.rpms.len(), 6);
     }

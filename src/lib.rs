@@ -3,11 +3,10 @@
 //!
 //! The pipeline, one module per stage: [`ingest`] (files → [`model::Cycle`]) →
 //! [`consolidate`] (cycle → groups, findings, timeline) → [`report`] (view models →
-//! handlebars → Markdown) → [`render`] (Markdown → HTML, DOCX). [`build`] runs it end to end in memory;
-//! [`example`] is the example cycle `rpmsynth init` writes; [`watch`] keeps a workspace
-//! in memory between rebuilds; [`diagnostics`] prints problems like a compiler; [`output`] writes files atomically.
+//! handlebars → Markdown) → [`render`] (Markdown → HTML, DOCX). [`pipeline`] runs it end to end in memory;
+//! [`example`] is the example cycle `rpmsynth init` writes; [`workspace`] holds an input folder
+//! and its templates in memory (one build, or `watch` between rebuilds); [`diagnostics`] prints problems like a compiler; [`output`] writes files atomically.
 
-pub mod build;
 pub mod consolidate;
 pub mod diagnostics;
 pub mod example;
@@ -15,7 +14,8 @@ pub mod ingest;
 pub mod messages;
 pub mod model;
 pub mod output;
+pub mod pipeline;
 pub mod render;
 pub mod report;
 pub mod suggest;
-pub mod watch;
+pub mod workspace;

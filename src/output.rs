@@ -3,17 +3,79 @@
 //! build leaves the previous output as it was, and two builds into one folder take turns
 //! (a lock file), so the folder always holds one build's complete set.
 
-use crate::build::Artifact;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::thread::JoinHandle;
 use tempfile::NamedTempFile;
 
+/// One output file: its name in the output folder and its complete bytes.
+#[derive(Debug, Clone)]
+pub struct Artifact {
+    pub file_name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Why the output could not be written.
+#[derive(Debug)]
+pub enum OutputError {
+    /// The output folder is one the build reads (which one, in words).
+    ReadByBuild(String),
+    /// A file-system step failed: what was done ("cannot replace"), on which path, and why.
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// A thread writing a staged file stopped without a result.
+    WriterFailed,
+}
+
+impl OutputError {
+    fn io(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> OutputError {
+        let path = path.to_path_buf();
+        move |source| OutputError::Io {
+            action,
+            path,
+            source,
+        }
+    }
+}
+
+impl std::fmt::Display for OutputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            OutputError::ReadByBuild(what) => write!(
+                f,
+                "the output folder is {what}, which the build reads; choose another output folder"
+            ),
+            OutputError::Io {
+                action,
+                path,
+                source,
+            } => write!(f, "{action} {}: {source}", path.display()),
+            OutputError::WriterFailed => write!(f, "a writer thread failed"),
+        }
+    }
+}
+
+impl std::error::Error for OutputError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            OutputError::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
 /// Refuses an output folder that would mix reports with what a build reads: the input folder
 /// itself, its `rpm/` or `inter-regional/` folder, or the templates folder. Any other folder,
 /// also one inside the input folder (such as `INPUT/output`), is fine: it is not read.
-pub fn check_folder(output: &Path, input: &Path, templates: Option<&Path>) -> Result<(), String> {
+pub fn check_folder(
+    output: &Path,
+    input: &Path,
+    templates: Option<&Path>,
+) -> Result<(), OutputError> {
     let out = resolved(output);
     let input = resolved(input);
     let mut read: Vec<(PathBuf, String)> = vec![(input.clone(), "the input folder".into())];
@@ -27,9 +89,7 @@ pub fn check_folder(output: &Path, input: &Path, templates: Option<&Path>) -> Re
         read.push((resolved(t), "the templates folder".into()));
     }
     match read.into_iter().find(|(path, _)| *path == out) {
-        Some((_, what)) => Err(format!(
-            "the output folder is {what}, which the build reads; choose another output folder"
-        )),
+        Some((_, what)) => Err(OutputError::ReadByBuild(what)),
         None => Ok(()),
     }
 }
@@ -63,7 +123,7 @@ pub fn resolved(path: &Path) -> PathBuf {
 pub fn write_files<'a>(
     dir: &Path,
     files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
-) -> Result<(), String> {
+) -> Result<(), OutputError> {
     write_files_with(dir, files, |file, bytes| file.write_all(bytes))
 }
 
@@ -74,7 +134,7 @@ fn write_files_with<'a>(
     dir: &Path,
     files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
     write: Writer,
-) -> Result<(), String> {
+) -> Result<(), OutputError> {
     let mut staging = Staging::with_writer(dir, write);
     staging.locks = false;
     for (rel, bytes) in files {
@@ -106,7 +166,7 @@ struct Staged {
     started: bool,
     /// The output folder and its ancestors that did not exist, innermost first.
     created: Vec<PathBuf>,
-    writers: Vec<JoinHandle<Result<(NamedTempFile, PathBuf), String>>>,
+    writers: Vec<JoinHandle<Result<(NamedTempFile, PathBuf), OutputError>>>,
 }
 
 impl Staging {
@@ -125,7 +185,7 @@ impl Staging {
     }
 
     /// Starts writing `artifact` to a temporary file beside its target.
-    pub fn add(&self, artifact: Artifact) -> Result<(), String> {
+    pub fn add(&self, artifact: Artifact) -> Result<(), OutputError> {
         let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
         if !state.started {
             state.started = true;
@@ -136,7 +196,7 @@ impl Staging {
                 .map(Path::to_path_buf)
                 .collect();
             std::fs::create_dir_all(&self.dir)
-                .map_err(|e| format!("cannot create output folder {}: {e}", self.dir.display()))?;
+                .map_err(OutputError::io("cannot create output folder", &self.dir))?;
         }
         let (dir, write, locks) = (self.dir.clone(), self.write, self.locks);
         // One thread a file: each file is synced to disk before its rename, and the syncs
@@ -148,18 +208,17 @@ impl Staging {
     }
 
     /// Waits for every file to be written, then, in its turn, renames them all into place.
-    pub fn commit(self) -> Result<(), String> {
+    pub fn commit(self) -> Result<(), OutputError> {
         let writers =
             std::mem::take(&mut self.state.lock().unwrap_or_else(|e| e.into_inner()).writers);
         // Every writer is waited for, also after one failed, so no temporary file outlives us.
         let results: Vec<_> = writers
             .into_iter()
-            .map(|w| {
-                w.join()
-                    .unwrap_or_else(|_| Err("a writer thread failed".into()))
-            })
+            .map(|w| w.join().unwrap_or_else(|_| Err(OutputError::WriterFailed)))
             .collect();
-        let staged = results.into_iter().collect::<Result<Vec<_>, String>>()?;
+        let staged = results
+            .into_iter()
+            .collect::<Result<Vec<_>, OutputError>>()?;
         let _turn = match (self.locks, staged.is_empty()) {
             (true, false) => Some(lock(&self.dir)?),
             _ => None,
@@ -200,7 +259,7 @@ struct Turn {
 
 /// Waits for the output folder's turn. The lock file is removed at the end of each turn, so a
 /// build that locked a file already removed tries again on the one now in its place.
-fn lock(dir: &Path) -> Result<Turn, String> {
+fn lock(dir: &Path) -> Result<Turn, OutputError> {
     let path = dir.join(LOCK);
     loop {
         let file = std::fs::OpenOptions::new()
@@ -208,9 +267,8 @@ fn lock(dir: &Path) -> Result<Turn, String> {
             .truncate(false)
             .write(true)
             .open(&path)
-            .map_err(|e| format!("cannot create {}: {e}", path.display()))?;
-        file.lock()
-            .map_err(|e| format!("cannot lock {}: {e}", path.display()))?;
+            .map_err(OutputError::io("cannot create", &path))?;
+        file.lock().map_err(OutputError::io("cannot lock", &path))?;
         if still_at(&file, &path) {
             return Ok(Turn { file, path });
         }
@@ -298,7 +356,7 @@ fn staging_name(name: &str) -> Option<Leftover> {
 
 /// Renames every staged file over its target, keeping each replaced file aside until all
 /// are in place; on a failure, puts back what was replaced and removes what was added.
-fn commit(staged: Vec<(NamedTempFile, PathBuf)>) -> Result<(), String> {
+fn commit(staged: Vec<(NamedTempFile, PathBuf)>) -> Result<(), OutputError> {
     let mut done: Vec<(PathBuf, Option<PathBuf>)> = Vec::with_capacity(staged.len());
     let mut failure = None;
     for (tmp, target) in staged {
@@ -318,7 +376,7 @@ fn commit(staged: Vec<(NamedTempFile, PathBuf)>) -> Result<(), String> {
             (Some(_), None) => std::fs::remove_file(target),
         };
         if let Err(e) = undone {
-            failure.get_or_insert(format!("cannot restore {}: {e}", target.display()));
+            failure.get_or_insert(OutputError::io("cannot restore", target)(e));
         }
     }
     failure.map_or(Ok(()), Err)
@@ -326,14 +384,13 @@ fn commit(staged: Vec<(NamedTempFile, PathBuf)>) -> Result<(), String> {
 
 /// Moves the current `target` (if any) aside, then `tmp` to `target`; returns where the old
 /// file went. The old file is back in place when the second step fails.
-fn replace(tmp: NamedTempFile, target: &Path) -> Result<Option<PathBuf>, String> {
+fn replace(tmp: NamedTempFile, target: &Path) -> Result<Option<PathBuf>, OutputError> {
     let aside = if target.is_file() {
         let name = target.file_name().unwrap_or_default().to_string_lossy();
         let aside = tmp
             .path()
             .with_file_name(format!(".{name}.{}.old", std::process::id()));
-        std::fs::rename(target, &aside)
-            .map_err(|e| format!("cannot replace {}: {e}", target.display()))?;
+        std::fs::rename(target, &aside).map_err(OutputError::io("cannot replace", target))?;
         Some(aside)
     } else {
         None
@@ -358,26 +415,25 @@ fn stage(
     bytes: &[u8],
     write: Writer,
     locks: bool,
-) -> Result<(NamedTempFile, PathBuf), String> {
+) -> Result<(NamedTempFile, PathBuf), OutputError> {
     let target = dir.join(rel);
     let folder = target.parent().unwrap_or(dir);
     let name = target.file_name().unwrap_or_default().to_string_lossy();
-    std::fs::create_dir_all(folder)
-        .map_err(|e| format!("cannot create folder {}: {e}", folder.display()))?;
+    std::fs::create_dir_all(folder).map_err(OutputError::io("cannot create folder", folder))?;
     let turn = if locks { Some(lock(dir)?) } else { None };
     let mut tmp = tempfile::Builder::new()
         .prefix(&format!(".{name}."))
         .suffix(".tmp")
         .tempfile_in(folder)
-        .map_err(|e| format!("cannot write in folder {}: {e}", folder.display()))?;
+        .map_err(OutputError::io("cannot write in folder", folder))?;
     tmp.as_file()
         .lock()
-        .map_err(|e| format!("cannot lock {}: {e}", tmp.path().display()))?;
+        .map_err(OutputError::io("cannot lock", tmp.path()))?;
     drop(turn);
     write(tmp.as_file_mut(), bytes)
         .and_then(|()| readable(tmp.as_file()))
         .and_then(|()| tmp.as_file().sync_all())
-        .map_err(|e| format!("cannot write {}: {e}", target.display()))?;
+        .map_err(OutputError::io("cannot write", &target))?;
     Ok((tmp, target))
 }
 
@@ -393,10 +449,10 @@ fn readable(_: &std::fs::File) -> std::io::Result<()> {
     Ok(())
 }
 
-fn persist(tmp: NamedTempFile, target: &Path) -> Result<(), String> {
+fn persist(tmp: NamedTempFile, target: &Path) -> Result<(), OutputError> {
     tmp.persist(target)
         .map(drop)
-        .map_err(|e| format!("cannot replace {}: {}", target.display(), e.error))
+        .map_err(|e| OutputError::io("cannot replace", target)(e.error))
 }
 
 #[cfg(test)]
@@ -429,6 +485,7 @@ mod tests {
         assert!(
             check_folder(i, i, None)
                 .unwrap_err()
+                .to_string()
                 .contains("the input folder")
         );
         assert!(check_folder(&i.join("rpm/"), i, None).is_err());
@@ -452,7 +509,10 @@ mod tests {
             ("d.md", b"new d"),
         ];
         let err = write_files(dir.path(), files).unwrap_err();
-        assert!(err.contains("c.md"), "{err}");
+        assert!(
+            matches!(&err, OutputError::Io { action: "cannot replace", path, .. } if path.ends_with("c.md")),
+            "{err}"
+        );
         assert_eq!(snapshot(dir.path()), before);
     }
 
@@ -474,7 +534,10 @@ mod tests {
             ("c.md", b"new c"),
         ];
         let err = write_files_with(dir.path(), files, full).unwrap_err();
-        assert!(err.contains("no space left"), "{err}");
+        assert!(
+            matches!(&err, OutputError::Io { action: "cannot write", source, .. } if source.kind() == std::io::ErrorKind::StorageFull),
+            "{err}"
+        );
         assert_eq!(snapshot(dir.path()), before);
     }
 
@@ -505,7 +568,7 @@ mod tests {
     }
 
     /// Stages every artifact into `dir` and commits them, as a build does.
-    fn write_all(dir: &Path, artifacts: Vec<Artifact>) -> Result<(), String> {
+    fn write_all(dir: &Path, artifacts: Vec<Artifact>) -> Result<(), OutputError> {
         let staging = Staging::new(dir);
         for a in artifacts {
             staging.add(a)?;

@@ -2,8 +2,8 @@
 //! well-formed XML with only characters XML allows, and the HTML runs no script.
 
 use proptest::prelude::*;
-use rpmsynth::build::{Formats, build};
 use rpmsynth::ingest::InputFiles;
+use rpmsynth::pipeline::{Format, build};
 use rpmsynth::report::Templates;
 use std::io::Read;
 use std::path::Path;
@@ -74,7 +74,7 @@ proptest! {
 
     #[test]
     fn accepted_input_renders_to_valid_docx_and_inert_html(text in body()) {
-        let built = build(&input_with(&text), &Templates::defaults(), None, Formats::ALL, None);
+        let built = build(&input_with(&text), &Templates::defaults(), None, &Format::ALL, None);
         let Ok(built) = built else { return Ok(()); };
         let tag = regex::Regex::new(r"<[a-zA-Z][^>]*>").unwrap();
         for a in &built.artifacts {

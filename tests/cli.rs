@@ -172,6 +172,35 @@ fn context_prints_the_template_context() {
     assert_eq!(ctx["rpms"].as_array().unwrap().len(), 6);
 }
 
+#[test]
+fn context_for_a_report_the_cycle_does_not_make_is_a_usage_error() {
+    let wtsa = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/wtsa");
+    for (input, asked, made) in [
+        (
+            example_input(),
+            "wtsa-implementation",
+            "a wtdc cycle; this cycle's reports are tdag-synthesis and wtdc-implementation",
+        ),
+        (
+            wtsa,
+            "wtdc-implementation",
+            "a wtsa cycle; this cycle's reports are tdag-synthesis and wtsa-implementation",
+        ),
+    ] {
+        let result = rpmsynth(&["context", input.to_str().unwrap(), "--report", asked]);
+        let stderr = String::from_utf8_lossy(&result.stderr);
+        assert_eq!(result.status.code(), Some(2), "{stderr}");
+        assert!(
+            stderr.starts_with(&format!(
+                "error: report \"{asked}\" is not made for {made}\n"
+            )),
+            "{stderr}"
+        );
+        assert!(stderr.contains("conference.yaml"), "{stderr}");
+        assert!(result.stdout.is_empty());
+    }
+}
+
 /// A copy of a built DOCX whose Heading 1 is red and whose page is US Letter.
 fn house_template(built: &std::path::Path, to: &std::path::Path) {
     use std::io::{Read, Write};
@@ -250,6 +279,31 @@ fn a_reference_document_gives_the_word_outputs_the_house_style() {
         "{stderr}"
     );
     assert_eq!(fs::read_dir(out.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn a_reference_document_that_cannot_be_read_gives_the_systems_reason() {
+    let house = tempfile::tempdir().unwrap();
+    let missing = house.path().join("house.docx");
+    for (path, reason) in [
+        (&missing, "No such file or directory (os error 2)"),
+        (&house.path().to_path_buf(), "Is a directory (os error 21)"),
+    ] {
+        let (result, out) = build_with(
+            &example_input(),
+            &["--reference-doc", path.to_str().unwrap()],
+        );
+        let stderr = String::from_utf8_lossy(&result.stderr);
+        assert_eq!(result.status.code(), Some(1), "{stderr}");
+        assert!(
+            stderr.contains(&format!(
+                "error: cannot read the reference document: {reason}\n--> {}\n",
+                path.display()
+            )),
+            "{stderr}"
+        );
+        assert_eq!(fs::read_dir(out.path()).unwrap().count(), 0);
+    }
 }
 
 #[test]

@@ -4,9 +4,9 @@
 mod common;
 
 use common::*;
-use rpmsynth::build::{Formats, build as build_in_memory};
 use rpmsynth::ingest::InputFiles;
 use rpmsynth::model::GroupKind;
+use rpmsynth::pipeline::{Format, build as build_in_memory};
 use rpmsynth::report::Templates;
 use serde_json::Value;
 
@@ -26,7 +26,7 @@ fn blocks_and_exact_common_groups_match_the_labelled_expectation() {
         &example_files(),
         &Templates::defaults(),
         None,
-        Formats::ALL,
+        &Format::ALL,
         None,
     )
     .expect("builds");
@@ -75,7 +75,7 @@ fn classification_conflict_and_unclassified_follow_the_spec() {
         &example_files(),
         &Templates::defaults(),
         None,
-        Formats::ALL,
+        &Format::ALL,
         None,
     )
     .unwrap();
@@ -154,7 +154,7 @@ fn a_proposal_without_a_topic_is_listed_under_other_proposals_with_a_warning() {
 fn an_absent_region_gets_a_no_rpm_held_row_and_totals_are_computed() {
     let mut files = example_files();
     files.files.remove("rpm/cis.md");
-    let built = build_in_memory(&files, &Templates::defaults(), None, Formats::ALL, None).unwrap();
+    let built = build_in_memory(&files, &Templates::defaults(), None, &Format::ALL, None).unwrap();
     let md = |name: &str| {
         String::from_utf8(
             built
@@ -256,7 +256,7 @@ fn wtsa_profile_writes_the_wtsa_implementation_report() {
         .unwrap()
         .replace("profile: wtdc", "profile: wtsa");
     files.insert("conference.yaml", conference);
-    let built = build_in_memory(&files, &Templates::defaults(), None, Formats::ALL, None).unwrap();
+    let built = build_in_memory(&files, &Templates::defaults(), None, &Format::ALL, None).unwrap();
     let names: Vec<&str> = built
         .artifacts
         .iter()
@@ -288,7 +288,7 @@ fn merged_and_close_texts_show_what_each_region_wrote_with_linked_sources() {
         &example_files(),
         &Templates::defaults(),
         None,
-        Formats::ALL,
+        &Format::ALL,
         None,
     )
     .unwrap();
@@ -364,9 +364,14 @@ fn concurrent_staged_builds_in_one_process_take_turns_without_blocking_each_othe
         for _ in 0..4 {
             scope.spawn(|| {
                 let staging = rpmsynth::output::Staging::new(out.path());
-                rpmsynth::build::build_into(&input, &templates, None, Formats::ALL, None, &|a| {
-                    staging.add(a)
-                })
+                rpmsynth::pipeline::build_into(
+                    &input,
+                    &templates,
+                    None,
+                    &Format::ALL,
+                    None,
+                    &|a| staging.add(a),
+                )
                 .expect("builds");
                 staging.commit().unwrap();
             });

@@ -34,7 +34,8 @@ macro_rules! say {
 
 use common::{Pairs, member_ids, merged_pairs_json, pairs_in, prf};
 use rpmsynth::consolidate::edits::harmless;
-use rpmsynth::consolidate::similarity::{NearDuplicate, Prepared, Similarity, jaccard};
+use rpmsynth::consolidate::sets::jaccard;
+use rpmsynth::consolidate::similarity::{NearDuplicate, Prepared, Similarity};
 use rpmsynth::consolidate::{consolidate, consolidate_with};
 use rpmsynth::ingest::{InputFiles, load};
 use rpmsynth::model::{Action, Group, GroupKind, Proposal, Region};

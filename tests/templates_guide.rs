@@ -12,7 +12,7 @@ const GUIDE: &str = include_str!("../docs/templates.md");
 fn context(kind: ReportKind) -> Value {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("input");
     let input = rpmsynth::ingest::InputFiles::from_dir(&dir).expect("input/ reads");
-    let (consolidated, _) = rpmsynth::build::check(&input).expect("input/ builds");
+    let (consolidated, _) = rpmsynth::pipeline::check(&input).expect("input/ builds");
     let ctx = rpmsynth::report::context(&consolidated, kind, &Templates::defaults(), None)
         .expect("the context builds");
     serde_json::to_value(ctx).unwrap()

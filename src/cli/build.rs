@@ -1,11 +1,11 @@
 //! `rpmsynth build [INPUT] [-o OUTPUT] [--templates DIR] [--format …]`.
 
 use super::Global;
-use super::report::{self, Printer};
-use rpmsynth::build::{Artifact, Formats};
+use super::printer::{self, Printer};
 use rpmsynth::model::{Date, Diagnostic, SourcePos};
 use rpmsynth::output;
-use rpmsynth::watch::Workspace;
+use rpmsynth::pipeline::{Artifact, Format};
+use rpmsynth::workspace::Workspace;
 use std::path::PathBuf;
 use std::sync::Mutex;
 use std::time::Instant;
@@ -25,8 +25,8 @@ pub struct Args {
     #[arg(long, value_name = "FILE.docx")]
     pub reference_doc: Option<PathBuf>,
     /// Comma-separated formats: md, html, docx, json.
-    #[arg(long, default_value = "md,html,docx,json", value_parser = Formats::parse)]
-    pub format: Formats,
+    #[arg(long, value_enum, value_delimiter = ',', default_values_t = Format::ALL)]
+    pub format: Vec<Format>,
 }
 
 /// File names with their formats gathered by report: "tdag-synthesis.md, .html, .docx;
@@ -64,15 +64,15 @@ pub fn run(args: Args, global: Global) -> u8 {
 
 /// Reads the input folder and the templates (`--templates`, else `INPUT/templates`).
 pub fn open(args: &Args, global: Global) -> Result<Workspace, u8> {
-    let dir = report::templates_dir(args.templates.as_deref(), &args.input);
+    let dir = printer::templates_dir(args.templates.as_deref(), &args.input);
     let printer = Printer::new(global, &args.input);
     if let Err(message) = output::check_folder(&args.output, &args.input, dir.as_deref()) {
         let pos = SourcePos::new(&args.output.display().to_string(), 0, 0);
-        return Err(printer.finish(&[Diagnostic::error(&pos, message)], None));
+        return Err(printer.finish(&[Diagnostic::error(&pos, message.to_string())], None));
     }
     let workspace = Workspace::open(&args.input, dir.as_deref(), args.reference_doc.as_deref())
         .map_err(|d| printer.finish(&[d], None))?;
-    report::note_skipped(&printer, workspace.input());
+    printer::note_skipped(&printer, workspace.input());
     Ok(workspace)
 }
 
@@ -99,7 +99,7 @@ pub fn emit(
         written.lock().unwrap_or_else(|e| e.into_inner()).push(size);
         Ok(())
     };
-    let (consolidated, diagnostics) = match workspace.build_into(args.format, source_date(), &sink)
+    let (consolidated, diagnostics) = match workspace.build_into(&args.format, source_date(), &sink)
     {
         Ok(built) => built,
         Err(diagnostics) => {
@@ -125,7 +125,7 @@ pub fn emit(
         eprintln!(
             "read {}: {}",
             args.input.display(),
-            report::what_was_read(&consolidated)
+            printer::what_was_read(&consolidated)
         );
         eprintln!(
             "wrote {} files to {} in {} ms: {}",

@@ -1,7 +1,7 @@
 //! `rpmsynth check [INPUT]`: parse and consolidate, print every diagnostic, write nothing.
 
 use super::Global;
-use super::report::{self, Printer};
+use super::printer::{self, Printer};
 use std::path::PathBuf;
 
 #[derive(clap::Args, Debug)]
@@ -13,14 +13,14 @@ pub struct Args {
 
 pub fn run(args: Args, global: Global) -> u8 {
     let mut printer = Printer::new(global, &args.input);
-    let input = match report::read_input(&printer) {
+    let input = match printer::read_input(&printer) {
         Ok(i) => i,
         Err(code) => return code,
     };
     printer.input = Some(&input);
-    match rpmsynth::build::check(&input) {
+    match rpmsynth::pipeline::check(&input) {
         Ok((c, diagnostics)) => {
-            let what = format!("checked {}", report::what_was_read(&c));
+            let what = format!("checked {}", printer::what_was_read(&c));
             printer.finish(&diagnostics, Some(what))
         }
         Err(diagnostics) => printer.finish(&diagnostics, Some("check failed".into())),

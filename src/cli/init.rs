@@ -1,7 +1,7 @@
 //! `rpmsynth init DIR [--force]`: write the example input folder and the default templates.
 
 use super::Global;
-use super::report::Printer;
+use super::printer::Printer;
 use rpmsynth::model::{Diagnostic, SourcePos};
 use rpmsynth::output;
 use std::path::{Path, PathBuf};
@@ -49,7 +49,7 @@ pub fn run(args: Args, global: Global) -> u8 {
     }
     let written = files.iter().map(|(path, bytes)| (path.as_str(), *bytes));
     if let Err(message) = output::write_files(dir, written) {
-        return fail(message, "");
+        return fail(message.to_string(), "");
     }
     if !global.quiet {
         eprintln!("wrote {} files to {}", files.len(), dir.display());

@@ -4,7 +4,7 @@ mod build;
 mod check;
 mod context;
 mod init;
-mod report;
+mod printer;
 mod watch;
 
 use clap::{Parser, Subcommand};

@@ -1,6 +1,6 @@
 //! Gives each proposal its target and topic: attribute → target's refs → alias in the text.
 
-use crate::ingest::references;
+use crate::model::references;
 use crate::model::{Proposal, Topic};
 use regex::Regex;
 use rustc_hash::FxHashMap as HashMap;

@@ -83,7 +83,7 @@ fn overlap(a: &[u64], b: &[u64]) -> f64 {
         set.dedup();
         set
     }
-    super::similarity::jaccard(&set(a), &set(b))
+    super::sets::jaccard(&set(a), &set(b))
 }
 
 /// Texts whose normalised words differ in more places than this (each word present on one

@@ -3,7 +3,7 @@
 
 use super::classify::Catalogue;
 use super::normalize::digest_without_references;
-use crate::ingest::references;
+use crate::model::references;
 use crate::model::{Action, Finding, FindingKind, Group, GroupKind, Proposal, Region};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};

@@ -12,7 +12,7 @@
 
 use super::normalize::comparable;
 use super::similarity::{Prepared, Similarity};
-use crate::ingest::references;
+use crate::model::references;
 use crate::model::{Action, Group, GroupKind, Proposal, Region, Topic};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;

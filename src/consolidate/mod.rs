@@ -5,6 +5,7 @@ pub mod edits;
 mod findings;
 mod group;
 pub mod normalize;
+pub mod sets;
 pub mod similarity;
 pub mod timeline;
 

@@ -28,16 +28,13 @@ pub struct Prepared<'a> {
 impl<'a> Prepared<'a> {
     /// Normalises the body of `proposal`.
     pub fn new(proposal: &'a Proposal) -> Prepared<'a> {
-        thread_local! {
-            /// The words of the text being prepared, and room to sort them: buffers kept by
-            /// each thread, so that a proposal keeps only its (smaller) word set.
-            static BUFFERS: std::cell::RefCell<(Vec<u64>, Vec<u64>)> =
-                const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
-        }
-        let (digest, set) = BUFFERS.with_borrow_mut(|(words, sorted)| {
-            fingerprint(&proposal.body, words);
-            (digest(words), distinct_sorted(words, sorted))
-        });
+        let mut words = Vec::new();
+        fingerprint(&proposal.body, &mut words);
+        let digest = digest(&words);
+        words.sort_unstable();
+        words.dedup();
+        words.shrink_to_fit();
+        let set = words;
         Prepared {
             proposal,
             digest,
@@ -51,45 +48,6 @@ impl<'a> Prepared<'a> {
     pub fn words(&self) -> &Words {
         self.words.get_or_init(|| words(&self.proposal.body))
     }
-}
-
-/// The distinct values of `words` in ascending order; `sorted` is room to sort them in.
-/// A text's word hashes are spread evenly, so placing each by its top byte (a counting
-/// sort) leaves only neighbours out of order; an insertion sort then finishes in about one
-/// pass, about half the time of a general sort on a proposal's hundred or so words.
-fn distinct_sorted(words: &[u64], sorted: &mut Vec<u64>) -> Vec<u64> {
-    sorted.clear();
-    if words.len() > 4096 {
-        // Long texts: a bucket of the counting sort would hold more than a few words.
-        sorted.extend_from_slice(words);
-        sorted.sort_unstable();
-    } else {
-        // Where each top byte's words start, then the words placed there.
-        let mut starts = [0u32; 257];
-        for &w in words {
-            starts[(w >> 56) as usize + 1] += 1;
-        }
-        for k in 1..starts.len() {
-            starts[k] += starts[k - 1];
-        }
-        sorted.resize(words.len(), 0);
-        for &w in words {
-            let start = &mut starts[(w >> 56) as usize];
-            sorted[*start as usize] = w;
-            *start += 1;
-        }
-        for k in 1..sorted.len() {
-            let w = sorted[k];
-            let mut j = k;
-            while j > 0 && sorted[j - 1] > w {
-                sorted[j] = sorted[j - 1];
-                j -= 1;
-            }
-            sorted[j] = w;
-        }
-    }
-    sorted.dedup();
-    sorted.to_vec()
 }
 
 /// Decides whether two proposals are the same text (merged into one entry).
@@ -236,66 +194,5 @@ impl Similarity for NearDuplicate {
 
     fn bounds(&self) -> Option<Bounds> {
         Some(self.limits())
-    }
-}
-
-/// |A ∩ B| / |A ∪ B| of two sorted, duplicate-free sets (1.0 for two empty sets).
-pub fn jaccard<T: Ord>(a: &[T], b: &[T]) -> f64 {
-    let common = intersection(a, b);
-    let union = a.len() + b.len() - common;
-    if union == 0 {
-        1.0
-    } else {
-        common as f64 / union as f64
-    }
-}
-
-/// |A ∩ B| of two sorted, duplicate-free sets.
-fn intersection<T: Ord>(a: &[T], b: &[T]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn distinct_sorted_is_sort_and_dedup() {
-        // Spread by a multiplicative hash, like word hashes.
-        let spread = |k: u64| k.wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        let mut sorted = Vec::new();
-        for n in [0, 1, 2, 50, 300, 4096, 4097, 9000] {
-            // Some repeated words, some sharing a top byte.
-            let words: Vec<u64> = (0..n as u64)
-                .map(|k| match k % 3 {
-                    0 => spread(k),
-                    1 => spread(k) >> 8,
-                    _ => (spread(k) % 7) << 40,
-                })
-                .collect();
-            let mut expected = words.clone();
-            expected.sort_unstable();
-            expected.dedup();
-            assert_eq!(distinct_sorted(&words, &mut sorted), expected, "{n} words");
-        }
-    }
-
-    #[test]
-    fn jaccard_of_sorted_sets() {
-        assert_eq!(jaccard(&[1, 2, 3], &[1, 2, 3]), 1.0);
-        assert_eq!(jaccard(&[1, 2], &[2, 3]), 1.0 / 3.0);
-        assert_eq!(jaccard::<u8>(&[], &[]), 1.0);
     }
 }

@@ -2,7 +2,7 @@
 
 use super::limits::{MAX_DEPTH, MAX_HEADING_CHARS};
 use super::lines::LineIndex;
-use super::references;
+use crate::model::references;
 use crate::model::{Action, Diagnostic, Proposal, Region, RegionalInitiative, Section, SourcePos};
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 use regex::Regex;
@@ -119,7 +119,7 @@ pub fn parse(ctx: &Context) -> (Body, Vec<Diagnostic>) {
                     let text = ctx.text[h.range.end..end_of(j, HeadingLevel::H2)]
                         .trim()
                         .to_string();
-                    match proposal(ctx, h, text, pos(h.range.start)) {
+                    match proposal(ctx, h, text, &pos) {
                         Ok(p) => {
                             if let Some(first) = seen.get(&p.id) {
                                 diagnostics.push(
@@ -155,8 +155,7 @@ fn scan(body: &str, offset: usize) -> Result<(Vec<Heading>, Vec<Range<usize>>), 
     let mut items = Vec::new();
     let mut depth = 0usize;
     let mut current: Option<Heading> = None;
-    for (event, range) in
-        Parser::new_ext(body, crate::render::markdown_options()).into_offset_iter()
+    for (event, range) in Parser::new_ext(body, crate::model::markdown_options()).into_offset_iter()
     {
         let range = range.start + offset..range.end + offset;
         match event {
@@ -257,13 +256,32 @@ pub fn initiative_code(
 /// The attribute keys a proposal heading may carry.
 const PROPOSAL_KEYS: [&str; 3] = ["action", "target", "topic"];
 
-/// A `##` heading under `# Proposals` → a proposal, or every problem with its attributes.
+/// Where attribute `key` is written in heading `h` (a file offset), else where the heading starts.
+fn attribute_offset(ctx: &Context, h: &Heading, key: &str) -> usize {
+    let heading = &ctx.text[h.range.clone()];
+    let open = heading.rfind('{').unwrap_or(0);
+    let attrs = &heading[open..];
+    attrs
+        .match_indices(key)
+        .find(|&(i, _)| {
+            let before = attrs[..i].chars().next_back();
+            let after = attrs[i + key.len()..].chars().next();
+            before.is_some_and(|c| c == '{' || c.is_whitespace())
+                && after.is_some_and(|c| c == '=' || c == '}' || c.is_whitespace())
+        })
+        .map_or(h.range.start, |(i, _)| h.range.start + open + i)
+}
+
+/// A `##` heading under `# Proposals` → a proposal, or every problem with its attributes,
+/// each at the attribute it is about. `pos` turns a file offset into a position.
 fn proposal(
     ctx: &Context,
     h: &Heading,
     body: String,
-    source: SourcePos,
+    pos: &dyn Fn(usize) -> SourcePos,
 ) -> Result<Proposal, Vec<Diagnostic>> {
+    let source = pos(h.range.start);
+    let at = |key: &str| pos(attribute_offset(ctx, h, key));
     let mut errors = Vec::new();
     let example =
         "write the heading as `## Title {#AFR-P1 action=MOD target=res-37 topic=digital-divide}`";
@@ -282,21 +300,26 @@ fn proposal(
         match key.as_str() {
             "action" => match Action::parse(&value) {
                 Some(a) => action = Some(a),
-                None => errors.push(
-                    Diagnostic::error(&source, format!("unknown action \"{value}\""))
-                        .with_help("expected one of ADD, MOD, SUP, NOC"),
-                ),
+                None => {
+                    let codes = Action::ALL.map(Action::code);
+                    let expected = format!("expected one of {}", codes.join(", "));
+                    let d = Diagnostic::error(&at(key), format!("unknown action \"{value}\""));
+                    errors.push(match crate::suggest::closest(&value, codes) {
+                        Some(s) => d.with_help(format!("did you mean `{s}`? {expected}")),
+                        None => d.with_help(expected),
+                    });
+                }
             },
             "target" => match references::normalise_target(&value) {
                 Some(t) => target = Some(t),
                 None => errors.push(
-                    Diagnostic::error(&source, format!("cannot read target \"{value}\""))
+                    Diagnostic::error(&at(key), format!("cannot read target \"{value}\""))
                         .with_help("expected a reference id such as res-37, q-1/1, rec-d-19, action-plan, declaration or new"),
                 ),
             },
             "topic" => topic = Some(value),
             other => {
-                let d = Diagnostic::error(&source, format!("unknown proposal attribute `{other}`"));
+                let d = Diagnostic::error(&at(other), format!("unknown proposal attribute `{other}`"));
                 errors.push(match crate::suggest::closest(other, PROPOSAL_KEYS) {
                     Some(s) => d.with_help(format!("did you mean `{s}`? allowed: action, target, topic")),
                     None => d.with_help("allowed: action, target, topic"),
@@ -417,6 +440,21 @@ mod tests {
             msgs.contains(&"7:cannot read target \"banana\"".to_string()),
             "{msgs:?}"
         );
+        let at = |message: &str| {
+            let d = diags.iter().find(|d| d.message == message).unwrap();
+            (d.line, d.column, d.help.clone().unwrap_or_default())
+        };
+        assert_eq!(
+            at("unknown action \"MODIFY\""),
+            (
+                5,
+                10,
+                "did you mean `MOD`? expected one of ADD, MOD, SUP, NOC".into()
+            )
+        );
+        assert_eq!(at("unknown proposal attribute `targt`").1, 24);
+        assert_eq!(at("cannot read target \"banana\"").1, 21);
+        assert_eq!(at("proposal \"A\" has no id").1, 1);
         assert!(
             msgs.contains(&"11:duplicate proposal id `E`".to_string()),
             "{msgs:?}"

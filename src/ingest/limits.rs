@@ -8,7 +8,8 @@ pub const MAX_FILE_BYTES: u64 = 64 << 20;
 /// Most `*.md` files read from `rpm/` and `inter-regional/` together.
 pub const MAX_FILES: usize = 1_000;
 
-/// Deepest nesting of lists and block quotes in a body (Word itself numbers 9 list levels).
+/// Deepest nesting of lists and block quotes in a body (Word itself numbers 9 list levels),
+/// and of lists and mappings in YAML.
 pub const MAX_DEPTH: usize = 32;
 
 /// Longest heading, in characters.
@@ -18,3 +19,7 @@ pub const MAX_HEADING_CHARS: usize = 1_000;
 /// which must compile (about 500,000 characters of aliases exceed the pattern engine's
 /// 64 MB; 50,000 compile in under 0.1 s). A real catalogue has under 1,000.
 pub const MAX_ALIAS_CHARS: usize = 50_000;
+
+/// Most values (scalars, lists and mappings) in one YAML file or front matter; a real
+/// catalogue has a few thousand. An alias counts once, wherever it is used.
+pub const MAX_YAML_VALUES: usize = 1_000_000;

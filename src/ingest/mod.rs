@@ -1,21 +1,21 @@
 //! Files → model: reads an input folder into a [`Cycle`]; the contract is docs/input-format.md.
 
 mod body;
+mod catalogue;
+mod conference;
 mod files;
 mod front_matter;
 pub mod limits;
 mod lines;
 mod outcome;
-pub mod references;
 mod yaml;
 
 pub use body::initiative_code;
 pub use files::{FOLDERS, InputFiles, relative, wanted};
 pub use lines::LineIndex;
 
-use crate::model::{Conference, Cycle, Diagnostic, InterRegionalMeeting, Rpm, SourcePos, Topic};
+use crate::model::{Cycle, Diagnostic, InterRegionalMeeting, Rpm, SourcePos, Topic};
 use rayon::prelude::*;
-use serde::Deserialize;
 
 /// What ingest produced: the cycle when there were no errors, and every diagnostic found.
 #[derive(Debug)]
@@ -45,9 +45,9 @@ pub fn load(input: &InputFiles) -> Ingested {
         &mut diagnostics,
     )
     .and_then(|(path, text)| {
-        yaml::parse::<Conference>(text, path, 1)
-            .map_err(|d| diagnostics.push(d))
-            .ok()
+        let (conference, problems) = conference::read(path, text);
+        diagnostics.extend(problems);
+        conference
     });
     let topics = required(
         find(["topics.yaml", "topics.yml"]),
@@ -55,16 +55,10 @@ pub fn load(input: &InputFiles) -> Ingested {
         &mut diagnostics,
     )
     .and_then(|(path, text)| {
-        yaml::parse::<TopicsFile>(text, path, 1)
-            .map_err(|d| diagnostics.push(d))
-            .ok()
-            .filter(|t| {
-                check_aliases(&t.topics, path, text)
-                    .map_err(|d| diagnostics.push(d))
-                    .is_ok()
-            })
-    })
-    .map(|t| t.topics);
+        let (topics, problems) = catalogue::read(path, text);
+        diagnostics.extend(problems);
+        topics
+    });
     let in_folder = |folder: &str| {
         texts
             .iter()
@@ -74,11 +68,6 @@ pub fn load(input: &InputFiles) -> Ingested {
             })
             .collect::<Vec<_>>()
     };
-    if let (Some(c), Some((path, text))) =
-        (&conference, find(["conference.yaml", "conference.yml"]))
-    {
-        diagnostics.extend(check_language(&c.language, path, text));
-    }
     let window = conference.as_ref().map(outcome::cycle_window);
     let rpm_results: Vec<_> = in_folder("rpm")
         .into_par_iter()
@@ -117,12 +106,6 @@ pub fn load(input: &InputFiles) -> Ingested {
         _ => None,
     };
     Ingested { cycle, diagnostics }
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct TopicsFile {
-    topics: Vec<Topic>,
 }
 
 fn required<'a>(
@@ -171,54 +154,6 @@ pub fn too_large(path: &str, size: u64) -> Diagnostic {
         ),
     )
     .with_help("an outcome file holds one meeting's outcome; split or shorten it")
-}
-
-/// The report language must have a message catalogue.
-fn check_language(language: &str, path: &str, text: &str) -> Option<Diagnostic> {
-    if crate::messages::find(language).is_some() {
-        return None;
-    }
-    let line = text
-        .lines()
-        .position(|l| l.starts_with("language:"))
-        .map_or(0, |i| i + 1);
-    let known: Vec<&str> = crate::messages::languages().collect();
-    Some(
-        Diagnostic::error(
-            &SourcePos::new(path, line, 11),
-            format!(
-                "unknown report language \"{language}\"; expected one of {}",
-                known.join(", ")
-            ),
-        )
-        .with_help("a language is a message catalogue, templates/messages/LANG.yaml"),
-    )
-}
-
-/// Refuses a catalogue whose aliases together are longer than [`limits::MAX_ALIAS_CHARS`],
-/// naming the line of the alias that crosses the limit.
-fn check_aliases(topics: &[Topic], path: &str, text: &str) -> Result<(), Diagnostic> {
-    let mut total = 0;
-    let aliases = topics.iter().flat_map(|t| &t.aliases);
-    let Some(crossing) = aliases.into_iter().find(|a| {
-        total += a.chars().count();
-        total > limits::MAX_ALIAS_CHARS
-    }) else {
-        return Ok(());
-    };
-    let (line, column) = text
-        .find(crossing.as_str())
-        .map_or((1, 0), |at| LineIndex::new(text).line_col(at));
-    Err(Diagnostic::error(
-        &SourcePos::new(path, line, column),
-        format!(
-            "the topic aliases are too long together: more than {} characters",
-            limits::MAX_ALIAS_CHARS
-        ),
-    )
-    .with_help(
-        "aliases are searched for in every proposal; list a few words or names for each topic",
-    ))
 }
 
 /// Every `topic=` attribute must name a catalogue topic.
@@ -380,5 +315,21 @@ mod tests {
         );
         let ok = rpm("AMS", "2021-11-17");
         assert!(load(&input(&[("rpm/ams.md", ok)])).diagnostics.is_empty());
+    }
+
+    #[test]
+    fn a_meeting_wholly_outside_the_cycle_is_one_error_naming_both_dates() {
+        let old = rpm("ARB", "2021-06-01").replace("end: 2025-06-05", "end: 2021-06-03");
+        let got: Vec<String> = load(&input(&[("rpm/arb.md", old)]))
+            .diagnostics
+            .iter()
+            .map(|d| format!("{}:{}:{} {}", d.file, d.line, d.column, d.message))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "rpm/arb.md:7:10 meeting RPM starts 2021-06-01 and ends 2021-06-03, outside the cycle (2021-11-17 to 2025-11-16)"
+            ]
+        );
     }
 }

@@ -1,20 +1,19 @@
 //! One outcome file (RPM or inter-regional meeting) → model, and RPM sessions merged per region.
 
 use super::body::{self, Context};
-use super::front_matter::{self, Split};
-use super::yaml;
+use super::front_matter;
+use super::yaml::{self, Block, Document};
 use crate::model::{
     Conference, Date, Diagnostic, Forum, InterRegionalMeeting, Meeting, Participation, Region, Rpm,
     SourcePos,
 };
 use serde::Deserialize;
-use serde_saphyr::Spanned;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RpmFrontMatter {
     region: Region,
-    meeting: Spanned<Meeting>,
+    meeting: Meeting,
     #[serde(default)]
     participation: Participation,
     /// The Forum on bridging the standardization gap (Res. 43).
@@ -30,7 +29,7 @@ struct RpmFrontMatter {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct InterRegionalFrontMatter {
-    meeting: Spanned<Meeting>,
+    meeting: Meeting,
     #[serde(default)]
     participation: Participation,
     #[serde(default = "crate::model::default_language")]
@@ -49,11 +48,16 @@ pub fn rpm(
         Ok(s) => s,
         Err(d) => return (None, vec![d]),
     };
-    let fm: RpmFrontMatter = match yaml::parse(split.yaml, path, split.yaml_line) {
-        Ok(fm) => fm,
-        Err(d) => return (None, vec![d]),
+    let parsed =
+        yaml::parse::<RpmFrontMatter>(split.yaml, &Block::front_matter(path, split.yaml_line));
+    let mut diagnostics = parsed.diagnostics;
+    let Some(fm) = parsed.value else {
+        return (None, diagnostics);
     };
-    let mut diagnostics = check_dates(&fm.meeting, &split, path, window);
+    diagnostics.extend(check_dates(&fm.meeting, &parsed.doc, window));
+    if let Some(forum) = &fm.forum {
+        diagnostics.extend(forum_dates(forum, &parsed.doc));
+    }
     let ctx = Context {
         text,
         body_offset: split.body_offset,
@@ -64,7 +68,7 @@ pub fn rpm(
     diagnostics.extend(body_diags);
     let rpm = Rpm {
         region: fm.region,
-        meeting: fm.meeting.value,
+        meeting: fm.meeting,
         participation: fm.participation,
         forum: fm.forum,
         language: fm.language,
@@ -85,14 +89,20 @@ pub fn inter_regional(
     window: Option<(Date, Date)>,
 ) -> Result<InterRegionalMeeting, Vec<Diagnostic>> {
     let split = front_matter::split(text, path).map_err(|d| vec![d])?;
-    let fm: InterRegionalFrontMatter =
-        yaml::parse(split.yaml, path, split.yaml_line).map_err(|d| vec![d])?;
-    let errors = check_dates(&fm.meeting, &split, path, window);
+    let parsed = yaml::parse::<InterRegionalFrontMatter>(
+        split.yaml,
+        &Block::front_matter(path, split.yaml_line),
+    );
+    let mut errors = parsed.diagnostics;
+    let Some(fm) = parsed.value else {
+        return Err(errors);
+    };
+    errors.extend(check_dates(&fm.meeting, &parsed.doc, window));
     if !errors.is_empty() {
         return Err(errors);
     }
     Ok(InterRegionalMeeting {
-        meeting: fm.meeting.value,
+        meeting: fm.meeting,
         participation: fm.participation,
         language: fm.language,
         regions: fm.regions,
@@ -108,31 +118,15 @@ pub fn cycle_window(conference: &Conference) -> (Date, Date) {
     (start.months_before(48), start.days_before(1))
 }
 
-/// Input errors in a meeting's dates, each placed on its `start:` or `end:` line: the meeting
-/// ends before it starts, or a date falls outside the cycle's window.
-fn check_dates(
-    meeting: &Spanned<Meeting>,
-    split: &Split,
-    path: &str,
-    window: Option<(Date, Date)>,
-) -> Vec<Diagnostic> {
-    let m = &meeting.value;
-    let block = meeting.defined.line() as usize;
-    let line_of = |key: &str| {
-        let line = split
-            .yaml
-            .lines()
-            .enumerate()
-            .skip(block.saturating_sub(1))
-            .find(|(_, l)| l.trim_start().starts_with(key))
-            .map_or(block, |(i, _)| i + 1);
-        SourcePos::new(path, line + split.yaml_line - 1, 0)
-    };
+/// Input errors in a meeting's dates, each at its `start:` or `end:` value: the meeting ends
+/// before it starts, or it falls outside the cycle's window (one error naming the dates
+/// outside, at the first of them).
+fn check_dates(m: &Meeting, doc: &Document, window: Option<(Date, Date)>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     if m.end < m.start {
         out.push(
             Diagnostic::error(
-                &line_of("end:"),
+                &doc.pos("meeting.end"),
                 format!(
                     "meeting {} ends ({}) before it starts ({})",
                     m.symbol, m.end, m.start
@@ -141,24 +135,44 @@ fn check_dates(
             .with_help("check the `start:` and `end:` dates"),
         );
     }
-    if let Some((from, to)) = window {
-        for (key, date) in [("start:", m.start), ("end:", m.end)] {
-            if date < from || date > to {
-                out.push(
-                    Diagnostic::error(
-                        &line_of(key),
-                        format!(
-                            "meeting {} {} {date}, outside the cycle ({from} to {to})",
-                            m.symbol,
-                            if key == "start:" { "starts" } else { "ends" },
-                        ),
-                    )
-                    .with_help("a meeting of the cycle falls within the 48 months before the conference starts; check the year"),
-                );
-            }
-        }
-    }
+    let Some((from, to)) = window else {
+        return out;
+    };
+    let outside = |d: Date| d < from || d > to;
+    let (at, dates) = match (outside(m.start), outside(m.end)) {
+        (false, false) => return out,
+        (true, false) => ("meeting.start", format!("starts {}", m.start)),
+        (false, true) => ("meeting.end", format!("ends {}", m.end)),
+        (true, true) => (
+            "meeting.start",
+            format!("starts {} and ends {}", m.start, m.end),
+        ),
+    };
+    out.push(
+        Diagnostic::error(
+            &doc.pos(at),
+            format!(
+                "meeting {} {dates}, outside the cycle ({from} to {to})",
+                m.symbol
+            ),
+        )
+        .with_help("a meeting of the cycle falls within the 48 months before the conference starts; check the year"),
+    );
     out
+}
+
+/// The forum held with an RPM ends after it starts.
+fn forum_dates(forum: &Forum, doc: &Document) -> Option<Diagnostic> {
+    (forum.end < forum.start).then(|| {
+        Diagnostic::error(
+            &doc.pos("forum.end"),
+            format!(
+                "the forum ends ({}) before it starts ({})",
+                forum.end, forum.start
+            ),
+        )
+        .with_help("check the `start:` and `end:` dates of `forum:`")
+    })
 }
 
 /// One RPM per region; files of the same region that all set `session:` are merged into one

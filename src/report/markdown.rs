@@ -1,6 +1,6 @@
 //! Small Markdown transformations used when input text is placed inside a report.
 
-use crate::render::markdown_options;
+use crate::model::markdown_options;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use regex::Regex;
 use std::sync::LazyLock;

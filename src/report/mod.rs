@@ -16,8 +16,7 @@ pub mod templates;
 pub use context::{ReportContext, ReportMeta};
 pub use templates::Templates;
 
-use crate::model::{Consolidated, Date, Diagnostic, PROFILES, Profile};
-use crate::render::DocumentInfo;
+use crate::model::{Consolidated, Date, Diagnostic, DocumentInfo, PROFILES, Profile};
 use meta::meta;
 
 /// Which report: the synthesis for the last TDAG/TSAG, or the implementation report.

@@ -2,8 +2,8 @@
 //! proposal targets, in numeric order, with each region's action and links to the entries.
 
 use super::context::{GroupView, TopicView};
-use crate::ingest::references::sort_key;
 use crate::model::Region;
+use crate::model::references::sort_key;
 use serde::Serialize;
 
 /// One text under review.

@@ -134,12 +134,18 @@ fn absence(need: &Need) -> Option<Absence> {
     }
 }
 
-/// Whether `tool` runs and succeeds (for the font: fc-list lists it).
+/// Whether `tool` runs and succeeds (for the font: fc-list lists it); asked once a process.
 pub fn installed(tool: &Tool) -> bool {
-    Command::new(tool.program)
-        .args(tool.probe)
-        .output()
-        .is_ok_and(|o| o.status.success() && (tool.program != "fc-list" || !o.stdout.is_empty()))
+    static KNOWN: std::sync::Mutex<BTreeMap<&str, bool>> = std::sync::Mutex::new(BTreeMap::new());
+    let mut known = KNOWN.lock().unwrap_or_else(|e| e.into_inner());
+    *known.entry(tool.name).or_insert_with(|| {
+        Command::new(tool.program)
+            .args(tool.probe)
+            .output()
+            .is_ok_and(|o| {
+                o.status.success() && (tool.program != "fc-list" || !o.stdout.is_empty())
+            })
+    })
 }
 
 /// Where the reference corpus is looked for: `RPMSYNTH_CORPUS`, else `../shared/corpus/wtdc25`.

@@ -1,13 +1,11 @@
 //! Text normalised for comparison only (never for display): the one place that decides which
 //! differences between two proposals do not count.
 
-use crate::ingest::references;
+use crate::model::references;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
-
-mod plain;
 
 /// A text's comparison words in reading order, and the sentences they form.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -47,9 +45,16 @@ impl Words {
     }
 }
 
-/// A word's 64-bit hash (see [`plain::hash`]).
+/// A word's 64-bit hash (FxHash of its bytes: fast and the same in every run).
 pub fn word_hash(word: &str) -> u64 {
-    plain::hash(word.as_bytes())
+    hash(word.as_bytes())
+}
+
+fn hash(word: &[u8]) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(word);
+    h.finish()
 }
 
 /// The comparison words of `text`, one string (see [`Words::text`]).
@@ -89,15 +94,14 @@ pub fn digest_without_references(text: &str) -> Option<u128> {
     (!hashes.is_empty()).then(|| digest(&hashes))
 }
 
-/// Two independent 64-bit hashes of a word-hash sequence and its length, side by side: equal
-/// for texts whose comparison words are the same.
+/// A 128-bit hash (XXH3) of a word-hash sequence: equal for texts whose comparison words are
+/// the same.
 pub fn digest(sequence: &[u64]) -> u128 {
-    let (mut a, mut b) = (sequence.len() as u64, !(sequence.len() as u64));
-    for &w in sequence {
-        a = (a.rotate_left(5) ^ w).wrapping_mul(0x51_7C_C1_B7_27_22_0A_95);
-        b = b.rotate_left(7) ^ w.rotate_left(29).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    for w in sequence {
+        h.update(&w.to_le_bytes());
     }
-    (u128::from(a) << 64) | u128::from(b)
+    h.digest128()
 }
 
 fn fold(text: &str, keep_references: bool, keep_text: bool) -> Words {
@@ -148,13 +152,6 @@ fn fold_into(text: &str, keep_references: bool, keep_text: bool, hashes: Vec<u64
             continue;
         }
         if b.is_ascii_alphanumeric() {
-            if !keep_text && !out.in_word() {
-                let resume = plain::words(bytes, i, &mut out.hashes, &mut out.text);
-                if resume != i {
-                    i = resume;
-                    continue;
-                }
-            }
             let run = bytes[i..]
                 .iter()
                 .position(|c| !c.is_ascii_alphanumeric())
@@ -361,7 +358,7 @@ impl Folder {
         };
         americanise(&mut self.text, start);
         let end = self.text.len();
-        self.hashes.push(plain::hash(&self.text[start..end]));
+        self.hashes.push(hash(&self.text[start..end]));
         if self.keep_text {
             self.spans.push((start as u32, end as u32));
         } else {
@@ -437,48 +434,13 @@ const SUFFIXES: [(&[u8], &[u8]); 15] = [
     (b"bres", b"bers"),
 ];
 
-/// Whether [`americanise`] may change `word` (either case: only the five low bits of each
-/// letter are looked at): false for most words, which are then left alone.
-fn may_change(word: &[u8]) -> bool {
-    // Every word and ending above needs six letters at least.
-    word.len() >= 6 && {
-        let i = tail_index(word);
-        TAILS[i / 64] >> (i % 64) & 1 == 1
-    }
-}
-
-/// The last three letters of every word and ending above, as a set of [`tail_index`]es.
-static TAILS: [u64; 512] = {
-    let mut set = [0; 512];
-    let mut k = 0;
-    while k < WORDS.len() + SUFFIXES.len() {
-        let uk = if k < WORDS.len() {
-            WORDS[k].0
-        } else {
-            SUFFIXES[k - WORDS.len()].0
-        };
-        let i = tail_index(uk);
-        set[i / 64] |= 1 << (i % 64);
-        k += 1;
-    }
-    set
-};
-
-/// A number below 2¹⁵ for the last three bytes of `word`, from the five low bits of each:
-/// different for different letters, the same for either case.
-const fn tail_index(word: &[u8]) -> usize {
-    let n = word.len();
-    ((word[n - 3] & 31) as usize) << 10
-        | ((word[n - 2] & 31) as usize) << 5
-        | (word[n - 1] & 31) as usize
-}
-
 /// Rewrites the word at `text[start..]` (lower case) in its American spelling: the words
 /// above, then the endings. Applied to both sides of every comparison, so an over-eager rule
 /// ("otherwise" → "otherwize") costs nothing.
 fn americanise(text: &mut Vec<u8>, start: usize) {
     let word = &text[start..];
-    if !may_change(word) {
+    // Every word and ending above has six letters at least.
+    if word.len() < 6 {
         return;
     }
     if let Some((_, us)) = WORDS.iter().find(|(uk, _)| *uk == word) {

@@ -3,68 +3,31 @@
 use crate::consolidate::consolidate;
 use crate::ingest::{self, InputFiles};
 use crate::model::{Consolidated, Date, Diagnostic, Severity, SourcePos};
+pub use crate::output::Artifact;
+use crate::output::OutputError;
 use crate::render::docx::{self, Reference};
 use crate::render::html;
 use crate::report::{self, Templates, json};
 use rayon::prelude::*;
 use std::sync::Mutex;
 
-/// Which output formats to write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Formats {
-    pub md: bool,
-    pub html: bool,
-    pub docx: bool,
-    pub json: bool,
+/// An output format (`--format md,html,docx,json`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// The reports' Markdown.
+    #[value(alias = "markdown")]
+    Md,
+    /// The reports as standalone HTML pages.
+    Html,
+    /// The reports as Word documents.
+    Docx,
+    /// `consolidated.json`.
+    Json,
 }
 
-impl Formats {
+impl Format {
     /// Every format.
-    pub const ALL: Formats = Formats {
-        md: true,
-        html: true,
-        docx: true,
-        json: true,
-    };
-
-    /// Parses a comma-separated list such as `md,html,docx,json`.
-    pub fn parse(list: &str) -> Result<Formats, String> {
-        let mut f = Formats {
-            md: false,
-            html: false,
-            docx: false,
-            json: false,
-        };
-        for name in list.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-            match name {
-                "md" | "markdown" => f.md = true,
-                "html" => f.html = true,
-                "docx" => f.docx = true,
-                "json" => f.json = true,
-                other => {
-                    return Err(format!(
-                        "unknown format \"{other}\"; expected md, html, docx or json"
-                    ));
-                }
-            }
-        }
-        if f == (Formats {
-            md: false,
-            html: false,
-            docx: false,
-            json: false,
-        }) {
-            return Err("no format given; expected md, html, docx or json".into());
-        }
-        Ok(f)
-    }
-}
-
-/// One output file: its name in the output folder and its complete bytes.
-#[derive(Debug, Clone)]
-pub struct Artifact {
-    pub file_name: String,
-    pub bytes: Vec<u8>,
+    pub const ALL: [Format; 4] = [Format::Md, Format::Html, Format::Docx, Format::Json];
 }
 
 /// A successful build: the files to write and the warnings found on the way.
@@ -96,7 +59,7 @@ pub fn build(
     input: &InputFiles,
     templates: &Templates,
     reference: Option<&Reference>,
-    formats: Formats,
+    formats: &[Format],
     date: Option<Date>,
 ) -> Result<Built, Vec<Diagnostic>> {
     let made = Mutex::new(Vec::new());
@@ -122,9 +85,9 @@ pub fn build_into(
     input: &InputFiles,
     templates: &Templates,
     reference: Option<&Reference>,
-    formats: Formats,
+    formats: &[Format],
     date: Option<Date>,
-    sink: &(dyn Fn(Artifact) -> Result<(), String> + Sync),
+    sink: &(dyn Fn(Artifact) -> Result<(), OutputError> + Sync),
 ) -> Result<(Consolidated, Vec<Diagnostic>), Vec<Diagnostic>> {
     let (consolidated, diagnostics) = check(input)?;
     let failed =
@@ -137,11 +100,11 @@ pub fn build_into(
             return Ok(());
         }
         let name = file_name.clone();
-        sink(Artifact { file_name, bytes }).map_err(|e| failed(&name, e))
+        sink(Artifact { file_name, bytes }).map_err(|e| failed(&name, e.to_string()))
     };
     let reports = report::render_all(&consolidated, templates, date).map_err(|d| vec![d])?;
     let json = || -> Result<(), Vec<Diagnostic>> {
-        if !formats.json {
+        if !formats.contains(&Format::Json) {
             return Ok(());
         }
         let ingest_warnings: Vec<Diagnostic> = diagnostics
@@ -157,17 +120,17 @@ pub fn build_into(
     // Each report's Markdown moves into its file after HTML and DOCX are made from it: at
     // 6 × 20,000 proposals a copy is 290 MB.
     let per_report = |r: report::Report| -> Result<(), Vec<Diagnostic>> {
-        if formats.html {
+        if formats.contains(&Format::Html) {
             let page = html::to_html(&r.markdown, &r.info, &templates.css);
             emit(format!("{}.html", r.name), page.into_bytes())?;
         }
-        if formats.docx {
+        if formats.contains(&Format::Docx) {
             let name = format!("{}.docx", r.name);
             let bytes = docx::to_docx(&r.markdown, &r.info, reference)
                 .map_err(|e| failed(&name, format!("cannot write DOCX: {e}")))?;
             emit(name, bytes)?;
         }
-        if formats.md {
+        if formats.contains(&Format::Md) {
             emit(format!("{}.md", r.name), r.markdown.into_bytes())?;
         }
         Ok(())

@@ -1,10 +1,10 @@
 //! The state `rpmsynth watch` keeps between builds: every input file's bytes and the loaded
 //! templates, so a change re-reads only the files it touched.
 
-use crate::build::{self, Artifact, Formats};
 use crate::ingest::{InputFiles, relative, wanted};
 use crate::model::{Consolidated, Date, Diagnostic};
 use crate::output::resolved;
+use crate::pipeline::{self, Artifact, Format};
 use crate::render::docx::Reference;
 use crate::report::Templates;
 use crate::report::templates::{REFERENCE_DOCX, is_template_file};
@@ -153,12 +153,12 @@ impl Workspace {
     /// Builds from what is held, handing each output file to `sink` as it is made.
     pub fn build_into(
         &self,
-        formats: Formats,
+        formats: &[Format],
         date: Option<Date>,
-        sink: &(dyn Fn(Artifact) -> Result<(), String> + Sync),
+        sink: &(dyn Fn(Artifact) -> Result<(), crate::output::OutputError> + Sync),
     ) -> Result<(Consolidated, Vec<Diagnostic>), Vec<Diagnostic>> {
         match (&self.templates, &self.reference) {
-            (Ok(templates), Ok(reference)) => build::build_into(
+            (Ok(templates), Ok(reference)) => pipeline::build_into(
                 &self.input,
                 templates,
                 reference.as_ref(),
@@ -293,7 +293,7 @@ mod tests {
         let mut ws = Workspace::open(dir.path(), Some(templates.path()), None).unwrap();
         assert!(ws.templates().is_ok(), "the templates load without it");
         let errors = ws
-            .build_into(Formats::ALL, None, &|_| Ok(()))
+            .build_into(&Format::ALL, None, &|_| Ok(()))
             .expect_err("an unreadable house template stops the build");
         assert!(
             errors[0].file.ends_with("reference.docx") && errors[0].message.contains("not a Word"),

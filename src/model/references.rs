@@ -150,11 +150,32 @@ pub fn first(text: &str) -> Option<String> {
 /// Normalises a `target=` value: an id form (`res-37`, `q-1/1`, `new`, any case) or a
 /// written reference (`Res.37`). `None` when it is neither.
 pub fn normalise_target(value: &str) -> Option<String> {
-    let lower = value.trim().to_lowercase();
-    if ID_FORM.is_match(&lower) {
+    canonical(value)
+}
+
+/// The id `text` stands for, written as ids are everywhere else: an id in any case or with
+/// leading zeros (`RES-037` → `res-37`) or a written reference (`Resolution 69` → `res-69`).
+/// `None` when it is neither.
+pub fn canonical(text: &str) -> Option<String> {
+    let lower = text.trim().to_lowercase();
+    if !ID_FORM.is_match(&lower) {
+        return first(text);
+    }
+    if !(lower.starts_with("res-") || lower.starts_with("q-")) {
         return Some(lower);
     }
-    first(value).filter(|_| !value.trim().is_empty())
+    // Each run of digits without its leading zeros (one zero stays).
+    let mut id = String::with_capacity(lower.len());
+    let mut in_number = false;
+    for (i, c) in lower.char_indices() {
+        let leading = c == '0' && !in_number;
+        let last_digit = !lower[i + 1..].starts_with(|d: char| d.is_ascii_digit());
+        if !leading || last_digit {
+            id.push(c);
+        }
+        in_number = c.is_ascii_digit() && !leading;
+    }
+    Some(id)
 }
 
 /// Orders reference ids for display: resolutions, recommendations (by sector), Questions,
@@ -239,6 +260,17 @@ mod tests {
         assert_eq!(normalise_target("new").as_deref(), Some("new"));
         assert_eq!(normalise_target("Res.37").as_deref(), Some("res-37"));
         assert_eq!(normalise_target("banana"), None);
+        assert_eq!(normalise_target(" "), None);
+    }
+
+    #[test]
+    fn canonical_ids_drop_case_and_leading_zeros() {
+        assert_eq!(canonical("RES-037").as_deref(), Some("res-37"));
+        assert_eq!(canonical("q-01/2").as_deref(), Some("q-1/2"));
+        assert_eq!(canonical("rec-t-e.164").as_deref(), Some("rec-t-e.164"));
+        assert_eq!(canonical("Resolution 69").as_deref(), Some("res-69"));
+        assert_eq!(canonical("Resolution sixty-nine"), None);
+        assert_eq!(canonical("res-37").as_deref(), Some("res-37"));
     }
 
     #[test]
