@@ -20,16 +20,14 @@ fn example_files() -> InputFiles {
     InputFiles::from_dir(&example_input()).expect("input/ reads")
 }
 
+/// `files` built in memory with the default templates, every format.
+fn built(files: &InputFiles) -> rpmsynth::pipeline::Built {
+    build_in_memory(files, &Templates::defaults(), None, &Format::ALL, None).unwrap()
+}
+
 #[test]
 fn blocks_and_exact_common_groups_match_the_labelled_expectation() {
-    let built = build_in_memory(
-        &example_files(),
-        &Templates::defaults(),
-        None,
-        &Format::ALL,
-        None,
-    )
-    .expect("builds");
+    let built = built(&example_files());
     let groups = &built.consolidated.groups;
     let exp = expected();
     let mut exp_blocks: Vec<Vec<String>> = exp["groups"]
@@ -71,14 +69,7 @@ fn blocks_and_exact_common_groups_match_the_labelled_expectation() {
 
 #[test]
 fn classification_conflict_and_unclassified_follow_the_spec() {
-    let built = build_in_memory(
-        &example_files(),
-        &Templates::defaults(),
-        None,
-        &Format::ALL,
-        None,
-    )
-    .unwrap();
+    let built = built(&example_files());
     let c = &built.consolidated;
     let exp = expected();
     for (id, want) in exp["topic_inference"].as_object().unwrap() {
@@ -154,7 +145,7 @@ fn a_proposal_without_a_topic_is_listed_under_other_proposals_with_a_warning() {
 fn an_absent_region_gets_a_no_rpm_held_row_and_totals_are_computed() {
     let mut files = example_files();
     files.files.remove("rpm/cis.md");
-    let built = build_in_memory(&files, &Templates::defaults(), None, &Format::ALL, None).unwrap();
+    let built = built(&files);
     let md = |name: &str| {
         String::from_utf8(
             built
@@ -256,7 +247,7 @@ fn wtsa_profile_writes_the_wtsa_implementation_report() {
         .unwrap()
         .replace("profile: wtdc", "profile: wtsa");
     files.insert("conference.yaml", conference);
-    let built = build_in_memory(&files, &Templates::defaults(), None, &Format::ALL, None).unwrap();
+    let built = built(&files);
     let names: Vec<&str> = built
         .artifacts
         .iter()
@@ -284,14 +275,7 @@ fn wtsa_profile_writes_the_wtsa_implementation_report() {
 
 #[test]
 fn merged_and_close_texts_show_what_each_region_wrote_with_linked_sources() {
-    let built = build_in_memory(
-        &example_files(),
-        &Templates::defaults(),
-        None,
-        &Format::ALL,
-        None,
-    )
-    .unwrap();
+    let built = built(&example_files());
     let text = |name: &str| {
         let artifact = built
             .artifacts
