@@ -36,13 +36,12 @@ pub fn run(args: Args, global: Global) -> u8 {
     printer.templates = Some(templates);
     let kind = rpmsynth::report::report_kind(&args.report).expect("clap checked the name");
     let result = rpmsynth::build::check(workspace.input()).and_then(|(c, diagnostics)| {
-        let ctx = rpmsynth::report::context(&c, kind, templates, super::build::source_date())
+        let json = rpmsynth::report::context_json(&c, kind, templates, super::build::source_date())
             .map_err(|d| vec![d])?;
-        Ok((ctx, diagnostics))
+        Ok((json, diagnostics))
     });
     match result {
-        Ok((ctx, diagnostics)) => {
-            let json = serde_json::to_string_pretty(&ctx).expect("the context serialises");
+        Ok((json, diagnostics)) => {
             // A reader that stops early (`| head`) is not an error; other write errors are.
             match writeln!(std::io::stdout().lock(), "{json}") {
                 Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
