@@ -144,19 +144,6 @@ pub fn context_json(
     })
 }
 
-/// Renders both reports: the synthesis, then the implementation report with it as annex.
-/// `date` replaces the documents' dates (from `SOURCE_DATE_EPOCH`).
-pub fn render_all(
-    c: &Consolidated,
-    templates: &Templates,
-    date: Option<Date>,
-) -> Result<Vec<Report>, Diagnostic> {
-    let reports = Reports::new(c, templates, date);
-    let synthesis = reports.synthesis()?;
-    let implementation = reports.implementation(&synthesis.markdown)?;
-    Ok(vec![synthesis, implementation])
-}
-
 /// A report's Markdown from its template's output: blank runs collapsed, contents filled.
 /// Public for the check that renders a printed context as the build does.
 pub fn finish(rendered: String) -> String {
