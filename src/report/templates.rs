@@ -7,40 +7,9 @@ use handlebars::{Context, Handlebars, HelperDef, RenderErrorReason};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
-/// The default templates, by name (file name without `.md.hbs` / `.css`).
-pub const DEFAULTS: &[(&str, &str)] = &[
-    (
-        "tdag-synthesis",
-        include_str!("../../templates/tdag-synthesis.md.hbs"),
-    ),
-    (
-        "wtdc-implementation",
-        include_str!("../../templates/wtdc-implementation.md.hbs"),
-    ),
-    (
-        "wtsa-implementation",
-        include_str!("../../templates/wtsa-implementation.md.hbs"),
-    ),
-    ("cover", include_str!("../../templates/cover.md.hbs")),
-    (
-        "rpm-table",
-        include_str!("../../templates/rpm-table.md.hbs"),
-    ),
-    ("group", include_str!("../../templates/group.md.hbs")),
-    ("sources", include_str!("../../templates/sources.md.hbs")),
-    (
-        "compliance",
-        include_str!("../../templates/compliance.md.hbs"),
-    ),
-    (
-        "coordination",
-        include_str!("../../templates/coordination.md.hbs"),
-    ),
-    (
-        "consultations",
-        include_str!("../../templates/consultations.md.hbs"),
-    ),
-];
+/// The default templates, by name (file name without `.md.hbs`): every `templates/*.md.hbs`,
+/// the reports first (see build.rs).
+pub const DEFAULTS: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/templates.rs"));
 
 /// The default HTML stylesheet (`style.css` in a templates folder replaces it).
 pub const DEFAULT_CSS: &str = include_str!("../../templates/style.css");
