@@ -8,7 +8,6 @@ use crate::output::OutputError;
 use crate::render::docx::{self, Reference};
 use crate::render::html;
 use crate::report::{self, Templates, json};
-use rayon::prelude::*;
 use std::sync::Mutex;
 
 /// An output format (`--format md,html,docx,json`).
@@ -102,7 +101,6 @@ pub fn build_into(
         let name = file_name.clone();
         sink(Artifact { file_name, bytes }).map_err(|e| failed(&name, e.to_string()))
     };
-    let reports = report::render_all(&consolidated, templates, date).map_err(|d| vec![d])?;
     let json = || -> Result<(), Vec<Diagnostic>> {
         if !formats.contains(&Format::Json) {
             return Ok(());
@@ -117,25 +115,52 @@ pub fn build_into(
             json::to_json(&consolidated, &ingest_warnings).into_bytes(),
         )
     };
-    // Each report's Markdown moves into its file after HTML and DOCX are made from it: at
-    // 6 × 20,000 proposals a copy is 290 MB.
-    let per_report = |r: report::Report| -> Result<(), Vec<Diagnostic>> {
-        if formats.contains(&Format::Html) {
-            let page = html::to_html(&r.markdown, &r.info, &templates.css);
-            emit(format!("{}.html", r.name), page.into_bytes())?;
-        }
-        if formats.contains(&Format::Docx) {
-            let name = format!("{}.docx", r.name);
-            let bytes = docx::to_docx(&r.markdown, &r.info, reference)
-                .map_err(|e| failed(&name, format!("cannot write DOCX: {e}")))?;
-            emit(name, bytes)?;
-        }
+    // A report's HTML and DOCX, made from its Markdown in parallel.
+    let pages = |r: &report::Report| -> Result<(), Vec<Diagnostic>> {
+        let html = || -> Result<(), Vec<Diagnostic>> {
+            if formats.contains(&Format::Html) {
+                let page = html::to_html(&r.markdown, &r.info, &templates.css);
+                emit(format!("{}.html", r.name), page.into_bytes())?;
+            }
+            Ok(())
+        };
+        let docx = || -> Result<(), Vec<Diagnostic>> {
+            if formats.contains(&Format::Docx) {
+                let name = format!("{}.docx", r.name);
+                let bytes = docx::to_docx(&r.markdown, &r.info, reference)
+                    .map_err(|e| failed(&name, format!("cannot write DOCX: {e}")))?;
+                emit(name, bytes)?;
+            }
+            Ok(())
+        };
+        let (html, docx) = rayon::join(html, docx);
+        html.and(docx)
+    };
+    // Each report's Markdown moves into its file once nothing else needs it (at 6 × 20,000
+    // proposals a copy is 290 MB).
+    let markdown = |r: report::Report| -> Result<(), Vec<Diagnostic>> {
         if formats.contains(&Format::Md) {
             emit(format!("{}.md", r.name), r.markdown.into_bytes())?;
         }
         Ok(())
     };
-    let (reports, json) = rayon::join(|| reports.into_par_iter().try_for_each(per_report), json);
+    let reports = || -> Result<(), Vec<Diagnostic>> {
+        let reports = report::Reports::new(&consolidated, templates, date);
+        let synthesis = reports.synthesis().map_err(|d| vec![d])?;
+        // The implementation report (which embeds the synthesis) renders while the
+        // synthesis's pages are made; the synthesis's Markdown goes to its file before the
+        // implementation report's pages are made, so at most two reports are held at once.
+        let (implementation, pages_done) = rayon::join(
+            || reports.implementation(&synthesis.markdown),
+            || pages(&synthesis),
+        );
+        let implementation = implementation.map_err(|d| vec![d])?;
+        pages_done?;
+        markdown(synthesis)?;
+        pages(&implementation)?;
+        markdown(implementation)
+    };
+    let (reports, json) = rayon::join(reports, json);
     reports.and(json)?;
     Ok((consolidated, diagnostics))
 }

@@ -42,17 +42,16 @@ pub fn run(args: Args, global: Global) -> u8 {
         if report_name(kind, profile) != args.report {
             return Ok(Err(not_made(&args.report, profile, workspace.input())));
         }
-        let ctx = rpmsynth::report::context(&c, kind, templates, super::build::source_date())
+        let json = rpmsynth::report::context_json(&c, kind, templates, super::build::source_date())
             .map_err(|d| vec![d])?;
-        Ok(Ok((ctx, diagnostics)))
+        Ok(Ok((json, diagnostics)))
     });
     match result {
         Ok(Err(usage)) => {
             eprintln!("{}\n", printer.render(&usage));
             2
         }
-        Ok(Ok((ctx, diagnostics))) => {
-            let json = serde_json::to_string_pretty(&ctx).expect("the context serialises");
+        Ok(Ok((json, diagnostics))) => {
             // A reader that stops early (`| head`) is not an error; other write errors are.
             match writeln!(std::io::stdout().lock(), "{json}") {
                 Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {

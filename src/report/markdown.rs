@@ -5,50 +5,86 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// Where rewritten Markdown goes: a string, or a report's output as it is rendered.
+pub trait Sink {
+    /// Appends `text`.
+    fn push(&mut self, text: &str);
+}
+
+impl Sink for String {
+    fn push(&mut self, text: &str) {
+        self.push_str(text);
+    }
+}
+
 /// Shifts headings so the shallowest becomes `top` (capped at 6) and drops their attribute
 /// blocks, so an embedded text neither breaks the report's outline nor repeats its anchors.
 pub fn demote(markdown: &str, top: usize) -> String {
-    rewrite_headings(markdown, top, |_| None, &|out, text| out.push_str(text))
+    let mut out = String::with_capacity(markdown.len());
+    rewrite_headings(
+        markdown,
+        top,
+        |_| None,
+        &|out, text| out.push(text),
+        &mut out,
+    );
+    out
 }
 
 /// Like [`demote`], but a heading that had an id keeps one: `rename(id)`, so links into the
-/// embedded text (provenance, cross-references) still land.
-pub fn demote_keeping_ids(markdown: &str, top: usize, rename: impl Fn(&str) -> String) -> String {
-    rewrite_headings(markdown, top, |id| Some(rename(id)), &|out, text| {
-        out.push_str(text)
-    })
+/// embedded text (provenance, cross-references) still land; written into `out`.
+pub fn demote_keeping_ids_into(
+    markdown: &str,
+    top: usize,
+    rename: impl Fn(&str) -> String,
+    out: &mut dyn Sink,
+) {
+    rewrite_headings(
+        markdown,
+        top,
+        |id| Some(rename(id)),
+        &|out, text| out.push(text),
+        out,
+    );
 }
 
-/// Embeds a whole report under `top`: headings demoted, every heading id and in-page link
-/// target prefixed with `prefix`, so the embedded anchors cannot clash with the host's.
-/// One pass, one copy (a report can be hundreds of megabytes).
-pub fn embed(markdown: &str, top: usize, prefix: &str) -> String {
+/// Embeds a whole report under `top` into `out`: headings demoted, every heading id and
+/// in-page link target prefixed with `prefix`, so the embedded anchors cannot clash with the
+/// host's. One pass, no copy of the whole (a report can be hundreds of megabytes).
+pub fn embed_into(markdown: &str, top: usize, prefix: &str, out: &mut dyn Sink) {
     static LINK: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\]\(#([^)\s]+)\)").expect("valid"));
-    let relink = |out: &mut String, text: &str| {
+    let relink = |out: &mut dyn Sink, text: &str| {
         let mut last = 0;
         for link in LINK.captures_iter(text) {
             let (whole, target) = (link.get(0).expect("match"), &link[1]);
-            out.push_str(&text[last..whole.start()]);
-            out.push_str("](#");
-            out.push_str(prefix);
-            out.push_str(target);
-            out.push(')');
+            out.push(&text[last..whole.start()]);
+            out.push("](#");
+            out.push(prefix);
+            out.push(target);
+            out.push(")");
             last = whole.end();
         }
-        out.push_str(&text[last..]);
+        out.push(&text[last..]);
     };
-    rewrite_headings(markdown, top, |id| Some(format!("{prefix}{id}")), &relink)
+    rewrite_headings(
+        markdown,
+        top,
+        |id| Some(format!("{prefix}{id}")),
+        &relink,
+        out,
+    );
 }
 
-/// Demotes the headings of `markdown` (see [`demote`]), giving each the id `id(old id)`;
-/// the text around and inside the headings goes through `copy`.
+/// Demotes the headings of `markdown` (see [`demote`]) into `out`, giving each the id
+/// `id(old id)`; the text around and inside the headings goes through `copy`.
 fn rewrite_headings(
     markdown: &str,
     top: usize,
     id: impl Fn(&str) -> Option<String>,
-    copy: &dyn Fn(&mut String, &str),
-) -> String {
+    copy: &dyn Fn(&mut dyn Sink, &str),
+    out: &mut dyn Sink,
+) {
     let headings: Vec<(usize, Option<String>, std::ops::Range<usize>)> =
         Parser::new_ext(markdown, markdown_options())
             .into_offset_iter()
@@ -59,30 +95,28 @@ fn rewrite_headings(
                 _ => None,
             })
             .collect();
-    let mut out = String::with_capacity(markdown.len() + headings.len() * 4);
     let Some(shallowest) = headings.iter().map(|(l, ..)| *l).min() else {
-        copy(&mut out, markdown);
-        return out;
+        copy(out, markdown);
+        return;
     };
     let mut last = 0;
     for (level, new_id, range) in headings {
         let new_level = (level + top).saturating_sub(shallowest).clamp(1, 6);
         let line = markdown[range.clone()].lines().next().unwrap_or("");
         let text = strip_attributes(line.trim_start().trim_start_matches('#').trim());
-        copy(&mut out, &markdown[last..range.start]);
-        out.push_str(&"#".repeat(new_level));
-        out.push(' ');
-        copy(&mut out, text);
+        copy(out, &markdown[last..range.start]);
+        out.push(&"#".repeat(new_level));
+        out.push(" ");
+        copy(out, text);
         if let Some(new_id) = new_id {
-            out.push_str(" {#");
-            out.push_str(&new_id);
-            out.push('}');
+            out.push(" {#");
+            out.push(&new_id);
+            out.push("}");
         }
-        out.push('\n');
+        out.push("\n");
         last = range.end;
     }
-    copy(&mut out, &markdown[last..]);
-    out
+    copy(out, &markdown[last..]);
 }
 
 /// The document without its front matter: everything before the first heading that is
@@ -248,6 +282,18 @@ pub fn summary(markdown: &str, max_words: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn demote_keeping_ids(md: &str, top: usize, rename: impl Fn(&str) -> String) -> String {
+        let mut out = String::new();
+        demote_keeping_ids_into(md, top, rename, &mut out);
+        out
+    }
+
+    fn embed(md: &str, top: usize, prefix: &str) -> String {
+        let mut out = String::new();
+        embed_into(md, top, prefix, &mut out);
+        out
+    }
 
     #[test]
     fn demotes_headings_and_drops_attribute_blocks() {

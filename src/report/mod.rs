@@ -1,23 +1,23 @@
-//! Consolidated model → report view models → handlebars templates → Markdown.
+//! Consolidated model → report contexts (`view`, the template contract) → handlebars
+//! templates, rendered one topic at a time (`stream`) → Markdown.
 
-pub mod context;
 pub mod diff;
 pub mod helpers;
 pub mod json;
 mod labels;
 pub mod markdown;
-mod meta;
 mod names;
-mod partials;
-mod review;
+mod stream;
 mod strict;
 pub mod templates;
+mod tidy;
+pub mod view;
 
-pub use context::{ReportContext, ReportMeta};
 pub use templates::Templates;
+pub use view::{ReportContext, ReportMeta};
 
 use crate::model::{Consolidated, Date, Diagnostic, DocumentInfo, PROFILES, Profile};
-use meta::meta;
+use tidy::tidy;
 
 /// Which report: the synthesis for the last TDAG/TSAG, or the implementation report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,62 +56,97 @@ pub fn report_kind(name: &str) -> Option<ReportKind> {
     }
 }
 
-/// The context a report's template receives. The implementation report's context holds the
-/// rendered synthesis (its annex), so building it renders the synthesis first.
-pub fn context(
+/// Both reports of a cycle: their shared context built once ([`view::build`]), each report's
+/// context made from it and rendered. The build and `rpmsynth context` both go through here.
+pub struct Reports<'a> {
+    consolidated: &'a Consolidated,
+    templates: &'a Templates,
+    date: Option<Date>,
+    shared: view::Shared<'a>,
+}
+
+impl<'a> Reports<'a> {
+    /// The reports of `c`; `date` replaces the documents' dates (from `SOURCE_DATE_EPOCH`).
+    pub fn new(c: &'a Consolidated, templates: &'a Templates, date: Option<Date>) -> Reports<'a> {
+        Reports {
+            consolidated: c,
+            templates,
+            date,
+            shared: view::build(c),
+        }
+    }
+
+    /// The context of report `kind`; the implementation report's holds `synthesis`, the
+    /// synthesis report's Markdown.
+    pub fn context<'s>(&'s self, kind: ReportKind, synthesis: &'s str) -> ReportContext<'s> {
+        view::context(&self.shared, self.consolidated, kind, self.date, synthesis)
+    }
+
+    /// Renders the synthesis report.
+    pub fn synthesis(&self) -> Result<Report, Diagnostic> {
+        self.render(&self.context(ReportKind::Synthesis, ""), self.room())
+    }
+
+    /// Renders the implementation report, with `synthesis` (the synthesis report's Markdown)
+    /// as its annex.
+    pub fn implementation(&self, synthesis: &str) -> Result<Report, Diagnostic> {
+        let room = synthesis.len() + self.room() / 3;
+        self.render(&self.context(ReportKind::Implementation, synthesis), room)
+    }
+
+    /// The room to reserve for the synthesis's Markdown: it holds each outcome about twice
+    /// (proposals by topic, annexes).
+    fn room(&self) -> usize {
+        let outcomes: usize = self
+            .consolidated
+            .cycle
+            .rpms
+            .iter()
+            .map(|r| r.body.len())
+            .sum();
+        3 * outcomes + (1 << 20)
+    }
+
+    fn render(&self, ctx: &ReportContext, room: usize) -> Result<Report, Diagnostic> {
+        let markdown = stream::render(ctx, self.templates, room)?;
+        Ok(Report {
+            name: ctx.report.name.clone(),
+            info: document_info(
+                &ctx.report,
+                &ctx.shared.conference.name,
+                &ctx.shared.language,
+            ),
+            markdown: finish(markdown),
+        })
+    }
+}
+
+/// The context of report `kind` as `rpmsynth context` prints it (JSON); the implementation
+/// report's needs the synthesis rendered first.
+pub fn context_json(
     c: &Consolidated,
     kind: ReportKind,
     templates: &Templates,
     date: Option<Date>,
-) -> Result<ReportContext, Diagnostic> {
+) -> Result<String, Diagnostic> {
+    let reports = Reports::new(c, templates, date);
     let synthesis = match kind {
         ReportKind::Synthesis => String::new(),
-        ReportKind::Implementation => {
-            render(
-                &context(c, ReportKind::Synthesis, templates, date)?,
-                templates,
-            )?
-            .markdown
-        }
+        ReportKind::Implementation => reports.synthesis()?.markdown,
     };
-    Ok(with_synthesis(c, kind, date, &synthesis))
-}
-
-fn with_synthesis(
-    c: &Consolidated,
-    kind: ReportKind,
-    date: Option<Date>,
-    synthesis: &str,
-) -> ReportContext {
-    context::build(c, meta(c, kind, date), embedded(synthesis))
-}
-
-/// The synthesis as the implementation report's annex holds it.
-fn embedded(synthesis: &str) -> String {
-    markdown::embed(markdown::without_front_matter(synthesis), 2, "synthesis-")
-}
-
-/// Renders one report from its context.
-pub fn render(ctx: &ReportContext, templates: &Templates) -> Result<Report, Diagnostic> {
-    let info = document_info(&ctx.report, &ctx.conference.name, &ctx.language);
-    render_data(&templates::data(ctx)?, &ctx.report.name, info, templates, 0)
-}
-
-/// Renders report `name` from its context already converted for the templates.
-/// `room`: the bytes to reserve for the Markdown (see [`Templates::render_data`]).
-fn render_data(
-    data: &handlebars::Context,
-    name: &str,
-    info: DocumentInfo,
-    templates: &Templates,
-    room: usize,
-) -> Result<Report, Diagnostic> {
-    let markdown = templates.render_data(name, data, room)?;
-    Ok(Report {
-        name: name.to_string(),
-        info,
-        markdown: tidy(markdown::with_contents(markdown)),
+    let ctx = reports.context(kind, &synthesis);
+    serde_json::to_string_pretty(&ctx).map_err(|e| {
+        Diagnostic::error(
+            &crate::model::SourcePos::new("report context", 0, 0),
+            format!("cannot print the report context: {e}"),
+        )
     })
+}
+
+/// A report's Markdown from its template's output: blank runs collapsed, contents filled.
+/// Public for the check that renders a printed context as the build does.
+pub fn finish(rendered: String) -> String {
+    tidy(markdown::with_contents(rendered))
 }
 
 /// The document facts the HTML and DOCX writers need.
@@ -123,137 +158,5 @@ fn document_info(report: &ReportMeta, subject: &str, language: &str) -> Document
         date: report.date.clone(),
         iso_date: report.iso_date.clone(),
         language: language.to_string(),
-    }
-}
-
-/// `ctx` converted for the templates and dropped; its two large lists (the topics with their
-/// entries, the RPMs with their outcomes) are converted in parallel with the rest.
-fn context_data(mut ctx: ReportContext) -> Result<handlebars::Context, Diagnostic> {
-    let topics = std::mem::take(&mut ctx.topics);
-    let rpms = std::mem::take(&mut ctx.rpms);
-    let (data, (topics, rpms)) = rayon::join(
-        || templates::data(&ctx),
-        || rayon::join(|| json_list(topics), || json_list(rpms)),
-    );
-    let mut data = data?;
-    let json = data.data_mut();
-    json["topics"] = topics?;
-    json["rpms"] = rpms?;
-    Ok(data)
-}
-
-/// A list converted for the templates, its items in parallel.
-fn json_list<T: serde::Serialize + Send>(items: Vec<T>) -> Result<serde_json::Value, Diagnostic> {
-    use rayon::prelude::*;
-    items
-        .into_par_iter()
-        .map(|item| templates::json(&item))
-        .collect::<Result<Vec<_>, _>>()
-        .map(serde_json::Value::Array)
-}
-
-/// Renders both reports: the synthesis, then the implementation report with it as annex.
-/// `date` replaces the documents' dates (from `SOURCE_DATE_EPOCH`).
-pub fn render_all(
-    c: &Consolidated,
-    templates: &Templates,
-    date: Option<Date>,
-) -> Result<Vec<Report>, Diagnostic> {
-    // Both contexts are the same but for the document facts and the embedded synthesis:
-    // built and converted for the templates once (at 6 × 20,000 proposals the conversion
-    // takes a second and the context half a gigabyte, dropped once converted).
-    let ctx = context(c, ReportKind::Synthesis, templates, date)?;
-    let (subject, language) = (ctx.conference.name.clone(), ctx.language.clone());
-    let synthesis_meta = ctx.report.clone();
-    let mut data = context_data(ctx)?;
-    let implementation_meta = meta(c, ReportKind::Implementation, date);
-    // The synthesis holds each outcome about twice (proposals by topic, annexes).
-    let room = 3 * c.cycle.rpms.iter().map(|r| r.body.len()).sum::<usize>() + (1 << 20);
-    let synthesis = render_data(
-        &data,
-        &synthesis_meta.name,
-        document_info(&synthesis_meta, &subject, &language),
-        templates,
-        room,
-    )?;
-    let annex = embedded(&synthesis.markdown);
-    let room = annex.len() + room / 3;
-    let json = data.data_mut();
-    json["report"] = serde_json::to_value(&implementation_meta).unwrap_or_default();
-    json["synthesis"] = serde_json::Value::String(annex);
-    let implementation = render_data(
-        &data,
-        &implementation_meta.name,
-        document_info(&implementation_meta, &subject, &language),
-        templates,
-        room,
-    )?;
-    Ok(vec![synthesis, implementation])
-}
-
-/// Collapses runs of blank lines left by template blocks and trailing white space; ends with
-/// one newline. Done in place: the text only shrinks (a report can be hundreds of megabytes).
-fn tidy(markdown: String) -> String {
-    let mut bytes = markdown.into_bytes();
-    let (mut kept, mut blank, mut start) = (0, 0, 0);
-    while start < bytes.len() {
-        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i);
-        // Lines end at a newline, a character boundary; `kept <= start`, so this line is
-        // still as it was.
-        let len =
-            std::str::from_utf8(&bytes[start..end]).map_or(end - start, |l| l.trim_end().len());
-        blank = if len == 0 { blank + 1 } else { 0 };
-        if blank <= 1 {
-            bytes.copy_within(start..start + len, kept);
-            kept += len;
-            match bytes.get_mut(kept) {
-                Some(b) => *b = b'\n',
-                None => bytes.push(b'\n'),
-            }
-            kept += 1;
-        }
-        start = end + 1;
-    }
-    bytes.truncate(kept);
-    let mut text = String::from_utf8(bytes)
-        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-    text.truncate(text.trim_end().len());
-    let lead = text.len() - text.trim_start().len();
-    text.drain(..lead);
-    text.push('\n');
-    text
-}
-
-#[cfg(test)]
-mod tests {
-    use super::tidy;
-
-    /// The line-by-line definition `tidy` keeps, copying each line.
-    fn by_lines(markdown: &str) -> String {
-        let mut out = String::new();
-        let mut blank = 0;
-        for line in markdown.lines().map(str::trim_end) {
-            blank = if line.is_empty() { blank + 1 } else { 0 };
-            if blank <= 1 {
-                out.push_str(line);
-                out.push('\n');
-            }
-        }
-        out.trim().to_string() + "\n"
-    }
-
-    #[test]
-    fn tidy_collapses_blank_runs_and_trailing_space_in_place() {
-        for text in [
-            "",
-            "a",
-            "\n\n  # Title  \n\n\n\nText\u{a0}\r\nmore\t\n\n\n- item\n \n \nend",
-            "x\n\n\n",
-            "  lead\n\u{2003}\n\u{2003}\nno newline at the end\u{a0}",
-            "é\u{a0}\nü  \n\n\n\n\u{a0}",
-        ] {
-            assert_eq!(tidy(text.to_string()), by_lines(text), "{text:?}");
-        }
-        assert_eq!(tidy("a  \n\n\n\nb\n\n".into()), "a\n\nb\n");
     }
 }

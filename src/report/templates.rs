@@ -1,45 +1,14 @@
 //! Handlebars templates: defaults embedded in the binary, overridable by file name from a folder.
 
-use super::{helpers, partials, strict};
+use super::{helpers, strict};
 use crate::model::{Diagnostic, SourcePos};
-use handlebars::{Context, Handlebars, RenderErrorReason};
+use handlebars::{Context, Handlebars, HelperDef, RenderErrorReason};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
-/// The default templates, by name (file name without `.md.hbs` / `.css`).
-pub const DEFAULTS: &[(&str, &str)] = &[
-    (
-        "tdag-synthesis",
-        include_str!("../../templates/tdag-synthesis.md.hbs"),
-    ),
-    (
-        "wtdc-implementation",
-        include_str!("../../templates/wtdc-implementation.md.hbs"),
-    ),
-    (
-        "wtsa-implementation",
-        include_str!("../../templates/wtsa-implementation.md.hbs"),
-    ),
-    ("cover", include_str!("../../templates/cover.md.hbs")),
-    (
-        "rpm-table",
-        include_str!("../../templates/rpm-table.md.hbs"),
-    ),
-    ("group", include_str!("../../templates/group.md.hbs")),
-    ("sources", include_str!("../../templates/sources.md.hbs")),
-    (
-        "compliance",
-        include_str!("../../templates/compliance.md.hbs"),
-    ),
-    (
-        "coordination",
-        include_str!("../../templates/coordination.md.hbs"),
-    ),
-    (
-        "consultations",
-        include_str!("../../templates/consultations.md.hbs"),
-    ),
-];
+/// The default templates, by name (file name without `.md.hbs`): every `templates/*.md.hbs`,
+/// the reports first (see build.rs).
+pub const DEFAULTS: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/templates.rs"));
 
 /// The default HTML stylesheet (`style.css` in a templates folder replaces it).
 pub const DEFAULT_CSS: &str = include_str!("../../templates/style.css");
@@ -145,7 +114,6 @@ impl Templates {
         registry.register_escape_fn(handlebars::no_escape);
         helpers::register(&mut registry);
         strict::register(&mut registry);
-        partials::register(&mut registry);
         let mut sources = Vec::new();
         let mut errors = Vec::new();
         let mut css = DEFAULT_CSS.to_string();
@@ -188,11 +156,6 @@ impl Templates {
             }
         }
         if errors.is_empty() {
-            for (name, _) in DEFAULTS {
-                if super::report_kind(name).is_some() {
-                    partials::rewrite(&mut registry, name);
-                }
-            }
             Ok(Templates {
                 registry,
                 sources,
@@ -213,21 +176,38 @@ impl Templates {
 
     /// Renders template `name` with `context`; errors name the file, line, column and closest name.
     pub fn render(&self, name: &str, context: &impl Serialize) -> Result<String, Diagnostic> {
-        self.render_data(name, &data(context)?, 0)
+        let data = data(context)?;
+        self.render_in(&self.registry, name, &data, 0, &|| data.data().clone())
     }
 
-    /// Renders template `name` with a context already converted to the templates' JSON,
-    /// into room for `room` bytes reserved up front (memory reserved and not used costs
-    /// nothing, while a large report that outgrows its room is copied).
-    pub fn render_data(
-        &self,
+    /// Renders template `name` with `data` into room for `room` bytes reserved up front, with
+    /// `helpers` added for this rendering only; a misspelt variable is compared with the names
+    /// of `sample()`.
+    pub(super) fn render_with<'a>(
+        &'a self,
         name: &str,
         data: &Context,
         room: usize,
+        helpers: Vec<(&str, Box<dyn HelperDef + Send + Sync + 'a>)>,
+        sample: &dyn Fn() -> serde_json::Value,
+    ) -> Result<String, Diagnostic> {
+        let mut registry: Handlebars<'a> = self.registry.clone();
+        for (helper, def) in helpers {
+            registry.register_helper(helper, def);
+        }
+        self.render_in(&registry, name, data, room, sample)
+    }
+
+    fn render_in(
+        &self,
+        registry: &Handlebars,
+        name: &str,
+        data: &Context,
+        room: usize,
+        sample: &dyn Fn() -> serde_json::Value,
     ) -> Result<String, Diagnostic> {
         let mut out = Vec::with_capacity(room);
-        let rendered = self
-            .registry
+        let rendered = registry
             .render_with_context_to_write(name, data, &mut out)
             .map(|()| {
                 String::from_utf8(out)
@@ -244,7 +224,7 @@ impl Templates {
             let (message, meant) = match e.reason() {
                 RenderErrorReason::MissingVariable(Some(path)) => (
                     format!("unknown variable `{path}`"),
-                    strict::did_you_mean(path, data.data()),
+                    strict::did_you_mean(path, &sample()),
                 ),
                 other => (format!("template error: {other}"), None),
             };

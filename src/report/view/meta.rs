@@ -1,10 +1,28 @@
 //! The cover-block facts of a report (symbol, date, title, subtitle, source), in the report
 //! language and following the profile.
 
-use super::context::ReportMeta;
-use super::{ReportKind, report_name};
 use crate::messages;
 use crate::model::{Consolidated, Date};
+use crate::report::{ReportKind, report_name};
+use serde::Serialize;
+
+/// Cover-block facts of the document being produced.
+#[derive(Debug, Serialize, Clone)]
+pub struct ReportMeta {
+    /// Output file stem: `tdag-synthesis`, `wtdc-implementation`, `wtsa-implementation`.
+    pub name: String,
+    pub symbol: String,
+    pub date: String,
+    pub iso_date: String,
+    pub title: String,
+    /// The meeting the document is for: "TDAG-29, 17–20 July 2029".
+    pub meeting: String,
+    /// What the document is under: "Submitted to TDAG-29 under Resolution 31 …".
+    pub subtitle: String,
+    /// The language of the original: "English".
+    pub original: String,
+    pub source: String,
+}
 
 /// The facts of report `kind`; `date` replaces its default date (from `SOURCE_DATE_EPOCH`).
 pub fn meta(c: &Consolidated, kind: ReportKind, date: Option<Date>) -> ReportMeta {

@@ -1,7 +1,7 @@
 //! The "Review of texts" table of the synthesis report (Res. 31 resolves 5): every text a
 //! proposal targets, in numeric order, with each region's action and links to the entries.
 
-use super::context::{GroupView, TopicView};
+use super::group::GroupHead;
 use crate::model::Region;
 use crate::model::references::sort_key;
 use serde::Serialize;
@@ -27,8 +27,10 @@ pub struct EntryLink {
 }
 
 /// The rows, one per target (one per entry for new texts and proposals without a target).
-pub fn review(topics: &[TopicView]) -> Vec<ReviewRow> {
-    let mut groups: Vec<&GroupView> = topics.iter().flat_map(|t| &t.groups).collect();
+pub(super) fn review<'g, 'a: 'g>(
+    groups: impl Iterator<Item = &'g GroupHead<'a>>,
+) -> Vec<ReviewRow> {
+    let mut groups: Vec<&GroupHead> = groups.collect();
     groups.sort_by_key(|g| sort_key(&g.target));
     let mut rows: Vec<ReviewRow> = Vec::new();
     for g in groups {

@@ -1,0 +1,162 @@
+//! The cycle's meetings and checks as the templates read them: the conference, the last
+//! advisory-group meeting, the coordination meeting, the inter-regional meetings, the
+//! timeline checks.
+
+use crate::messages::Catalogue;
+use crate::model::{Conference, Date, InterRegionalMeeting, TimelineCheck, TimelineStatus};
+use crate::report::markdown::demote;
+use crate::report::names::unbroken;
+use serde::Serialize;
+
+/// The conference being prepared.
+#[derive(Debug, Serialize)]
+pub struct ConferenceView {
+    pub name: String,
+    pub title: String,
+    pub venue: String,
+    pub dates: String,
+    pub iso_start: String,
+    pub iso_end: String,
+}
+
+/// The last advisory-group meeting before the conference.
+#[derive(Debug, Serialize)]
+pub struct MeetingDates {
+    pub name: String,
+    pub dates: String,
+    pub start: String,
+    pub iso_start: String,
+    pub iso_end: String,
+}
+
+/// The meeting of the RPM chairs and vice-chairs.
+#[derive(Debug, Serialize)]
+pub struct CoordinationView {
+    pub date: String,
+    pub iso_date: String,
+    pub venue: String,
+}
+
+/// One timeline rule checked against the cycle's dates.
+#[derive(Debug, Serialize)]
+pub struct TimelineView {
+    pub rule: String,
+    /// The rule's short name in the report language.
+    pub label: String,
+    pub status: String,
+    /// The status in the report language.
+    pub status_label: String,
+    pub ok: bool,
+    pub message: String,
+    /// The meetings involved with their dates: "TDAG-29 (17–20 July 2029); …".
+    pub dates: String,
+    /// The dates the rule accepts, as a range; empty for rules without a window.
+    pub window: String,
+}
+
+/// One inter-regional meeting with its report.
+#[derive(Debug, Serialize)]
+pub struct InterRegionalView {
+    pub symbol: String,
+    pub title: String,
+    pub dates: String,
+    pub iso_start: String,
+    pub iso_end: String,
+    pub venue: String,
+    pub chair: String,
+    pub regions: String,
+    pub member_states: u32,
+    pub participants: u32,
+    pub body: String,
+    pub source: String,
+}
+
+pub(super) fn conference(conf: &Conference, lang: &str) -> ConferenceView {
+    let cf = &conf.conference;
+    ConferenceView {
+        name: cf.name.clone(),
+        title: cf.title.clone(),
+        venue: cf.venue.clone(),
+        dates: Date::range_in(cf.start, cf.end, lang),
+        iso_start: cf.start.to_string(),
+        iso_end: cf.end.to_string(),
+    }
+}
+
+pub(super) fn advisory_group(conf: &Conference, lang: &str) -> MeetingDates {
+    let ag = &conf.advisory_group;
+    MeetingDates {
+        name: ag.name.clone(),
+        dates: Date::range_in(ag.start, ag.end, lang),
+        start: ag.start.long_in(lang),
+        iso_start: ag.start.to_string(),
+        iso_end: ag.end.to_string(),
+    }
+}
+
+pub(super) fn coordination_meeting(conf: &Conference, lang: &str) -> Option<CoordinationView> {
+    conf.coordination_meeting
+        .as_ref()
+        .map(|m| CoordinationView {
+            date: m.date.long_in(lang),
+            iso_date: m.date.to_string(),
+            venue: m.venue.clone().unwrap_or_default(),
+        })
+}
+
+pub(super) fn inter_regional(m: &InterRegionalMeeting, lang: &str) -> InterRegionalView {
+    InterRegionalView {
+        symbol: m.meeting.symbol.clone(),
+        title: m.meeting.title.clone(),
+        dates: Date::range_in(m.meeting.start, m.meeting.end, lang),
+        iso_start: m.meeting.start.to_string(),
+        iso_end: m.meeting.end.to_string(),
+        venue: venue(m.meeting.venue.as_ref(), m.meeting.is_virtual, lang),
+        chair: m.meeting.chair.as_deref().map(unbroken).unwrap_or_default(),
+        regions: m
+            .regions
+            .iter()
+            .map(|r| r.code())
+            .collect::<Vec<_>>()
+            .join(", "),
+        member_states: m.participation.member_states,
+        participants: m.participation.participants,
+        body: demote(&m.body, 3),
+        source: m.source.clone(),
+    }
+}
+
+/// The venue, "Geneva (virtual)" or "Virtual meeting" in the report language.
+pub(super) fn venue(venue: Option<&String>, is_virtual: bool, lang: &str) -> String {
+    let cat = crate::messages::of(lang);
+    match (venue, is_virtual) {
+        (Some(v), false) => v.clone(),
+        (Some(v), true) => cat.text("venue_virtual_suffix", std::slice::from_ref(v)),
+        (None, _) => cat.text("venue_virtual", &[]),
+    }
+}
+
+pub(super) fn timeline_view(t: &TimelineCheck, lang: &str, cat: &Catalogue) -> TimelineView {
+    let status = serde_json::to_value(t.status)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default();
+    let dates: Vec<String> = t
+        .dates
+        .iter()
+        .map(|p| format!("{} ({})", p.name, Date::range_in(p.start, p.end, lang)))
+        .collect();
+    TimelineView {
+        rule: t.rule.clone(),
+        label: cat.text(&format!("rule.{}", t.rule), &[]),
+        status_label: cat.text(&format!("status.{status}"), &[]),
+        status,
+        ok: t.status != TimelineStatus::Warning,
+        message: t.message_in(lang),
+        dates: dates.join("; "),
+        window: t
+            .window
+            .map(|w| Date::range_in(w.from, w.to, lang))
+            .unwrap_or_default(),
+    }
+}

@@ -1,0 +1,264 @@
+//! One entry of "Proposals by topic" as the templates read it: a group of proposals with the
+//! same target and action, its members, its variants and their word differences. Built when
+//! it is rendered (or printed), from its [`GroupHead`].
+
+use crate::messages;
+use crate::model::{Group, GroupKind, Proposal};
+use crate::report::diff;
+use crate::report::labels::{join_with, target_long};
+use crate::report::markdown::{demote, slug, summary};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// One entry of "Proposals by topic".
+#[derive(Debug, Serialize)]
+pub struct GroupView {
+    pub id: String,
+    pub anchor: String,
+    pub is_common: bool,
+    pub is_variant: bool,
+    pub is_single: bool,
+    pub action: String,
+    pub target: String,
+    pub target_label: String,
+    /// Title of the displayed text (first member in canonical region order).
+    pub title: String,
+    /// Region of the displayed text (the author of its tracked changes).
+    pub region: &'static str,
+    /// Supporting region codes, canonical order.
+    pub region_codes: Vec<&'static str>,
+    pub region_names: String,
+    /// Displayed text: the first member's, headings demoted.
+    pub text: String,
+    pub members: Vec<MemberView>,
+    /// Some member's wording differs from the displayed text.
+    pub has_changes: bool,
+    /// Variants: one entry per cluster of same texts.
+    pub variants: Vec<VariantView>,
+}
+
+/// One proposal with its provenance.
+#[derive(Debug, Serialize)]
+pub struct MemberView {
+    pub id: String,
+    /// Anchor of the proposal in its region's annex (see [`source_anchor`]).
+    pub anchor: String,
+    pub region: &'static str,
+    pub region_name: &'static str,
+    pub title: String,
+    pub source: String,
+    pub text: String,
+    /// Word changes from the group's displayed text ("“organise” → “organize”; + “of work”"); empty for the displayed member.
+    pub changes: String,
+}
+
+/// One text of a variant group, with the regions that support it.
+#[derive(Debug, Serialize)]
+pub struct VariantView {
+    pub label: String,
+    /// Region of the displayed text (the author of its tracked changes).
+    pub region: &'static str,
+    pub regions: String,
+    pub ids: String,
+    pub title: String,
+    pub summary: String,
+    pub text: String,
+    /// Where each supporting proposal is.
+    pub sources: Vec<SourceRef>,
+    /// Word changes from variant A when they are few ("“rural” → “urban”"); empty for
+    /// variant A and for texts that differ throughout.
+    pub changes: String,
+}
+
+/// Where a proposal comes from: its id, its anchor in the region's annex and `file:line`.
+#[derive(Debug, Serialize, Clone)]
+pub struct SourceRef {
+    pub id: String,
+    pub anchor: String,
+    pub source: String,
+}
+
+/// The anchor of a proposal (or initiative) heading in its region's annex: `src-afr-afr-p3`.
+pub fn source_anchor(qualified_id: &str) -> String {
+    format!("src-{}", slug(qualified_id))
+}
+
+/// The proposals by qualified id, and the report language: what a group view is built from.
+#[derive(Debug)]
+pub struct Lookup<'a> {
+    pub by_id: HashMap<String, &'a Proposal>,
+    pub lang: &'a str,
+}
+
+/// What is known of a group without its texts: enough for the matrix, the review table and
+/// the findings, and the start of its view.
+#[derive(Debug)]
+pub struct GroupHead<'a> {
+    pub group: &'a Group,
+    pub anchor: String,
+    pub action: String,
+    pub target: String,
+    pub target_label: String,
+    pub title: String,
+    pub region: &'static str,
+    pub region_codes: Vec<&'static str>,
+}
+
+impl<'a> GroupHead<'a> {
+    /// The head of `g`.
+    pub fn of(g: &'a Group, lookup: &Lookup) -> GroupHead<'a> {
+        let first = g.members.iter().find_map(|id| lookup.by_id.get(id));
+        let target_label = target_long(g.target.as_deref(), lookup.lang);
+        GroupHead {
+            group: g,
+            anchor: format!("group-{}", slug(&g.id)),
+            action: g.action.to_string(),
+            target: g.target.clone().unwrap_or_default(),
+            title: without_label(first.map_or("", |p| p.title.as_str()), &target_label),
+            target_label,
+            region: first.map_or("", |p| p.region.code()),
+            region_codes: g.regions.iter().map(|r| r.code()).collect(),
+        }
+    }
+
+    /// Whether it is a group of variants.
+    pub fn is_variant(&self) -> bool {
+        self.group.kind == GroupKind::Variant
+    }
+
+    /// The whole view: members, variants and their word differences.
+    pub fn view(&self, lookup: &Lookup) -> GroupView {
+        let (g, lang) = (self.group, lookup.lang);
+        let mut members: Vec<MemberView> = g
+            .members
+            .iter()
+            .filter_map(|id| lookup.by_id.get(id))
+            .map(|p| member_view(p, lang))
+            .collect();
+        if g.kind == GroupKind::Common {
+            let (first, rest) = members.split_at_mut(1);
+            for m in rest {
+                m.changes = diff::word_changes(&first[0].text, &m.text, 12).join("; ");
+            }
+        }
+        let variants = with_changes_from_first(variants(g, &members));
+        let names: Vec<String> = g
+            .regions
+            .iter()
+            .map(|r| format!("{} ({})", r.name(lang), r.code()))
+            .collect();
+        GroupView {
+            id: g.id.clone(),
+            anchor: self.anchor.clone(),
+            is_common: g.kind == GroupKind::Common,
+            is_variant: g.kind == GroupKind::Variant,
+            is_single: g.kind == GroupKind::Single,
+            action: self.action.clone(),
+            target: self.target.clone(),
+            target_label: self.target_label.clone(),
+            title: self.title.clone(),
+            region: self.region,
+            region_codes: self.region_codes.clone(),
+            region_names: join_with(&names, &messages::of(lang).and),
+            text: members.first().map(|m| m.text.clone()).unwrap_or_default(),
+            has_changes: members.iter().any(|m| !m.changes.is_empty()),
+            members,
+            variants,
+        }
+    }
+}
+
+fn member_view(p: &Proposal, lang: &str) -> MemberView {
+    let id = p.qualified_id();
+    MemberView {
+        anchor: source_anchor(&id),
+        id,
+        region: p.region.code(),
+        region_name: p.region.name(lang),
+        title: p.title.clone(),
+        source: p.source.file_line(),
+        text: demote(&p.body, 4),
+        changes: String::new(),
+    }
+}
+
+/// One variant per cluster of same texts, shown by its first member.
+fn variants(g: &Group, members: &[MemberView]) -> Vec<VariantView> {
+    let by_member_id: HashMap<&str, &MemberView> =
+        members.iter().map(|m| (m.id.as_str(), m)).collect();
+    g.clusters
+        .iter()
+        .enumerate()
+        .map(|(n, ids)| {
+            let ms: Vec<&MemberView> = ids
+                .iter()
+                .filter_map(|id| by_member_id.get(id.as_str()).copied())
+                .collect();
+            let first = ms.first().copied();
+            VariantView {
+                label: char::from(b'A' + (n % 26) as u8).to_string(),
+                region: first.map_or("", |m| m.region),
+                regions: ms.iter().map(|m| m.region).collect::<Vec<_>>().join(", "),
+                ids: ids.join(", "),
+                title: first.map(|m| m.title.clone()).unwrap_or_default(),
+                summary: first.map(|m| summary(&m.text, 40)).unwrap_or_default(),
+                text: first.map(|m| m.text.clone()).unwrap_or_default(),
+                sources: ms.iter().map(|m| m.source_ref()).collect(),
+                changes: String::new(),
+            }
+        })
+        .collect()
+}
+
+impl MemberView {
+    fn source_ref(&self) -> SourceRef {
+        SourceRef {
+            id: self.id.clone(),
+            anchor: self.anchor.clone(),
+            source: self.source.clone(),
+        }
+    }
+}
+
+/// Word changes between two variants are listed when there are at most this many changes
+/// touching at most [`FEW_WORDS`] words; beyond that the texts differ throughout and are
+/// read side by side instead.
+const FEW_CHANGES: usize = 6;
+const FEW_WORDS: usize = 24;
+
+/// Sets each variant's word changes from variant A, when they are few.
+fn with_changes_from_first(mut variants: Vec<VariantView>) -> Vec<VariantView> {
+    if let Some((first, rest)) = variants.split_first_mut() {
+        let first_words = diff::WordCounts::of(&first.text);
+        for v in rest {
+            // Texts with many more different words than a listing allows are not diffed (the
+            // bound is loose: words merged or split by a change can make the two differ).
+            if first_words.surplus(&v.text) > 4 * FEW_WORDS {
+                continue;
+            }
+            let changes = diff::changes(&first.text, &v.text);
+            let words: usize = changes.iter().map(diff::Change::words).sum();
+            if changes.len() <= FEW_CHANGES && words <= FEW_WORDS {
+                let described: Vec<String> = changes.iter().map(|c| c.describe()).collect();
+                v.changes = described.join("; ");
+            }
+        }
+    }
+    variants
+}
+
+/// "Question 7/1: accessibility" under the label "Question 7/1" → "accessibility", so headings
+/// do not say the target twice.
+fn without_label(title: &str, label: &str) -> String {
+    match title.get(..label.len()) {
+        Some(head) if head.eq_ignore_ascii_case(label) => {
+            let rest = title[label.len()..].trim_start_matches([':', ' ', '-', '–']);
+            if rest.is_empty() {
+                title.to_string()
+            } else {
+                rest.to_string()
+            }
+        }
+        _ => title.to_string(),
+    }
+}

@@ -1,0 +1,130 @@
+//! The template contract: what a report template reads (`rpmsynth context` prints it), built
+//! from the consolidated model by [`build`], one type per concept in the files below. The
+//! build and `rpmsynth context` both start from [`build`]; the long parts (a topic's groups,
+//! an RPM's annex, the embedded synthesis) are computed when serialised ([`streamed`]).
+
+mod cycle;
+mod findings;
+mod group;
+mod meta;
+mod review;
+mod rpm;
+pub mod streamed;
+mod topic;
+
+pub use cycle::{ConferenceView, CoordinationView, InterRegionalView, MeetingDates, TimelineView};
+pub use findings::{FindingView, FindingsView, MatrixRow, VariantRef};
+pub use group::{GroupView, MemberView, SourceRef, VariantView, source_anchor};
+pub use meta::{ReportMeta, meta};
+pub use review::{EntryLink, ReviewRow};
+pub use rpm::{ForumView, InitiativeView, RpmView, Totals};
+pub use streamed::{Annex, Synthesis};
+pub use topic::{Groups, TopicView};
+
+use super::ReportKind;
+use crate::messages;
+use crate::model::{Consolidated, Date, Profile, Region};
+use serde::Serialize;
+use std::sync::Arc;
+
+/// Everything a report template may read: the variables both reports share, the document
+/// facts of the one being rendered and, in the implementation report, the synthesis.
+#[derive(Debug, Serialize)]
+pub struct ReportContext<'a> {
+    pub report: ReportMeta,
+    #[serde(flatten)]
+    pub shared: &'a Shared<'a>,
+    /// The synthesis report's Markdown, cover page aside (implementation report only;
+    /// empty otherwise).
+    #[serde(skip_serializing_if = "streamed::left_out")]
+    pub synthesis: Synthesis<'a>,
+}
+
+/// The variables both reports read alike.
+#[derive(Debug, Serialize)]
+pub struct Shared<'a> {
+    pub profile: &'static str,
+    pub is_wtdc: bool,
+    pub is_wtsa: bool,
+    pub language: String,
+    pub conference: ConferenceView,
+    pub advisory_group: MeetingDates,
+    pub coordination_meeting: Option<CoordinationView>,
+    pub rpms: Vec<RpmView<'a>>,
+    pub totals: Totals,
+    pub topics: Vec<TopicView<'a>>,
+    pub matrix: Vec<MatrixRow>,
+    pub regions: Vec<&'static str>,
+    pub findings: FindingsView,
+    pub timeline: Vec<TimelineView>,
+    pub inter_regional: Vec<InterRegionalView>,
+    /// The "Review of texts" table: every targeted text in numeric order.
+    pub review: Vec<ReviewRow>,
+    /// Document symbols of both reports.
+    pub documents: crate::model::Documents,
+}
+
+/// Builds the variables both reports share; [`context`] adds each report's own.
+pub fn build(c: &Consolidated) -> Shared<'_> {
+    let conf = &c.cycle.conference;
+    let lang = conf.language.as_str();
+    let cat = messages::of(lang);
+    let lookup = Arc::new(group::Lookup {
+        by_id: c.cycle.proposals().map(|p| (p.qualified_id(), p)).collect(),
+        lang,
+    });
+    let topics = topic::topics(c, &lookup);
+    let rpms: Vec<RpmView> = Region::ALL
+        .iter()
+        .map(|r| rpm::rpm_view(c, *r, lang))
+        .collect();
+    let groups = || topics.iter().flat_map(|t| t.groups.heads());
+    Shared {
+        profile: conf.profile.code(),
+        is_wtdc: conf.profile == Profile::Wtdc,
+        is_wtsa: conf.profile == Profile::Wtsa,
+        language: lang.to_string(),
+        conference: cycle::conference(conf, lang),
+        advisory_group: cycle::advisory_group(conf, lang),
+        coordination_meeting: cycle::coordination_meeting(conf, lang),
+        totals: rpm::totals(c, lookup.by_id.len(), &rpms),
+        matrix: findings::matrix(&topics, lang),
+        rpms,
+        regions: Region::ALL.iter().map(|r| r.code()).collect(),
+        findings: findings::findings(c, groups(), lang),
+        timeline: c
+            .timeline
+            .iter()
+            .map(|t| cycle::timeline_view(t, lang, cat))
+            .collect(),
+        inter_regional: c
+            .cycle
+            .inter_regional
+            .iter()
+            .map(|m| cycle::inter_regional(m, lang))
+            .collect(),
+        review: review::review(groups()),
+        topics,
+        documents: conf.documents.clone(),
+    }
+}
+
+/// The context of report `kind`: `shared` with the report's document facts (`date` replaces
+/// its default date) and, for the implementation report, `synthesis`, the synthesis report's
+/// Markdown, as its annex.
+pub fn context<'a>(
+    shared: &'a Shared<'a>,
+    c: &Consolidated,
+    kind: ReportKind,
+    date: Option<Date>,
+    synthesis: &'a str,
+) -> ReportContext<'a> {
+    ReportContext {
+        report: meta(c, kind, date),
+        shared,
+        synthesis: match kind {
+            ReportKind::Synthesis => Synthesis::default(),
+            ReportKind::Implementation => Synthesis(synthesis),
+        },
+    }
+}

@@ -1,0 +1,184 @@
+//! The regional preparatory meetings as the templates read them: one row per region, held or
+//! not, with its forum and annex, and the totals over those held.
+
+use super::cycle::venue;
+use super::streamed::{self, Annex};
+use crate::messages;
+use crate::model::{Consolidated, GroupKind, Region, Rpm};
+use crate::report::markdown::{demote, slug};
+use crate::report::names::unbroken;
+use serde::Serialize;
+
+/// One row of the RPM tables: every region, held or not.
+#[derive(Debug, Serialize, Default)]
+pub struct RpmView<'a> {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub held: bool,
+    pub anchor: String,
+    pub symbol: String,
+    pub title: String,
+    pub dates: String,
+    /// First and last day, `YYYY-MM-DD` (empty when not held).
+    pub iso_start: String,
+    pub iso_end: String,
+    /// Venue, or "Virtual meeting".
+    pub venue: String,
+    pub is_virtual: bool,
+    pub chair: String,
+    pub vice_chairs: String,
+    pub regional_organizations: String,
+    pub member_states: u32,
+    pub sector_members: u32,
+    pub participants: u32,
+    pub ldc_fellowships: u32,
+    pub source: String,
+    pub priorities: Vec<String>,
+    pub initiatives: Vec<InitiativeView>,
+    pub proposal_count: usize,
+    /// Ends before the last advisory-group meeting starts.
+    pub before_advisory_group: bool,
+    /// Other meetings it overlaps, by name.
+    pub overlaps: String,
+    /// Days from its last day to the conference's first day.
+    pub days_to_conference: i64,
+    /// The region's Forum on bridging the standardization gap (Res. 43), if it held one.
+    pub forum: Option<ForumView>,
+    /// The outcome's full Markdown, headings demoted for the annex.
+    #[serde(skip_serializing_if = "streamed::left_out")]
+    pub annex: Annex<'a>,
+}
+
+/// A regional initiative.
+#[derive(Debug, Serialize)]
+pub struct InitiativeView {
+    pub code: String,
+    pub title: String,
+    pub body: String,
+}
+
+/// A region's Forum on bridging the standardization gap.
+#[derive(Debug, Serialize)]
+pub struct ForumView {
+    /// Its title, or the default title in the report language.
+    pub title: String,
+    pub iso_start: String,
+    pub iso_end: String,
+    pub venue: String,
+    pub participants: u32,
+}
+
+/// Counts over the RPMs held and the groups.
+#[derive(Debug, Serialize, Default)]
+pub struct Totals {
+    pub held: usize,
+    /// Every one of the six regions held an RPM.
+    pub all_held: bool,
+    pub member_states: u32,
+    pub sector_members: u32,
+    pub participants: u32,
+    pub ldc_fellowships: u32,
+    pub proposals: usize,
+    pub groups: usize,
+    pub common: usize,
+    pub variant: usize,
+    pub single: usize,
+}
+
+pub(super) fn totals(c: &Consolidated, proposals: usize, rpms: &[RpmView]) -> Totals {
+    let mut totals = Totals {
+        proposals,
+        groups: c.groups.len(),
+        ..Totals::default()
+    };
+    for g in &c.groups {
+        match g.kind {
+            GroupKind::Common => totals.common += 1,
+            GroupKind::Variant => totals.variant += 1,
+            GroupKind::Single => totals.single += 1,
+        }
+    }
+    for r in rpms.iter().filter(|r| r.held) {
+        totals.held += 1;
+        totals.member_states += r.member_states;
+        totals.sector_members += r.sector_members;
+        totals.participants += r.participants;
+        totals.ldc_fellowships += r.ldc_fellowships;
+    }
+    totals.all_held = totals.held == Region::ALL.len();
+    totals
+}
+
+pub(super) fn rpm_view<'a>(c: &'a Consolidated, region: Region, lang: &str) -> RpmView<'a> {
+    let Some(rpm) = c.cycle.rpm(region) else {
+        return RpmView {
+            code: region.code(),
+            name: region.name(lang),
+            anchor: format!("rpm-{}", slug(region.code())),
+            ..RpmView::default()
+        };
+    };
+    let Rpm {
+        meeting: m,
+        participation: p,
+        ..
+    } = rpm;
+    let conf = &c.cycle.conference;
+    let overlaps: Vec<&str> = conf
+        .other_meetings
+        .iter()
+        .filter(|o| m.start <= o.end && o.start <= m.end)
+        .map(|o| o.name.as_str())
+        .collect();
+    RpmView {
+        code: region.code(),
+        name: region.name(lang),
+        held: true,
+        anchor: format!("rpm-{}", slug(region.code())),
+        symbol: m.symbol.clone(),
+        title: m.title.clone(),
+        dates: crate::model::Date::range_in(m.start, m.end, lang),
+        iso_start: m.start.to_string(),
+        iso_end: m.end.to_string(),
+        venue: venue(m.venue.as_ref(), m.is_virtual, lang),
+        is_virtual: m.is_virtual,
+        chair: m.chair.as_deref().map(unbroken).unwrap_or_default(),
+        vice_chairs: m
+            .vice_chairs
+            .iter()
+            .map(|v| unbroken(v))
+            .collect::<Vec<_>>()
+            .join("; "),
+        regional_organizations: m.regional_organizations.join(", "),
+        member_states: p.member_states,
+        sector_members: p.sector_members,
+        participants: p.participants,
+        ldc_fellowships: p.ldc_fellowships,
+        source: rpm.source.clone(),
+        priorities: rpm.priorities.clone(),
+        initiatives: rpm
+            .initiatives
+            .iter()
+            .map(|i| InitiativeView {
+                code: i.code.clone(),
+                title: i.title.clone(),
+                body: demote(&i.body, 5),
+            })
+            .collect(),
+        proposal_count: rpm.proposals.len(),
+        before_advisory_group: m.end < conf.advisory_group.start,
+        overlaps: overlaps.join(", "),
+        days_to_conference: m.end.days_until(conf.conference.start),
+        forum: rpm.forum.as_ref().map(|f| ForumView {
+            title: f
+                .title
+                .clone()
+                .unwrap_or_else(|| messages::of(lang).text("heading_forum_default", &[])),
+            iso_start: f.start.to_string(),
+            iso_end: f.end.to_string(),
+            venue: venue(f.venue.as_ref(), f.is_virtual, lang),
+            participants: f.participants,
+        }),
+        annex: Annex(Some(rpm)),
+    }
+}
