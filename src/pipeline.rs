@@ -1,13 +1,14 @@
 //! The whole pipeline in memory: input files → consolidated model → every output file's bytes.
 
 use crate::consolidate::consolidate;
+use crate::consolidate::json;
 use crate::ingest::{self, InputFiles};
 use crate::model::{Consolidated, Date, Diagnostic, Severity, SourcePos};
 pub use crate::output::Artifact;
 use crate::output::OutputError;
 use crate::render::docx::{self, Reference};
 use crate::render::html;
-use crate::report::{self, Templates, json};
+use crate::report::{self, Templates};
 use std::sync::Mutex;
 
 /// An output format (`--format md,html,docx,json`).

@@ -4,6 +4,7 @@ mod classify;
 pub mod edits;
 mod findings;
 mod group;
+pub mod json;
 pub mod normalize;
 pub mod sets;
 pub mod similarity;

@@ -3,7 +3,6 @@
 
 pub mod diff;
 pub mod helpers;
-pub mod json;
 mod labels;
 pub mod markdown;
 mod names;

@@ -1,4 +1,5 @@
-//! `consolidated.json`: the stable, machine-readable contract, field by field in docs/outputs.md.
+//! The consolidated model as `consolidated.json`: the stable, machine-readable contract, field
+//! by field in docs/outputs.md.
 
 use crate::model::{
     AdvisoryGroup, ConferenceInfo, Consolidated, CoordinationMeeting, Date, Diagnostic, Documents,
