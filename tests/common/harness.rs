@@ -7,7 +7,7 @@
 
 use libtest_mimic::{Arguments, Completion, Failed, Trial};
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::sync::OnceLock;
 
@@ -123,7 +123,11 @@ fn absence(need: &Need) -> Option<Absence> {
             })
         }
         Need::Corpus if corpus_folder().is_none() => {
-            let reason = format!("no reference corpus at {}", corpus_path().display());
+            let reason = match std::env::var_os("RPMSYNTH_CORPUS") {
+                Some(path) => format!("no reference corpus at {}", Path::new(&path).display()),
+                None => "no reference corpus at ../shared/corpus/wtdc25, beside the repository"
+                    .to_string(),
+            };
             Some(if required("RPMSYNTH_REQUIRE_CORPUS") {
                 Absence::Fail(format!("{reason}, and RPMSYNTH_REQUIRE_CORPUS=1"))
             } else {
