@@ -52,8 +52,8 @@ mod xml;
 pub use reference::Reference;
 pub use styles::Geometry;
 
-use super::DocumentInfo;
 use super::critic;
+use crate::model::DocumentInfo;
 
 /// Renders report Markdown as a complete .docx file, with the styles and page setup of
 /// `reference` when given.

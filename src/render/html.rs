@@ -4,9 +4,8 @@
 //! source lines get classes the stylesheet formats (see the module [`crate::render`]).
 
 use super::critic::{self, Change};
-use super::{
-    DocumentInfo, LinkTarget, ParagraphKind, link_target, markdown_options, paragraph_kind,
-};
+use super::{LinkTarget, ParagraphKind, link_target, paragraph_kind};
+use crate::model::{DocumentInfo, markdown_options};
 use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd};
 use pulldown_cmark_escape::escape_html;
 use std::collections::VecDeque;

@@ -17,8 +17,6 @@ pub mod critic;
 pub mod docx;
 pub mod html;
 
-pub use crate::model::{DocumentInfo, markdown_options};
-
 /// Where a link written in report Markdown may lead.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LinkTarget<'a> {

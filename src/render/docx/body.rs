@@ -11,7 +11,7 @@ use super::state::{Env, Links, Lists, State};
 use super::stream::{Block, Stream};
 use super::styles;
 use super::table::{Align, TableBuilder};
-use crate::render::markdown_options;
+use crate::model::markdown_options;
 use pulldown_cmark::{Alignment, Event, Parser, Tag, TagEnd};
 use std::fmt::Write;
 

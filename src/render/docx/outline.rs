@@ -5,7 +5,7 @@ use super::fields;
 use super::para::{Paragraph, Props};
 use super::styles;
 use super::xml::{clean, esc};
-use crate::render::markdown_options;
+use crate::model::markdown_options;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use std::collections::HashSet;
 use std::fmt::Write;

@@ -6,7 +6,7 @@
 use super::outline::Outline;
 use super::styles::Geometry;
 use super::table::column_widths;
-use crate::render::markdown_options;
+use crate::model::markdown_options;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use std::collections::HashMap;
 

@@ -4,7 +4,7 @@
 use super::fields;
 use super::styles;
 use super::xml::esc;
-use crate::render::DocumentInfo;
+use crate::model::DocumentInfo;
 use std::fmt::Write;
 
 const DECLARATION: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#;
