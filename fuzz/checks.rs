@@ -5,6 +5,7 @@
 use rpmsynth::ingest::{InputFiles, load};
 use rpmsynth::model::references;
 use rpmsynth::pipeline::{Format, build};
+use rpmsynth::render::Styles;
 use rpmsynth::report::Templates;
 use std::sync::LazyLock;
 
@@ -56,7 +57,7 @@ pub fn pipeline(data: &[u8]) {
     if let Ok(built) = build(
         &cycle_with("rpm/eur.md", data),
         &TEMPLATES,
-        None,
+        &Styles::default(),
         &Format::ALL,
         None,
     ) {

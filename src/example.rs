@@ -3,7 +3,8 @@
 //! `input/` builds without a warning; `examples/other-proposals/` shows what a proposal
 //! without a topic gives.
 
-use crate::report::templates::{DEFAULT_CSS, DEFAULTS};
+use crate::render::html::DEFAULT_CSS;
+use crate::report::templates::DEFAULTS;
 
 /// `(path, bytes)` of files below `input/`, each path written once.
 macro_rules! bundled {

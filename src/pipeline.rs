@@ -6,8 +6,7 @@ use crate::ingest::{self, InputFiles};
 use crate::model::{Consolidated, Date, Diagnostic, Severity, SourcePos};
 pub use crate::output::Artifact;
 use crate::output::OutputError;
-use crate::render::docx::{self, Reference};
-use crate::render::html;
+use crate::render::{Styles, docx, html};
 use crate::report::{self, Templates};
 use std::sync::Mutex;
 
@@ -53,21 +52,20 @@ pub fn check(input: &InputFiles) -> Result<(Consolidated, Vec<Diagnostic>), Vec<
 }
 
 /// Runs the whole pipeline and returns every output file (sorted by name; none when the
-/// diagnostics hold an error), nothing written yet; `reference` is the house Word template
-/// of the DOCX outputs.
+/// diagnostics hold an error), nothing written yet; `styles` are the writers' own (the HTML
+/// stylesheet, the house Word template).
 pub fn build(
     input: &InputFiles,
     templates: &Templates,
-    reference: Option<&Reference>,
+    styles: &Styles,
     formats: &[Format],
     date: Option<Date>,
 ) -> Result<Built, Vec<Diagnostic>> {
     let made = Mutex::new(Vec::new());
-    let (consolidated, diagnostics) =
-        build_into(input, templates, reference, formats, date, &|a| {
-            made.lock().unwrap_or_else(|e| e.into_inner()).push(a);
-            Ok(())
-        })?;
+    let (consolidated, diagnostics) = build_into(input, templates, styles, formats, date, &|a| {
+        made.lock().unwrap_or_else(|e| e.into_inner()).push(a);
+        Ok(())
+    })?;
     let mut artifacts = made.into_inner().unwrap_or_else(|e| e.into_inner());
     artifacts.sort_by(|a, b| a.file_name.cmp(&b.file_name));
     Ok(Built {
@@ -79,12 +77,12 @@ pub fn build(
 
 /// Runs the whole pipeline and hands each output file to `sink` as soon as it is made, so
 /// that a large build never holds all of them (the reports run in parallel, so does `sink`).
-/// A `sink` error stops the build and comes back as an error diagnostic. `reference` is the
-/// house Word template of the DOCX outputs.
+/// A `sink` error stops the build and comes back as an error diagnostic. `styles` are the
+/// writers' own (the HTML stylesheet, the house Word template).
 pub fn build_into(
     input: &InputFiles,
     templates: &Templates,
-    reference: Option<&Reference>,
+    styles: &Styles,
     formats: &[Format],
     date: Option<Date>,
     sink: &(dyn Fn(Artifact) -> Result<(), OutputError> + Sync),
@@ -120,7 +118,7 @@ pub fn build_into(
     let pages = |r: &report::Report| -> Result<(), Vec<Diagnostic>> {
         let html = || -> Result<(), Vec<Diagnostic>> {
             if formats.contains(&Format::Html) {
-                let page = html::to_html(&r.markdown, &r.info, &templates.css);
+                let page = html::to_html(&r.markdown, &r.info, &styles.css);
                 emit(format!("{}.html", r.name), page.into_bytes())?;
             }
             Ok(())
@@ -128,7 +126,7 @@ pub fn build_into(
         let docx = || -> Result<(), Vec<Diagnostic>> {
             if formats.contains(&Format::Docx) {
                 let name = format!("{}.docx", r.name);
-                let bytes = docx::to_docx(&r.markdown, &r.info, reference)
+                let bytes = docx::to_docx(&r.markdown, &r.info, styles.reference.as_ref())
                     .map_err(|e| failed(&name, format!("cannot write DOCX: {e}")))?;
                 emit(name, bytes)?;
             }

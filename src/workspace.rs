@@ -5,9 +5,10 @@ use crate::ingest::{InputFiles, relative, wanted};
 use crate::model::{Consolidated, Date, Diagnostic};
 use crate::output::resolved;
 use crate::pipeline::{self, Artifact, Format};
+use crate::render::Styles;
 use crate::render::docx::Reference;
 use crate::report::Templates;
-use crate::report::templates::{REFERENCE_DOCX, is_template_file};
+use crate::report::templates::{REFERENCE_DOCX, STYLE_CSS, is_template_file};
 use std::path::{Path, PathBuf};
 
 /// A watched input folder and templates folder, held in memory.
@@ -19,9 +20,8 @@ pub struct Workspace {
     /// The bytes of each template file last read, to tell a real change from a touch.
     template_files: std::collections::BTreeMap<PathBuf, Vec<u8>>,
     templates: Result<Templates, Vec<Diagnostic>>,
-    /// The DOCX writer's house template (`--reference-doc`, else `reference.docx` in the
-    /// templates folder), if any.
-    reference: Result<Option<Reference>, Vec<Diagnostic>>,
+    /// The writers' styles: the HTML stylesheet and the DOCX writer's house template.
+    styles: Result<Styles, Vec<Diagnostic>>,
 }
 
 /// What a set of changed paths touched.
@@ -55,7 +55,7 @@ impl Workspace {
             input,
             template_files: Default::default(),
             templates: Ok(Templates::defaults()),
-            reference: Ok(None),
+            styles: Ok(Styles::default()),
         };
         if let Some(dir) = &workspace.templates_dir {
             match Templates::read_folder(dir) {
@@ -71,7 +71,7 @@ impl Workspace {
         if workspace.templates.is_ok() {
             workspace.templates = workspace.load_templates();
         }
-        workspace.reference = workspace.load_reference();
+        workspace.styles = workspace.load_styles();
         Ok(workspace)
     }
 
@@ -145,7 +145,7 @@ impl Workspace {
         }
         if touched.templates {
             self.templates = self.load_templates();
-            self.reference = self.load_reference();
+            self.styles = self.load_styles();
         }
         touched
     }
@@ -157,16 +157,11 @@ impl Workspace {
         date: Option<Date>,
         sink: &(dyn Fn(Artifact) -> Result<(), crate::output::OutputError> + Sync),
     ) -> Result<(Consolidated, Vec<Diagnostic>), Vec<Diagnostic>> {
-        match (&self.templates, &self.reference) {
-            (Ok(templates), Ok(reference)) => pipeline::build_into(
-                &self.input,
-                templates,
-                reference.as_ref(),
-                formats,
-                date,
-                sink,
-            ),
-            (templates, reference) => Err(reference
+        match (&self.templates, &self.styles) {
+            (Ok(templates), Ok(styles)) => {
+                pipeline::build_into(&self.input, templates, styles, formats, date, sink)
+            }
+            (templates, styles) => Err(styles
                 .as_ref()
                 .err()
                 .into_iter()
@@ -186,6 +181,32 @@ impl Workspace {
             .filter(|(path, _)| Some(path.as_path()) != reference)
             .map(|(path, bytes)| (path.as_path(), bytes.as_slice()));
         Templates::from_files(folder)
+    }
+
+    /// The writers' styles from the files held in memory: the templates folder's
+    /// `style.css` (else the default) and the house Word template.
+    fn load_styles(&self) -> Result<Styles, Vec<Diagnostic>> {
+        let css = self
+            .templates_dir
+            .as_ref()
+            .and_then(|dir| {
+                let path = dir.join(STYLE_CSS);
+                Some((self.template_files.get(&path)?, path))
+            })
+            .map(|(bytes, path)| {
+                String::from_utf8(bytes.clone()).map_err(|_| {
+                    vec![Diagnostic::error(
+                        &crate::model::SourcePos::new(&path.display().to_string(), 0, 0),
+                        "the stylesheet is not UTF-8 text",
+                    )]
+                })
+            })
+            .transpose()?
+            .unwrap_or_else(|| crate::render::html::DEFAULT_CSS.to_string());
+        Ok(Styles {
+            css,
+            reference: self.load_reference()?,
+        })
     }
 
     /// The house Word template from the files held in memory: the templates folder's
@@ -301,6 +322,6 @@ mod tests {
         );
         fs::remove_file(t.join("reference.docx")).unwrap();
         assert!(ws.apply(&[t.join("reference.docx")]).templates);
-        assert!(ws.reference.as_ref().is_ok_and(Option::is_none));
+        assert!(ws.styles.as_ref().is_ok_and(|s| s.reference.is_none()));
     }
 }

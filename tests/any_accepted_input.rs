@@ -4,6 +4,7 @@
 use proptest::prelude::*;
 use rpmsynth::ingest::InputFiles;
 use rpmsynth::pipeline::{Format, build};
+use rpmsynth::render::Styles;
 use rpmsynth::report::Templates;
 use std::io::Read;
 use std::path::Path;
@@ -74,7 +75,7 @@ proptest! {
 
     #[test]
     fn accepted_input_renders_to_valid_docx_and_inert_html(text in body()) {
-        let built = build(&input_with(&text), &Templates::defaults(), None, &Format::ALL, None);
+        let built = build(&input_with(&text), &Templates::defaults(), &Styles::default(), &Format::ALL, None);
         let Ok(built) = built else { return Ok(()); };
         let tag = regex::Regex::new(r"<[a-zA-Z][^>]*>").unwrap();
         for a in &built.artifacts {

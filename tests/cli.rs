@@ -102,6 +102,49 @@ fn a_templates_folder_inside_the_input_is_used_by_default() {
 }
 
 #[test]
+fn a_stylesheet_in_the_templates_folder_styles_the_html_pages() {
+    let templates = tempfile::tempdir().unwrap();
+    fs::write(
+        templates.path().join("style.css"),
+        "body { font-family: \"House Serif\"; }\n",
+    )
+    .unwrap();
+    let input = example_input();
+    let (result, out) = build_with(
+        &input,
+        &[
+            "--templates",
+            templates.path().to_str().unwrap(),
+            "--format",
+            "html",
+        ],
+    );
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    for name in ["tdag-synthesis.html", "wtdc-implementation.html"] {
+        let html = read(out.path(), name);
+        assert!(html.contains("font-family: \"House Serif\""), "{name}");
+    }
+    // Without it, the default stylesheet.
+    let (_, plain) = build_with(&input, &["--format", "html"]);
+    let html = read(plain.path(), "tdag-synthesis.html");
+    assert!(!html.contains("House Serif"));
+    assert!(html.contains(rpmsynth::render::html::DEFAULT_CSS.trim()));
+    // A stylesheet that is not text is an error naming it.
+    fs::write(templates.path().join("style.css"), [0xff, 0xfe, 0x00]).unwrap();
+    let (result, _) = build_with(&input, &["--templates", templates.path().to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert_eq!(result.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("the stylesheet is not UTF-8 text") && stderr.contains("style.css"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn usage_errors_exit_2() {
     assert_eq!(
         rpmsynth(&["build", "--format", "pdf"]).status.code(),

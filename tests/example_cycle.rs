@@ -7,6 +7,7 @@ use common::*;
 use rpmsynth::ingest::InputFiles;
 use rpmsynth::model::GroupKind;
 use rpmsynth::pipeline::{Format, build as build_in_memory};
+use rpmsynth::render::Styles;
 use rpmsynth::report::Templates;
 use serde_json::Value;
 
@@ -22,7 +23,14 @@ fn example_files() -> InputFiles {
 
 /// `files` built in memory with the default templates, every format.
 fn built(files: &InputFiles) -> rpmsynth::pipeline::Built {
-    build_in_memory(files, &Templates::defaults(), None, &Format::ALL, None).unwrap()
+    build_in_memory(
+        files,
+        &Templates::defaults(),
+        &Styles::default(),
+        &Format::ALL,
+        None,
+    )
+    .unwrap()
 }
 
 #[test]
@@ -351,7 +359,7 @@ fn concurrent_staged_builds_in_one_process_take_turns_without_blocking_each_othe
                 rpmsynth::pipeline::build_into(
                     &input,
                     &templates,
-                    None,
+                    &Styles::default(),
                     &Format::ALL,
                     None,
                     &|a| staging.add(a),

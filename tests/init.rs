@@ -4,7 +4,8 @@
 mod common;
 
 use common::*;
-use rpmsynth::report::templates::{DEFAULT_CSS, DEFAULTS};
+use rpmsynth::render::html::DEFAULT_CSS;
+use rpmsynth::report::templates::DEFAULTS;
 use std::fs;
 use std::path::{Path, PathBuf};
 

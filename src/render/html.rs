@@ -14,6 +14,9 @@ use std::iter::Peekable;
 /// Rewritten events waiting to be written.
 type Out<'a> = VecDeque<Event<'a>>;
 
+/// The default HTML stylesheet (`style.css` in a templates folder replaces it).
+pub const DEFAULT_CSS: &str = include_str!("../../templates/style.css");
+
 /// Renders report Markdown as a complete HTML page with the given stylesheet. The events
 /// stream from the parser through the rewrites into the page: a large report is never held
 /// as a list of events.

@@ -17,6 +17,26 @@ pub mod critic;
 pub mod docx;
 pub mod html;
 
+/// Each writer's own style, apart from the report templates: the HTML stylesheet and the
+/// house Word template.
+#[derive(Debug, Clone)]
+pub struct Styles {
+    /// The HTML page's stylesheet: `style.css` of the templates folder, else the default.
+    pub css: String,
+    /// The DOCX writer's house template (`--reference-doc`, else `reference.docx` of the
+    /// templates folder), if any.
+    pub reference: Option<docx::Reference>,
+}
+
+impl Default for Styles {
+    fn default() -> Styles {
+        Styles {
+            css: html::DEFAULT_CSS.to_string(),
+            reference: None,
+        }
+    }
+}
+
 /// Where a link written in report Markdown may lead.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LinkTarget<'a> {

@@ -10,15 +10,11 @@ use std::path::{Path, PathBuf};
 /// the reports first (see build.rs).
 pub const DEFAULTS: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/templates.rs"));
 
-/// The default HTML stylesheet (`style.css` in a templates folder replaces it).
-pub const DEFAULT_CSS: &str = include_str!("../../templates/style.css");
-
-/// A ready-to-render set of templates and the stylesheet for HTML output.
+/// A ready-to-render set of report templates (the writers' styles are `render::Styles`).
 pub struct Templates {
     registry: Handlebars<'static>,
     /// Each template's name, where it came from (the file named in error messages) and text.
     sources: Vec<Source>,
-    pub css: String,
 }
 
 /// One registered template: its name, origin and text.
@@ -28,14 +24,17 @@ struct Source {
     text: String,
 }
 
-/// True for the files a templates folder may hold: `NAME.md.hbs`, `style.css`, and
-/// `reference.docx` (the DOCX writer's house template, read by `render::docx::Reference`).
+/// True for the files a templates folder may hold: `NAME.md.hbs`, and the writers' styles
+/// `style.css` (the HTML stylesheet) and `reference.docx` (the DOCX writer's house template).
 pub fn is_template_file(file_name: &str) -> bool {
-    file_name.ends_with(".md.hbs") || file_name == "style.css" || file_name == REFERENCE_DOCX
+    file_name.ends_with(".md.hbs") || file_name == STYLE_CSS || file_name == REFERENCE_DOCX
 }
 
 /// The name of the house Word template in a templates folder.
 pub const REFERENCE_DOCX: &str = "reference.docx";
+
+/// The name of the HTML stylesheet in a templates folder.
+pub const STYLE_CSS: &str = "style.css";
 
 impl Templates {
     /// The embedded defaults.
@@ -43,7 +42,7 @@ impl Templates {
         Templates::with_sources(&[]).expect("the embedded templates compile")
     }
 
-    /// The defaults with every `*.md.hbs` and `style.css` of `dir` overriding by name.
+    /// The defaults with every `*.md.hbs` of `dir` overriding by name.
     pub fn from_dir(dir: &Path) -> Result<Templates, Vec<Diagnostic>> {
         let files = Templates::read_folder(dir)?;
         Templates::from_files(files.iter().map(|(p, b)| (p.as_path(), b.as_slice())))
@@ -77,7 +76,7 @@ impl Templates {
     }
 
     /// The defaults overridden by a templates folder's files held in memory (path, bytes);
-    /// its `reference.docx` is not a template (the DOCX writer reads it).
+    /// its `style.css` and `reference.docx` are not templates (the writers read them).
     pub fn from_files<'a>(
         files: impl IntoIterator<Item = (&'a Path, &'a [u8])>,
     ) -> Result<Templates, Vec<Diagnostic>> {
@@ -86,7 +85,7 @@ impl Templates {
         for (path, bytes) in files {
             let origin = path.display().to_string();
             let file_name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            if file_name == REFERENCE_DOCX {
+            if file_name == REFERENCE_DOCX || file_name == STYLE_CSS {
                 continue;
             }
             let name = file_name.strip_suffix(".md.hbs").unwrap_or(file_name);
@@ -116,7 +115,6 @@ impl Templates {
         strict::register(&mut registry);
         let mut sources = Vec::new();
         let mut errors = Vec::new();
-        let mut css = DEFAULT_CSS.to_string();
         for (name, text) in DEFAULTS {
             let (origin, text) = match overrides.iter().find(|(n, _, _)| n == name) {
                 Some((_, origin, text)) => (origin.clone(), text.as_str()),
@@ -135,10 +133,8 @@ impl Templates {
                 text: text.to_string(),
             });
         }
-        for (name, origin, text) in overrides {
-            if name == "style.css" {
-                css = text.clone();
-            } else if !DEFAULTS.iter().any(|(n, _)| n == name) {
+        for (name, origin, _) in overrides {
+            if !DEFAULTS.iter().any(|(n, _)| n == name) {
                 errors.push(
                     Diagnostic::error(
                         &SourcePos::new(origin, 0, 0),
@@ -156,11 +152,7 @@ impl Templates {
             }
         }
         if errors.is_empty() {
-            Ok(Templates {
-                registry,
-                sources,
-                css,
-            })
+            Ok(Templates { registry, sources })
         } else {
             Err(errors)
         }
