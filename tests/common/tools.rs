@@ -54,18 +54,13 @@ pub fn run_with(program: &str, args: &[&str], env: &[(&str, &Path)]) -> String {
 /// Converts `docx` to PDF with LibreOffice (its own profile, so tests may run side by side)
 /// and returns the page count and the text as laid out on the pages.
 pub fn pdf(docx: &Path) -> (usize, String) {
-    pdf_with(docx, &[])
-}
-
-/// [`pdf`] with more environment variables for LibreOffice (such as `FONTCONFIG_FILE`).
-pub fn pdf_with(docx: &Path, env: &[(&str, &Path)]) -> (usize, String) {
     let dir = tempfile::tempdir().unwrap();
-    let (pages, text, _) = pdf_kept(docx, env, dir.path());
+    let (pages, text, _) = pdf_kept(docx, &[], dir.path());
     (pages, text)
 }
 
-/// [`pdf_with`], writing the PDF (and LibreOffice's profile) into `dir`; also returns the
-/// PDF's path.
+/// [`pdf`] with more environment variables for LibreOffice (such as `FONTCONFIG_FILE`),
+/// writing the PDF (and LibreOffice's profile) into `dir`; also returns the PDF's path.
 pub fn pdf_kept(
     docx: &Path,
     env: &[(&str, &Path)],
