@@ -50,7 +50,7 @@ fn rebuilds(ws: &mut Workspace, file: &Path, out: &Path) -> Vec<Duration> {
 /// Builds into `out` as `rpmsynth build` does: each file staged as it is made, then committed.
 fn build_and_write(ws: &Workspace, out: &Path) {
     let staging = rpmsynth::output::Staging::new(out);
-    ws.build_into(&Format::ALL, None, &|a| staging.add(a))
+    ws.build_into(&Format::ALL, None, &staging)
         .expect("the corpus builds");
     staging.commit().unwrap();
 }

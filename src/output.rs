@@ -3,7 +3,7 @@
 //! build leaves the previous output as it was, and two builds into one folder take turns
 //! (a lock file), so the folder always holds one build's complete set.
 
-use std::io::Write;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::thread::JoinHandle;
@@ -14,6 +14,17 @@ use tempfile::NamedTempFile;
 pub struct Artifact {
     pub file_name: String,
     pub bytes: Vec<u8>,
+}
+
+/// Where a build's files go: each is written through a writer as it is made, so that a
+/// large report is never held whole as bytes.
+pub trait Destination: Sync {
+    /// Makes file `name` (relative to the output folder) from what `write` writes.
+    fn file(
+        &self,
+        name: &str,
+        write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+    ) -> Result<(), OutputError>;
 }
 
 /// Why the output could not be written.
@@ -146,12 +157,11 @@ fn write_files_with<'a>(
     staging.commit()
 }
 
-/// Output files handed over one at a time as a build makes them, each written to a
-/// temporary file on its own thread (and its bytes freed), all renamed into place by
-/// [`Staging::commit`]. Dropped without a commit, it removes what it staged, and the output
-/// folder too when it created it. The folder is created at the first file; builds into it
-/// take turns only to rename (staged files have names of their own), so a build waiting
-/// for its turn holds no worker of another build.
+/// Output files written one at a time as a build makes them ([`Destination`]), each to a
+/// temporary file, all renamed into place by [`Staging::commit`]. Dropped without a commit,
+/// it removes what it staged, and the output folder too when it created it. The folder is
+/// created at the first file; builds into it take turns only to create a temporary file and
+/// to rename (staged files have names of their own).
 pub struct Staging {
     dir: PathBuf,
     write: Writer,
@@ -184,27 +194,11 @@ impl Staging {
         }
     }
 
-    /// Starts writing `artifact` to a temporary file beside its target.
+    /// Writes `artifact` to a temporary file beside its target.
     pub fn add(&self, artifact: Artifact) -> Result<(), OutputError> {
-        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        if !state.started {
-            state.started = true;
-            state.created = self
-                .dir
-                .ancestors()
-                .take_while(|p| !p.as_os_str().is_empty() && !p.exists())
-                .map(Path::to_path_buf)
-                .collect();
-            std::fs::create_dir_all(&self.dir)
-                .map_err(OutputError::io("cannot create output folder", &self.dir))?;
-        }
-        let (dir, write, locks) = (self.dir.clone(), self.write, self.locks);
-        // One thread a file: each file is synced to disk before its rename, and the syncs
-        // (waits on the disk, not work for the processor) overlap with the build.
-        state.writers.push(std::thread::spawn(move || {
-            stage(&dir, &artifact.file_name, &artifact.bytes, write, locks)
-        }));
-        Ok(())
+        self.file(&artifact.file_name, &mut |out| {
+            out.write_all(&artifact.bytes)
+        })
     }
 
     /// Waits for every file to be written, then, in its turn, renames them all into place.
@@ -232,6 +226,72 @@ impl Staging {
             .unwrap_or_else(|e| e.into_inner())
             .created
             .clear();
+        Ok(())
+    }
+}
+
+impl Destination for Staging {
+    /// Writes file `name` to a temporary file beside its target, synced on a thread of its
+    /// own: the syncs (waits on the disk, not work for the processor) overlap with the build.
+    fn file(
+        &self,
+        name: &str,
+        write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+    ) -> Result<(), OutputError> {
+        {
+            let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+            if !state.started {
+                state.started = true;
+                state.created = self
+                    .dir
+                    .ancestors()
+                    .take_while(|p| !p.as_os_str().is_empty() && !p.exists())
+                    .map(Path::to_path_buf)
+                    .collect();
+                std::fs::create_dir_all(&self.dir)
+                    .map_err(OutputError::io("cannot create output folder", &self.dir))?;
+            }
+        }
+        let (mut tmp, target) = stage(&self.dir, name, self.locks)?;
+        let mut out = BufWriter::with_capacity(
+            1 << 16,
+            Disk {
+                file: tmp.as_file_mut(),
+                write: self.write,
+            },
+        );
+        write(&mut out)
+            .and_then(|()| out.flush())
+            .map_err(OutputError::io("cannot write", &target))?;
+        drop(out);
+        let synced = std::thread::spawn(move || {
+            readable(tmp.as_file())
+                .and_then(|()| tmp.as_file().sync_all())
+                .map_err(OutputError::io("cannot write", &target))?;
+            Ok((tmp, target))
+        });
+        self.state
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .writers
+            .push(synced);
+        Ok(())
+    }
+}
+
+/// A staged file written through [`Writer`] (the disk, or in tests a disk that fills up).
+struct Disk<'f> {
+    file: &'f mut std::fs::File,
+    write: Writer,
+}
+
+impl Write for Disk<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        (self.write)(self.file, bytes)?;
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
         Ok(())
     }
 }
@@ -406,22 +466,16 @@ fn replace(tmp: NamedTempFile, target: &Path) -> Result<Option<PathBuf>, OutputE
     }
 }
 
-/// Writes `bytes` to a synced temporary file beside `dir/rel`, held locked until it is renamed
-/// or removed, so that [`remove_stale`] can tell it from a killed build's. With `locks`, it is
+/// Creates the temporary file for `dir/rel` beside it, held locked until it is renamed or
+/// removed, so that [`remove_stale`] can tell it from a killed build's. With `locks`, it is
 /// created and locked in the folder's turn, so that no cleanup sees it unlocked.
-fn stage(
-    dir: &Path,
-    rel: &str,
-    bytes: &[u8],
-    write: Writer,
-    locks: bool,
-) -> Result<(NamedTempFile, PathBuf), OutputError> {
+fn stage(dir: &Path, rel: &str, locks: bool) -> Result<(NamedTempFile, PathBuf), OutputError> {
     let target = dir.join(rel);
     let folder = target.parent().unwrap_or(dir);
     let name = target.file_name().unwrap_or_default().to_string_lossy();
     std::fs::create_dir_all(folder).map_err(OutputError::io("cannot create folder", folder))?;
     let turn = if locks { Some(lock(dir)?) } else { None };
-    let mut tmp = tempfile::Builder::new()
+    let tmp = tempfile::Builder::new()
         .prefix(&format!(".{name}."))
         .suffix(".tmp")
         .tempfile_in(folder)
@@ -430,10 +484,6 @@ fn stage(
         .lock()
         .map_err(OutputError::io("cannot lock", tmp.path()))?;
     drop(turn);
-    write(tmp.as_file_mut(), bytes)
-        .and_then(|()| readable(tmp.as_file()))
-        .and_then(|()| tmp.as_file().sync_all())
-        .map_err(OutputError::io("cannot write", &target))?;
     Ok((tmp, target))
 }
 

@@ -4,10 +4,11 @@ use crate::consolidate::consolidate;
 use crate::consolidate::json;
 use crate::ingest::{self, InputFiles};
 use crate::model::{Consolidated, Date, Diagnostic, Severity, SourcePos};
-pub use crate::output::Artifact;
 use crate::output::OutputError;
+pub use crate::output::{Artifact, Destination};
 use crate::render::{Styles, docx, html};
 use crate::report::{self, Templates};
+use std::io::Write;
 use std::sync::Mutex;
 
 /// An output format (`--format md,html,docx,json`).
@@ -37,6 +38,33 @@ pub struct Built {
     pub consolidated: Consolidated,
 }
 
+/// The files of a build, kept in memory.
+#[derive(Default)]
+struct InMemory(Mutex<Vec<Artifact>>);
+
+impl Destination for InMemory {
+    fn file(
+        &self,
+        name: &str,
+        write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+    ) -> Result<(), OutputError> {
+        let mut bytes = Vec::new();
+        write(&mut bytes).map_err(|source| OutputError::Io {
+            action: "cannot make",
+            path: name.into(),
+            source,
+        })?;
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(Artifact {
+                file_name: name.to_string(),
+                bytes,
+            });
+        Ok(())
+    }
+}
+
 /// Reads and consolidates; `Err` carries every diagnostic when there is any error.
 pub fn check(input: &InputFiles) -> Result<(Consolidated, Vec<Diagnostic>), Vec<Diagnostic>> {
     let ingested = ingest::load(input);
@@ -61,12 +89,9 @@ pub fn build(
     formats: &[Format],
     date: Option<Date>,
 ) -> Result<Built, Vec<Diagnostic>> {
-    let made = Mutex::new(Vec::new());
-    let (consolidated, diagnostics) = build_into(input, templates, styles, formats, date, &|a| {
-        made.lock().unwrap_or_else(|e| e.into_inner()).push(a);
-        Ok(())
-    })?;
-    let mut artifacts = made.into_inner().unwrap_or_else(|e| e.into_inner());
+    let made = InMemory::default();
+    let (consolidated, diagnostics) = build_into(input, templates, styles, formats, date, &made)?;
+    let mut artifacts = made.0.into_inner().unwrap_or_else(|e| e.into_inner());
     artifacts.sort_by(|a, b| a.file_name.cmp(&b.file_name));
     Ok(Built {
         artifacts,
@@ -75,17 +100,17 @@ pub fn build(
     })
 }
 
-/// Runs the whole pipeline and hands each output file to `sink` as soon as it is made, so
-/// that a large build never holds all of them (the reports run in parallel, so does `sink`).
-/// A `sink` error stops the build and comes back as an error diagnostic. `styles` are the
-/// writers' own (the HTML stylesheet, the house Word template).
+/// Runs the whole pipeline and writes each output file into `destination` as soon as it is
+/// made, so that a large build never holds them (the reports run in parallel, and so may
+/// the writes). A write error stops the build and comes back as an error diagnostic.
+/// `styles` are the writers' own (the HTML stylesheet, the house Word template).
 pub fn build_into(
     input: &InputFiles,
     templates: &Templates,
     styles: &Styles,
     formats: &[Format],
     date: Option<Date>,
-    sink: &(dyn Fn(Artifact) -> Result<(), OutputError> + Sync),
+    destination: &dyn Destination,
 ) -> Result<(Consolidated, Vec<Diagnostic>), Vec<Diagnostic>> {
     let (consolidated, diagnostics) = check(input)?;
     let failed =
@@ -93,12 +118,13 @@ pub fn build_into(
     // With an error in the input the build still runs, to report template errors too, but
     // its files go nowhere: nothing is written for a build that fails.
     let doomed = diagnostics.iter().any(|d| d.severity == Severity::Error);
-    let emit = |file_name: String, bytes: Vec<u8>| {
+    let emit = |name: String, write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>| {
         if doomed {
             return Ok(());
         }
-        let name = file_name.clone();
-        sink(Artifact { file_name, bytes }).map_err(|e| failed(&name, e.to_string()))
+        destination
+            .file(&name, write)
+            .map_err(|e| failed(&name, e.to_string()))
     };
     let json = || -> Result<(), Vec<Diagnostic>> {
         if !formats.contains(&Format::Json) {
@@ -109,17 +135,17 @@ pub fn build_into(
             .filter(|d| !consolidated.diagnostics.contains(d))
             .cloned()
             .collect();
-        emit(
-            "consolidated.json".into(),
-            json::to_json(&consolidated, &ingest_warnings).into_bytes(),
-        )
+        emit("consolidated.json".into(), &mut |out| {
+            json::write_json(&consolidated, &ingest_warnings, out)
+        })
     };
-    // A report's HTML and DOCX, made from its Markdown in parallel.
-    let pages = |r: &report::Report| -> Result<(), Vec<Diagnostic>> {
+    // A report's files: its Markdown, and its HTML and DOCX made from it in parallel.
+    let files = |r: &report::Report| -> Result<(), Vec<Diagnostic>> {
         let html = || -> Result<(), Vec<Diagnostic>> {
             if formats.contains(&Format::Html) {
-                let page = html::to_html(&r.markdown, &r.info, &styles.css);
-                emit(format!("{}.html", r.name), page.into_bytes())?;
+                emit(format!("{}.html", r.name), &mut |out| {
+                    html::write_html(&r.markdown, &r.info, &styles.css, out)
+                })?;
             }
             Ok(())
         };
@@ -128,36 +154,29 @@ pub fn build_into(
                 let name = format!("{}.docx", r.name);
                 let bytes = docx::to_docx(&r.markdown, &r.info, styles.reference.as_ref())
                     .map_err(|e| failed(&name, format!("cannot write DOCX: {e}")))?;
-                emit(name, bytes)?;
+                emit(name, &mut |out| out.write_all(&bytes))?;
             }
             Ok(())
         };
+        if formats.contains(&Format::Md) {
+            emit(format!("{}.md", r.name), &mut |out| {
+                out.write_all(r.markdown.as_bytes())
+            })?;
+        }
         let (html, docx) = rayon::join(html, docx);
         html.and(docx)
-    };
-    // Each report's Markdown moves into its file once nothing else needs it (at 6 × 20,000
-    // proposals a copy is 290 MB).
-    let markdown = |r: report::Report| -> Result<(), Vec<Diagnostic>> {
-        if formats.contains(&Format::Md) {
-            emit(format!("{}.md", r.name), r.markdown.into_bytes())?;
-        }
-        Ok(())
     };
     let reports = || -> Result<(), Vec<Diagnostic>> {
         let reports = report::Reports::new(&consolidated, templates, date);
         let synthesis = reports.synthesis().map_err(|d| vec![d])?;
-        // The implementation report (which embeds the synthesis) renders while the
-        // synthesis's pages are made; the synthesis's Markdown goes to its file before the
-        // implementation report's pages are made, so at most two reports are held at once.
-        let (implementation, pages_done) = rayon::join(
-            || reports.implementation(&synthesis.markdown),
-            || pages(&synthesis),
-        );
-        let implementation = implementation.map_err(|d| vec![d])?;
-        pages_done?;
-        markdown(synthesis)?;
-        pages(&implementation)?;
-        markdown(implementation)
+        // The implementation report renders while the synthesis's files are made; then the
+        // synthesis's Markdown becomes the implementation report's annex, so that one
+        // report's Markdown is held at a time.
+        let (draft, synthesis_done) =
+            rayon::join(|| reports.implementation_draft(), || files(&synthesis));
+        synthesis_done?;
+        let implementation = draft.map_err(|d| vec![d])?.finish(Some(synthesis.markdown));
+        files(&implementation)
     };
     let (reports, json) = rayon::join(reports, json);
     reports.and(json)?;

@@ -4,7 +4,7 @@
 use crate::ingest::{InputFiles, relative, wanted};
 use crate::model::{Consolidated, Date, Diagnostic};
 use crate::output::resolved;
-use crate::pipeline::{self, Artifact, Format};
+use crate::pipeline::{self, Destination, Format};
 use crate::render::Styles;
 use crate::render::docx::Reference;
 use crate::report::Templates;
@@ -150,16 +150,16 @@ impl Workspace {
         touched
     }
 
-    /// Builds from what is held, handing each output file to `sink` as it is made.
+    /// Builds from what is held, writing each output file into `destination` as it is made.
     pub fn build_into(
         &self,
         formats: &[Format],
         date: Option<Date>,
-        sink: &(dyn Fn(Artifact) -> Result<(), crate::output::OutputError> + Sync),
+        destination: &dyn Destination,
     ) -> Result<(Consolidated, Vec<Diagnostic>), Vec<Diagnostic>> {
         match (&self.templates, &self.styles) {
             (Ok(templates), Ok(styles)) => {
-                pipeline::build_into(&self.input, templates, styles, formats, date, sink)
+                pipeline::build_into(&self.input, templates, styles, formats, date, destination)
             }
             (templates, styles) => Err(styles
                 .as_ref()
@@ -314,7 +314,11 @@ mod tests {
         let mut ws = Workspace::open(dir.path(), Some(templates.path()), None).unwrap();
         assert!(ws.templates().is_ok(), "the templates load without it");
         let errors = ws
-            .build_into(&Format::ALL, None, &|_| Ok(()))
+            .build_into(
+                &Format::ALL,
+                None,
+                &crate::output::Staging::new(&dir.path().join("out")),
+            )
             .expect_err("an unreadable house template stops the build");
         assert!(
             errors[0].file.ends_with("reference.docx") && errors[0].message.contains("not a Word"),

@@ -362,7 +362,7 @@ fn concurrent_staged_builds_in_one_process_take_turns_without_blocking_each_othe
                     &Styles::default(),
                     &Format::ALL,
                     None,
-                    &|a| staging.add(a),
+                    &staging,
                 )
                 .expect("builds");
                 staging.commit().unwrap();

@@ -4,7 +4,7 @@ use super::Global;
 use super::printer::{self, Printer};
 use rpmsynth::model::{Date, Diagnostic, SourcePos};
 use rpmsynth::output;
-use rpmsynth::pipeline::{Artifact, Format};
+use rpmsynth::pipeline::{Destination, Format};
 use rpmsynth::workspace::Workspace;
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -91,23 +91,19 @@ pub fn emit(
     printer.input = Some(workspace.input());
     printer.templates = workspace.templates().ok();
     printer.printed = &previous;
-    let staging = output::Staging::new(&args.output);
-    let written = Mutex::new(Vec::new());
-    let sink = |a: Artifact| {
-        let size = (a.file_name.clone(), a.bytes.len());
-        staging.add(a)?;
-        written.lock().unwrap_or_else(|e| e.into_inner()).push(size);
-        Ok(())
+    let staging = Listed {
+        staging: output::Staging::new(&args.output),
+        written: Mutex::new(Vec::new()),
     };
-    let (consolidated, diagnostics) = match workspace.build_into(&args.format, source_date(), &sink)
-    {
-        Ok(built) => built,
-        Err(diagnostics) => {
-            let status = printer.finish(&diagnostics, None);
-            *warnings = diagnostics.into_iter().filter(|d| !d.is_error()).collect();
-            return status;
-        }
-    };
+    let (consolidated, diagnostics) =
+        match workspace.build_into(&args.format, source_date(), &staging) {
+            Ok(built) => built,
+            Err(diagnostics) => {
+                let status = printer.finish(&diagnostics, None);
+                *warnings = diagnostics.into_iter().filter(|d| !d.is_error()).collect();
+                return status;
+            }
+        };
     // Files are staged as they are made; they replace the previous output only now, when
     // the build has no error (a staging dropped without commit removes them).
     let status = printer.finish(&diagnostics, None);
@@ -115,11 +111,14 @@ pub fn emit(
     if status != 0 {
         return status;
     }
-    if let Err(message) = staging.commit() {
+    if let Err(message) = staging.staging.commit() {
         eprintln!("error: {message}");
         return 1;
     }
-    let mut written = written.into_inner().unwrap_or_else(|e| e.into_inner());
+    let mut written = staging
+        .written
+        .into_inner()
+        .unwrap_or_else(|e| e.into_inner());
     written.sort();
     if !global.quiet {
         eprintln!(
@@ -141,4 +140,47 @@ pub fn emit(
         }
     }
     0
+}
+
+/// The staged output, with each file's name and size as it was written.
+struct Listed {
+    staging: output::Staging,
+    written: Mutex<Vec<(String, u64)>>,
+}
+
+impl Destination for Listed {
+    fn file(
+        &self,
+        name: &str,
+        write: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<(), output::OutputError> {
+        let mut size = 0;
+        self.staging.file(name, &mut |out| {
+            let mut counted = Counted { out, size: 0 };
+            let written = write(&mut counted);
+            size = counted.size;
+            written
+        })?;
+        let mut list = self.written.lock().unwrap_or_else(|e| e.into_inner());
+        list.push((name.to_string(), size));
+        Ok(())
+    }
+}
+
+/// A writer that counts the bytes written through it.
+struct Counted<'a> {
+    out: &'a mut dyn std::io::Write,
+    size: u64,
+}
+
+impl std::io::Write for Counted<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let n = self.out.write(bytes)?;
+        self.size += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
 }

@@ -85,6 +85,17 @@ struct ProposalJson<'a> {
 
 /// The consolidated data as pretty-printed JSON, ending with a newline.
 pub fn to_json(c: &Consolidated, extra_diagnostics: &[Diagnostic]) -> String {
+    let mut out = Vec::new();
+    write_json(c, extra_diagnostics, &mut out).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("JSON is UTF-8")
+}
+
+/// Writes the consolidated data as pretty-printed JSON, ending with a newline, into `out`.
+pub fn write_json(
+    c: &Consolidated,
+    extra_diagnostics: &[Diagnostic],
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let conf = &c.cycle.conference;
     let ConferenceInfo {
         name,
@@ -174,5 +185,6 @@ pub fn to_json(c: &Consolidated, extra_diagnostics: &[Diagnostic]) -> String {
         timeline: &c.timeline,
         diagnostics: &diagnostics,
     };
-    serde_json::to_string_pretty(&json).expect("the consolidated model serialises") + "\n"
+    serde_json::to_writer_pretty(&mut *out, &json)?;
+    out.write_all(b"\n")
 }

@@ -27,7 +27,7 @@ pub struct Ingested {
 /// Reads every file of the input set and checks it; all problems of the run are reported together.
 pub fn load(input: &InputFiles) -> Ingested {
     let mut diagnostics = Vec::new();
-    let texts: Vec<(&str, String)> = input
+    let texts: Vec<(&str, &str)> = input
         .files
         .iter()
         .filter_map(|(path, bytes)| match decode(path, bytes) {
@@ -109,7 +109,7 @@ pub fn load(input: &InputFiles) -> Ingested {
 }
 
 fn required<'a>(
-    found: Option<&'a (&'a str, String)>,
+    found: Option<&(&'a str, &'a str)>,
     name: &str,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<(&'a str, &'a str)> {
@@ -122,17 +122,17 @@ fn required<'a>(
             .with_help("run `rpmsynth init DIR` to see a complete example"),
         );
     }
-    found.map(|(p, t)| (*p, t.as_str()))
+    found.copied()
 }
 
 /// UTF-8 text without a byte-order mark; invalid bytes are reported as line:column.
-fn decode(path: &str, bytes: &[u8]) -> Result<String, Diagnostic> {
+fn decode<'a>(path: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
     if bytes.len() as u64 > limits::MAX_FILE_BYTES {
         return Err(too_large(path, bytes.len() as u64));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    String::from_utf8(bytes.to_vec()).map_err(|e| {
-        let valid = e.utf8_error().valid_up_to();
+    std::str::from_utf8(bytes).map_err(|e| {
+        let valid = e.valid_up_to();
         let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or("");
         let (line, column) = LineIndex::new(prefix).line_col(valid);
         Diagnostic::error(

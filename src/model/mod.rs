@@ -4,7 +4,7 @@ mod conference;
 mod consolidated;
 mod date;
 mod diagnostic;
-mod dialect;
+pub mod dialect;
 mod document;
 mod profile;
 mod proposal;

@@ -23,6 +23,12 @@ pub enum Change {
     Deleted,
 }
 
+/// The sections of `markdown` (see [`crate::model::dialect::sections`]), each with its
+/// CriticMarkup replaced by the marks above: what the writers parse, one section at a time.
+pub fn marked_sections(markdown: &str) -> impl Iterator<Item = Cow<'_, str>> {
+    crate::model::dialect::sections(markdown).map(|(_, section)| mark(section))
+}
+
 /// Replaces CriticMarkup by the marks above (borrowed when there is none).
 pub fn mark(markdown: &str) -> Cow<'_, str> {
     static CRITIC: LazyLock<Regex> = LazyLock::new(|| {

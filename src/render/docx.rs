@@ -52,7 +52,6 @@ mod xml;
 pub use reference::Reference;
 pub use styles::Geometry;
 
-use super::critic;
 use crate::model::DocumentInfo;
 
 /// Renders report Markdown as a complete .docx file, with the styles and page setup of
@@ -63,9 +62,8 @@ pub fn to_docx(
     reference: Option<&Reference>,
 ) -> std::io::Result<Vec<u8>> {
     let geometry = reference.and_then(|r| r.geometry).unwrap_or(Geometry::A4);
-    let marked = critic::mark(markdown);
-    let mut outline = outline::Outline::read(&marked);
-    pages::estimate(&marked, &mut outline, geometry);
+    let mut outline = outline::Outline::read(markdown);
+    pages::estimate(markdown, &mut outline, geometry);
     let stamp = parts::stamp(&info.iso_date);
     let language = xml::clean(&info.language);
     let language = if language
@@ -89,7 +87,7 @@ pub fn to_docx(
     ).as_bytes())?;
     let env = state::Env::new(&outline, geometry, &stamp, &info.language);
     let body = body::write(
-        &marked,
+        markdown,
         env,
         &mut |piece| package.write(piece.as_bytes()),
         body::PIECE,

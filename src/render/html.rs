@@ -17,12 +17,22 @@ type Out<'a> = VecDeque<Event<'a>>;
 /// The default HTML stylesheet (`style.css` in a templates folder replaces it).
 pub const DEFAULT_CSS: &str = include_str!("../../templates/style.css");
 
-/// Renders report Markdown as a complete HTML page with the given stylesheet. The events
-/// stream from the parser through the rewrites into the page: a large report is never held
-/// as a list of events.
+/// Renders report Markdown as a complete HTML page with the given stylesheet.
 pub fn to_html(markdown: &str, info: &DocumentInfo, css: &str) -> String {
-    let marked = critic::mark(markdown);
-    let mut page = String::with_capacity(markdown.len() * 3 / 2 + css.len() + 512);
+    let mut page = Vec::with_capacity(markdown.len() * 3 / 2 + css.len() + 512);
+    write_html(markdown, info, css, &mut page).expect("writing to memory cannot fail");
+    String::from_utf8(page).expect("the page is UTF-8")
+}
+
+/// Writes report Markdown as a complete HTML page with the given stylesheet into `out`,
+/// one section at a time: a large report is never held as a page or a list of events.
+pub fn write_html(
+    markdown: &str,
+    info: &DocumentInfo,
+    css: &str,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let mut page = String::with_capacity(css.len() + 1024);
     page.push_str("<!DOCTYPE html>\n<html lang=\"");
     escape(
         &mut page,
@@ -39,16 +49,20 @@ pub fn to_html(markdown: &str, info: &DocumentInfo, css: &str) -> String {
     page.push_str("</title>\n<style>\n");
     page.push_str(&css.replace("</", "<\\/"));
     page.push_str("</style>\n</head>\n<body>\n<main>\n");
-    let transform = Transform {
+    let mut transform = Transform {
         caption: crate::render::caption_words(&info.language),
         ..Transform::default()
     };
-    pulldown_cmark::html::push_html(
-        &mut page,
-        transform.apply(Parser::new_ext(&marked, markdown_options())),
-    );
+    for section in critic::marked_sections(markdown) {
+        pulldown_cmark::html::push_html(
+            &mut page,
+            transform.apply(Parser::new_ext(&section, markdown_options())),
+        );
+        out.write_all(page.as_bytes())?;
+        page.clear();
+    }
     page.push_str("</main>\n</body>\n</html>\n");
-    page
+    out.write_all(page.as_bytes())
 }
 
 fn escape(out: &mut String, text: &str) {
@@ -71,7 +85,7 @@ struct Transform {
 impl Transform {
     /// The rewritten events, one input event at a time.
     fn apply<'a>(
-        mut self,
+        &mut self,
         events: impl Iterator<Item = Event<'a>>,
     ) -> impl Iterator<Item = Event<'a>> {
         let mut events = events.peekable();

@@ -83,14 +83,19 @@ impl<'a> Reports<'a> {
 
     /// Renders the synthesis report.
     pub fn synthesis(&self) -> Result<Report, Diagnostic> {
-        self.render(&self.context(ReportKind::Synthesis, ""), self.room())
+        Ok(self.render(&self.context(ReportKind::Synthesis, ""), self.room())?.finish(None))
     }
 
     /// Renders the implementation report, with `synthesis` (the synthesis report's Markdown)
     /// as its annex.
-    pub fn implementation(&self, synthesis: &str) -> Result<Report, Diagnostic> {
-        let room = synthesis.len() + self.room() / 3;
-        self.render(&self.context(ReportKind::Implementation, synthesis), room)
+    pub fn implementation(&self, synthesis: String) -> Result<Report, Diagnostic> {
+        Ok(self.implementation_draft()?.finish(Some(synthesis)))
+    }
+
+    /// Renders the implementation report without its annex, the synthesis, which
+    /// [`Draft::finish`] puts in: so it can be rendered before the synthesis's files are made.
+    pub fn implementation_draft(&self) -> Result<Draft, Diagnostic> {
+        self.render(&self.context(ReportKind::Implementation, ""), self.room() / 3)
     }
 
     /// The room to reserve for the synthesis's Markdown: it holds each outcome about twice
@@ -106,17 +111,60 @@ impl<'a> Reports<'a> {
         3 * outcomes + (1 << 20)
     }
 
-    fn render(&self, ctx: &ReportContext, room: usize) -> Result<Report, Diagnostic> {
-        let markdown = stream::render(ctx, self.templates, room)?;
-        Ok(Report {
+    fn render(&self, ctx: &ReportContext, room: usize) -> Result<Draft, Diagnostic> {
+        let (text, synthesis_at) = stream::render(ctx, self.templates, room)?;
+        Ok(Draft {
             name: ctx.report.name.clone(),
             info: document_info(
                 &ctx.report,
                 &ctx.shared.conference.name,
                 &ctx.shared.language,
             ),
-            markdown: finish(markdown),
+            text,
+            synthesis_at,
         })
+    }
+}
+
+/// A rendered report before its last step: the template's output, and where in it
+/// `{{synthesis}}` puts the embedded synthesis.
+#[derive(Debug)]
+pub struct Draft {
+    name: String,
+    info: DocumentInfo,
+    text: String,
+    synthesis_at: Vec<usize>,
+}
+
+impl Draft {
+    /// The report: the synthesis (the synthesis report's Markdown) embedded where the
+    /// template says, blank runs collapsed, contents filled. The synthesis is embedded within
+    /// its own buffer, which becomes the report's (a report can be hundreds of megabytes).
+    pub fn finish(self, synthesis: Option<String>) -> Report {
+        let text = match (self.synthesis_at.split_first(), synthesis) {
+            (Some((&first, rest)), Some(mut synthesis)) => {
+                let cover = synthesis.len() - markdown::without_front_matter(&synthesis).len();
+                synthesis.drain(..cover);
+                let mut text = markdown::embed(synthesis, 2, "synthesis-");
+                let embedded = first..first + text.len();
+                text.reserve(self.text.len());
+                text.insert_str(0, &self.text[..first]);
+                let mut last = first;
+                for &at in rest {
+                    text.push_str(&self.text[last..at]);
+                    text.extend_from_within(embedded.clone());
+                    last = at;
+                }
+                text.push_str(&self.text[last..]);
+                text
+            }
+            _ => self.text,
+        };
+        Report {
+            name: self.name,
+            info: self.info,
+            markdown: finish(text),
+        }
     }
 }
 

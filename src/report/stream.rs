@@ -1,7 +1,8 @@
 //! Renders a report one topic at a time. The templates receive the root of the report
 //! context (everything but its long parts) as JSON; `{{#each topics}}` converts each topic
-//! with its groups when it comes to it, renders its block and drops it; `{{annex}}` and
-//! `{{synthesis}}` write those texts straight into the output. So the output is the same as
+//! with its groups when it comes to it, renders its block and drops it; `{{annex}}` writes
+//! the annex straight into the output, and `{{synthesis}}` notes where the embedded synthesis
+//! goes, for the caller to put it there (see [`super::Draft`]). So the output is the same as
 //! rendering the whole context converted at once (tests/context.rs checks it), without ever
 //! holding it. Everything else is handlebars' own: `each` on any other list behaves as the
 //! built-in `each`.
@@ -11,24 +12,38 @@ use super::templates::{Templates, json};
 use super::view::ReportContext;
 use super::view::streamed::without_streamed;
 use crate::model::Diagnostic;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use handlebars::{
     BlockContext, BlockParams, Context, Handlebars, Helper, HelperDef, HelperResult, JsonValue,
     Output, RenderContext, RenderError, RenderErrorReason, Renderable, to_json,
 };
 
-/// Renders `ctx` with its report's template into room for `room` bytes.
+/// Renders `ctx` with its report's template into room for `room` bytes: the text, and the
+/// offsets in it where `{{synthesis}}` was written (nothing is written there).
 pub fn render(
     ctx: &ReportContext,
     templates: &Templates,
     room: usize,
-) -> Result<String, Diagnostic> {
+) -> Result<(String, Vec<usize>), Diagnostic> {
     let root = Context::from(without_streamed(|| json(ctx))?);
+    let written = AtomicUsize::new(0);
+    let noted = Mutex::new(Vec::new());
     let helpers: Vec<(&str, Box<dyn HelperDef + Send + Sync + '_>)> = vec![
         ("each", Box::new(Each { ctx })),
         ("annex", Box::new(Annex { ctx })),
-        ("synthesis", Box::new(Synthesis { ctx })),
+        (
+            "synthesis",
+            Box::new(Synthesis {
+                written: &written,
+                noted: &noted,
+            }),
+        ),
     ];
-    templates.render_with(&ctx.report.name, &root, room, helpers, &|| sample(ctx))
+    let text = templates.render_with(&ctx.report.name, &root, room, &written, helpers, &|| {
+        sample(ctx)
+    })?;
+    Ok((text, noted.into_inner().unwrap_or_else(|e| e.into_inner())))
 }
 
 /// The root with the first topic and RPM whole: the names a misspelt variable is compared with.
@@ -229,9 +244,10 @@ impl HelperDef for Annex<'_> {
     }
 }
 
-/// `{{synthesis}}`: the embedded synthesis, written straight into the output.
+/// `{{synthesis}}`: notes where the embedded synthesis goes (the output's length then).
 struct Synthesis<'c> {
-    ctx: &'c ReportContext<'c>,
+    written: &'c AtomicUsize,
+    noted: &'c Mutex<Vec<usize>>,
 }
 
 impl HelperDef for Synthesis<'_> {
@@ -241,9 +257,11 @@ impl HelperDef for Synthesis<'_> {
         _: &'reg Handlebars<'reg>,
         _: &'rc Context,
         _: &mut RenderContext<'reg, 'rc>,
-        out: &mut dyn Output,
+        _: &mut dyn Output,
     ) -> HelperResult {
-        write(out, |sink| self.ctx.synthesis.write(sink))
+        let at = self.written.load(Ordering::Relaxed);
+        self.noted.lock().unwrap_or_else(|e| e.into_inner()).push(at);
+        Ok(())
     }
 }
 

@@ -5,6 +5,7 @@ use crate::model::{Diagnostic, SourcePos};
 use handlebars::{Context, Handlebars, HelperDef, RenderErrorReason};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The default templates, by name (file name without `.md.hbs`): every `templates/*.md.hbs`,
 /// the reports first (see build.rs).
@@ -169,17 +170,22 @@ impl Templates {
     /// Renders template `name` with `context`; errors name the file, line, column and closest name.
     pub fn render(&self, name: &str, context: &impl Serialize) -> Result<String, Diagnostic> {
         let data = data(context)?;
-        self.render_in(&self.registry, name, &data, 0, &|| data.data().clone())
+        let written = AtomicUsize::new(0);
+        self.render_in(&self.registry, name, &data, (0, &written), &|| {
+            data.data().clone()
+        })
     }
 
     /// Renders template `name` with `data` into room for `room` bytes reserved up front, with
-    /// `helpers` added for this rendering only; a misspelt variable is compared with the names
-    /// of `sample()`.
+    /// `helpers` added for this rendering only; `written` counts the bytes written so far, for
+    /// helpers that note where they are. A misspelt variable is compared with the names of
+    /// `sample()`.
     pub(super) fn render_with<'a>(
         &'a self,
         name: &str,
         data: &Context,
         room: usize,
+        written: &AtomicUsize,
         helpers: Vec<(&str, Box<dyn HelperDef + Send + Sync + 'a>)>,
         sample: &dyn Fn() -> serde_json::Value,
     ) -> Result<String, Diagnostic> {
@@ -187,7 +193,7 @@ impl Templates {
         for (helper, def) in helpers {
             registry.register_helper(helper, def);
         }
-        self.render_in(&registry, name, data, room, sample)
+        self.render_in(&registry, name, data, (room, written), sample)
     }
 
     fn render_in(
@@ -195,14 +201,17 @@ impl Templates {
         registry: &Handlebars,
         name: &str,
         data: &Context,
-        room: usize,
+        (room, written): (usize, &AtomicUsize),
         sample: &dyn Fn() -> serde_json::Value,
     ) -> Result<String, Diagnostic> {
-        let mut out = Vec::with_capacity(room);
+        let mut out = Counted {
+            bytes: Vec::with_capacity(room),
+            written,
+        };
         let rendered = registry
             .render_with_context_to_write(name, data, &mut out)
             .map(|()| {
-                String::from_utf8(out)
+                String::from_utf8(out.bytes)
                     .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
             });
         rendered.map_err(|e| {
@@ -228,6 +237,24 @@ impl Templates {
                 }
             })
         })
+    }
+}
+
+/// A template's output, with the count of bytes written so far.
+struct Counted<'w> {
+    bytes: Vec<u8>,
+    written: &'w AtomicUsize,
+}
+
+impl std::io::Write for Counted<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.bytes.extend_from_slice(bytes);
+        self.written.store(self.bytes.len(), Ordering::Relaxed);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 

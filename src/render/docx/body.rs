@@ -12,6 +12,7 @@ use super::stream::{Block, Stream};
 use super::styles;
 use super::table::{Align, TableBuilder};
 use crate::model::markdown_options;
+use crate::render::critic;
 use pulldown_cmark::{Alignment, Event, Parser, Tag, TagEnd};
 use std::fmt::Write;
 
@@ -81,9 +82,11 @@ pub fn write<'a>(
         in_paragraph: false,
         skipping_contents: false,
     };
-    for event in Parser::new_ext(markdown, markdown_options()) {
-        w.stream.send();
-        w.event(event);
+    for section in critic::marked_sections(markdown) {
+        for event in Parser::new_ext(&section, markdown_options()) {
+            w.stream.send();
+            w.event(event);
+        }
     }
     w.flush();
     let xml = w.stream.finish()?;

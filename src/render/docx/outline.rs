@@ -6,6 +6,7 @@ use super::para::{Paragraph, Props};
 use super::styles;
 use super::xml::{clean, esc};
 use crate::model::markdown_options;
+use crate::render::critic;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use std::collections::HashSet;
 use std::fmt::Write;
@@ -48,55 +49,57 @@ impl Outline {
         let mut outline = Outline::default();
         let mut current: Option<(usize, Vec<String>, Option<String>, String)> = None;
         let mut after_toc = false;
-        for event in Parser::new_ext(markdown, markdown_options()) {
-            match event {
-                Event::Start(Tag::Heading {
-                    level, id, classes, ..
-                }) => {
-                    let classes: Vec<String> = classes.iter().map(|c| c.to_string()).collect();
-                    let id = id.map(|i| clean(&i).into_owned());
-                    current = Some((level as usize, classes, id, String::new()));
-                }
-                Event::Text(t) | Event::Code(t) => {
-                    if let Some((.., text)) = current.as_mut() {
-                        text.push_str(&t);
+        for section in critic::marked_sections(markdown) {
+            for event in Parser::new_ext(&section, markdown_options()) {
+                match event {
+                    Event::Start(Tag::Heading {
+                        level, id, classes, ..
+                    }) => {
+                        let classes: Vec<String> = classes.iter().map(|c| c.to_string()).collect();
+                        let id = id.map(|i| clean(&i).into_owned());
+                        current = Some((level as usize, classes, id, String::new()));
                     }
-                }
-                Event::SoftBreak | Event::HardBreak => {
-                    if let Some((.., text)) = current.as_mut() {
-                        text.push(' ');
+                    Event::Text(t) | Event::Code(t) => {
+                        if let Some((.., text)) = current.as_mut() {
+                            text.push_str(&t);
+                        }
                     }
-                }
-                Event::End(TagEnd::Heading(_)) => {
-                    let Some((level, classes, id, text)) = current.take() else {
-                        continue;
-                    };
-                    let bookmark = match &id {
-                        Some(id) if !id.is_empty() => bookmark_name(id),
-                        _ => format!("_Toc{}", outline.headings.len() + 1),
-                    };
-                    if let Some(id) = id {
-                        outline.anchors.insert(id);
+                    Event::SoftBreak | Event::HardBreak => {
+                        if let Some((.., text)) = current.as_mut() {
+                            text.push(' ');
+                        }
                     }
-                    let in_toc = after_toc && level <= TOC_DEPTH && !outside_outline(&classes);
-                    after_toc |= classes.iter().any(|c| c == "toc");
-                    let text = crate::render::critic::split(&text, None)
-                        .0
-                        .into_iter()
-                        .filter(|(_, change)| {
-                            *change != Some(crate::render::critic::Change::Deleted)
-                        })
-                        .map(|(piece, _)| piece)
-                        .collect::<String>();
-                    outline.headings.push(Heading {
-                        level,
-                        text: text.trim().to_string(),
-                        bookmark,
-                        in_toc,
-                        page: 1,
-                    });
+                    Event::End(TagEnd::Heading(_)) => {
+                        let Some((level, classes, id, text)) = current.take() else {
+                            continue;
+                        };
+                        let bookmark = match &id {
+                            Some(id) if !id.is_empty() => bookmark_name(id),
+                            _ => format!("_Toc{}", outline.headings.len() + 1),
+                        };
+                        if let Some(id) = id {
+                            outline.anchors.insert(id);
+                        }
+                        let in_toc = after_toc && level <= TOC_DEPTH && !outside_outline(&classes);
+                        after_toc |= classes.iter().any(|c| c == "toc");
+                        let text = crate::render::critic::split(&text, None)
+                            .0
+                            .into_iter()
+                            .filter(|(_, change)| {
+                                *change != Some(crate::render::critic::Change::Deleted)
+                            })
+                            .map(|(piece, _)| piece)
+                            .collect::<String>();
+                        outline.headings.push(Heading {
+                            level,
+                            text: text.trim().to_string(),
+                            bookmark,
+                            in_toc,
+                            page: 1,
+                        });
+                    }
+                    _ => {}
                 }
-                _ => {}
             }
         }
         outline

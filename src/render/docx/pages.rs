@@ -7,6 +7,7 @@ use super::outline::Outline;
 use super::styles::Geometry;
 use super::table::column_widths;
 use crate::model::markdown_options;
+use crate::render::critic;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use std::collections::HashMap;
 
@@ -109,120 +110,122 @@ fn pages_by_bookmark(
     let mut toc_height = 0.0;
     // The writer replaces the Markdown list after the contents heading by the TOC field.
     let mut skipping_contents = false;
-    for event in Parser::new_ext(markdown, markdown_options()) {
-        if skipping_contents {
+    for section in critic::marked_sections(markdown) {
+        for event in Parser::new_ext(&section, markdown_options()) {
+            if skipping_contents {
+                match event {
+                    Event::Start(Tag::Heading { .. }) => skipping_contents = false,
+                    Event::Rule => {}
+                    _ => continue,
+                }
+            }
             match event {
-                Event::Start(Tag::Heading { .. }) => skipping_contents = false,
-                Event::Rule => {}
-                _ => continue,
-            }
-        }
-        match event {
-            Event::Start(Tag::Heading { level, classes, .. }) => {
-                let level = level as usize;
-                let landscape = classes.iter().any(|c| c.as_ref() == "landscape");
-                if layout.landscape.is_some_and(|l| level <= l) {
-                    layout.break_page();
-                    layout.landscape = None;
-                }
-                if landscape && layout.landscape.is_none() {
-                    layout.break_page();
-                    layout.landscape = Some(level);
-                }
-                let toc = classes.iter().any(|c| c.as_ref() == "toc");
-                if toc {
-                    // Top-level entries have space before them.
-                    toc_height = outline
-                        .headings
-                        .iter()
-                        .filter(|h| h.in_toc)
-                        .map(|h| if h.level == 1 { 21.0 } else { 14.5 })
-                        .sum();
-                }
-                heading = Some((level, toc));
-                text = 0;
-            }
-            Event::End(TagEnd::Heading(_)) => {
-                let (level, toc) = heading.take().unwrap_or((1, false));
-                let (line, spacing) = line_and_spacing(Some(level));
-                let width = layout.text_width();
-                // A heading is kept with the next block: it moves with it.
-                let height = Layout::lines(text, line / 1.2, width) * line + spacing;
-                if layout.used + height + 40.0 > layout.page_height() {
-                    layout.break_page();
-                }
-                if let Some(h) = headings.next() {
-                    pages.insert(h.bookmark.clone(), layout.page);
-                }
-                layout.add(height);
-                if toc {
-                    layout.add(toc_height);
-                    skipping_contents = true;
-                }
-            }
-            Event::Text(t) | Event::Code(t) => {
-                if let Some(row) = table.last_mut() {
-                    if let Some(cell) = row.last_mut() {
-                        cell.push_str(&t);
+                Event::Start(Tag::Heading { level, classes, .. }) => {
+                    let level = level as usize;
+                    let landscape = classes.iter().any(|c| c.as_ref() == "landscape");
+                    if layout.landscape.is_some_and(|l| level <= l) {
+                        layout.break_page();
+                        layout.landscape = None;
                     }
-                } else {
-                    text += t.chars().count();
-                }
-            }
-            Event::SoftBreak => text += 1,
-            Event::Start(Tag::Item) => indent += 18.0,
-            Event::End(end @ (TagEnd::Paragraph | TagEnd::Item)) if table.is_empty() => {
-                if text > 0 {
-                    let (line, mut after) = line_and_spacing(None);
-                    if indent > 0.0 {
-                        // List paragraphs are closer together.
-                        after = 3.0;
+                    if landscape && layout.landscape.is_none() {
+                        layout.break_page();
+                        layout.landscape = Some(level);
                     }
-                    let width = layout.text_width() - indent.max(0.0);
-                    layout.add(Layout::lines(text, 11.0, width) * line + after);
+                    let toc = classes.iter().any(|c| c.as_ref() == "toc");
+                    if toc {
+                        // Top-level entries have space before them.
+                        toc_height = outline
+                            .headings
+                            .iter()
+                            .filter(|h| h.in_toc)
+                            .map(|h| if h.level == 1 { 21.0 } else { 14.5 })
+                            .sum();
+                    }
+                    heading = Some((level, toc));
+                    text = 0;
                 }
-                if end == TagEnd::Item {
-                    indent -= 18.0;
+                Event::End(TagEnd::Heading(_)) => {
+                    let (level, toc) = heading.take().unwrap_or((1, false));
+                    let (line, spacing) = line_and_spacing(Some(level));
+                    let width = layout.text_width();
+                    // A heading is kept with the next block: it moves with it.
+                    let height = Layout::lines(text, line / 1.2, width) * line + spacing;
+                    if layout.used + height + 40.0 > layout.page_height() {
+                        layout.break_page();
+                    }
+                    if let Some(h) = headings.next() {
+                        pages.insert(h.bookmark.clone(), layout.page);
+                    }
+                    layout.add(height);
+                    if toc {
+                        layout.add(toc_height);
+                        skipping_contents = true;
+                    }
                 }
-                text = 0;
-            }
-            Event::End(TagEnd::CodeBlock) => {
-                layout.add(text.max(1) as f64 / 80.0 * 12.0 + 6.0);
-                text = 0;
-            }
-            Event::Rule => layout.break_page(),
-            Event::Start(Tag::Table(_)) => table.clear(),
-            Event::Start(Tag::TableHead | Tag::TableRow) => table.push(Vec::new()),
-            Event::Start(Tag::TableCell) => {
-                if let Some(row) = table.last_mut() {
-                    row.push(String::new());
+                Event::Text(t) | Event::Code(t) => {
+                    if let Some(row) = table.last_mut() {
+                        if let Some(cell) = row.last_mut() {
+                            cell.push_str(&t);
+                        }
+                    } else {
+                        text += t.chars().count();
+                    }
                 }
-            }
-            Event::End(TagEnd::Table) => {
-                let rows = std::mem::take(&mut table);
-                let columns = rows.iter().map(Vec::len).max().unwrap_or(1);
-                let texts: Vec<Vec<&str>> = (0..columns)
-                    .map(|c| {
-                        rows.iter()
-                            .filter_map(|r| r.get(c).map(String::as_str))
-                            .collect()
-                    })
-                    .collect();
-                let widths = column_widths(&texts, layout.current().text_width() as usize);
-                for row in &rows {
-                    let lines = row
-                        .iter()
-                        .zip(&widths)
-                        .map(|(cell, w)| {
-                            Layout::lines(cell.chars().count(), 9.0, *w as f64 * PT - 10.0)
+                Event::SoftBreak => text += 1,
+                Event::Start(Tag::Item) => indent += 18.0,
+                Event::End(end @ (TagEnd::Paragraph | TagEnd::Item)) if table.is_empty() => {
+                    if text > 0 {
+                        let (line, mut after) = line_and_spacing(None);
+                        if indent > 0.0 {
+                            // List paragraphs are closer together.
+                            after = 3.0;
+                        }
+                        let width = layout.text_width() - indent.max(0.0);
+                        layout.add(Layout::lines(text, 11.0, width) * line + after);
+                    }
+                    if end == TagEnd::Item {
+                        indent -= 18.0;
+                    }
+                    text = 0;
+                }
+                Event::End(TagEnd::CodeBlock) => {
+                    layout.add(text.max(1) as f64 / 80.0 * 12.0 + 6.0);
+                    text = 0;
+                }
+                Event::Rule => layout.break_page(),
+                Event::Start(Tag::Table(_)) => table.clear(),
+                Event::Start(Tag::TableHead | Tag::TableRow) => table.push(Vec::new()),
+                Event::Start(Tag::TableCell) => {
+                    if let Some(row) = table.last_mut() {
+                        row.push(String::new());
+                    }
+                }
+                Event::End(TagEnd::Table) => {
+                    let rows = std::mem::take(&mut table);
+                    let columns = rows.iter().map(Vec::len).max().unwrap_or(1);
+                    let texts: Vec<Vec<&str>> = (0..columns)
+                        .map(|c| {
+                            rows.iter()
+                                .filter_map(|r| r.get(c).map(String::as_str))
+                                .collect()
                         })
-                        .fold(1.0, f64::max);
-                    layout.add(lines * 10.8 + 2.5);
+                        .collect();
+                    let widths = column_widths(&texts, layout.current().text_width() as usize);
+                    for row in &rows {
+                        let lines = row
+                            .iter()
+                            .zip(&widths)
+                            .map(|(cell, w)| {
+                                Layout::lines(cell.chars().count(), 9.0, *w as f64 * PT - 10.0)
+                            })
+                            .fold(1.0, f64::max);
+                        layout.add(lines * 10.8 + 2.5);
+                    }
+                    layout.add(8.0);
+                    text = 0;
                 }
-                layout.add(8.0);
-                text = 0;
+                _ => {}
             }
-            _ => {}
         }
     }
     pages
