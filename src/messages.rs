@@ -98,7 +98,17 @@ pub fn find(code: &str) -> Option<&'static Catalogue> {
 
 /// The catalogue of a language, English when there is none.
 pub fn of(code: &str) -> &'static Catalogue {
-    find(code).unwrap_or_else(|| &all()[0].1)
+    find(code).unwrap_or_else(english)
+}
+
+/// The English catalogue: the language of check messages and `consolidated.json`.
+pub fn english() -> &'static Catalogue {
+    &all()[0].1
+}
+
+/// Every language's catalogue.
+pub fn catalogues() -> impl Iterator<Item = &'static Catalogue> {
+    all().iter().map(|(_, cat)| cat)
 }
 
 /// Replaces `{name}` in `pattern` by each value.

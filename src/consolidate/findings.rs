@@ -82,7 +82,7 @@ fn finding(
         members: members.iter().map(|p| p.qualified_id()).collect(),
         sources: members.iter().map(|p| p.source.clone()).collect(),
     };
-    f.message = f.text("en", str::to_string);
+    f.message = f.text(crate::messages::english(), str::to_string);
     f
 }
 

@@ -1,4 +1,5 @@
 use super::{Action, Cycle, Diagnostic, Region, SourcePos, TimelineCheck};
+use crate::messages::Catalogue;
 use serde::Serialize;
 
 /// How the proposals of a group relate to each other.
@@ -66,14 +67,14 @@ pub struct Finding {
 }
 
 impl Finding {
-    /// The finding in `language`: its catalogue message, the target written by `label` as
-    /// `{0}`, `params` after it.
-    pub fn text(&self, language: &str, label: impl Fn(&str) -> String) -> String {
+    /// The finding in a report language: its catalogue message, the target written by
+    /// `label` as `{0}`, `params` after it.
+    pub fn text(&self, cat: &Catalogue, label: impl Fn(&str) -> String) -> String {
         let target = self.target.as_deref().map(label).unwrap_or_default();
         let params: Vec<String> = std::iter::once(target)
             .chain(self.params.iter().cloned())
             .collect();
-        crate::messages::of(language).text(self.key, &params)
+        cat.text(self.key, &params)
     }
 }
 

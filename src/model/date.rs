@@ -1,4 +1,4 @@
-use crate::messages::{self, fill};
+use crate::messages::{self, Catalogue, fill};
 use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
@@ -22,48 +22,47 @@ impl Date {
 
     /// "3 June 2025".
     pub fn long(self) -> String {
-        self.long_in("en")
+        self.long_in(messages::english())
     }
 
     /// "3 June 2025" in English, "3 juin 2025" (and "1er juin 2025") in French: the
     /// catalogue's `dates.date` pattern.
-    pub fn long_in(self, language: &str) -> String {
-        let cat = messages::of(language);
+    pub fn long_in(self, cat: &Catalogue) -> String {
         fill(
             &cat.dates.date,
             &[
-                ("day", &self.day_in(language)),
-                ("month", self.month_in(language)),
+                ("day", &self.day_in(cat)),
+                ("month", self.month_in(cat)),
                 ("year", &self.0.year().to_string()),
             ],
         )
     }
 
     /// The day of the month; the first is the catalogue's `first_day` ("1er" in French).
-    fn day_in(self, language: &str) -> String {
+    fn day_in(self, cat: &Catalogue) -> String {
         match self.0.day() {
-            1 => messages::of(language).first_day.clone(),
+            1 => cat.first_day.clone(),
             day => day.to_string(),
         }
     }
 
-    fn month_in(self, language: &str) -> &'static str {
-        &messages::of(language).months[self.0.month0() as usize]
+    fn month_in(self, cat: &Catalogue) -> &str {
+        &cat.months[self.0.month0() as usize]
     }
 
     /// A range as written in ITU documents: "3–5 June 2025", "30 June – 1 July 2025",
     /// "30 December 2024 – 2 January 2025"; a single day when both ends are equal.
     pub fn range(start: Date, end: Date) -> String {
-        Date::range_in(start, end, "en")
+        Date::range_in(start, end, messages::english())
     }
 
     /// [`Date::range`] in a report language, from the catalogue's `dates` patterns: "13–15
     /// août 2024" in French.
-    pub fn range_in(start: Date, end: Date, language: &str) -> String {
+    pub fn range_in(start: Date, end: Date, cat: &Catalogue) -> String {
         let (s, e) = (start.0, end.0);
-        let patterns = &messages::of(language).dates;
+        let patterns = &cat.dates;
         let pattern = if s == e {
-            return start.long_in(language);
+            return start.long_in(cat);
         } else if s.year() != e.year() {
             &patterns.range
         } else if s.month() != e.month() {
@@ -74,10 +73,10 @@ impl Date {
         fill(
             pattern,
             &[
-                ("start_day", &start.day_in(language)),
-                ("start_month", start.month_in(language)),
-                ("start", &start.long_in(language)),
-                ("end", &end.long_in(language)),
+                ("start_day", &start.day_in(cat)),
+                ("start_month", start.month_in(cat)),
+                ("start", &start.long_in(cat)),
+                ("end", &end.long_in(cat)),
             ],
         )
     }
@@ -150,12 +149,13 @@ mod tests {
 
     #[test]
     fn formats_ranges_in_french() {
+        let fr = messages::of("fr");
         assert_eq!(
-            Date::range_in(d("2024-08-13"), d("2024-08-15"), "fr"),
+            Date::range_in(d("2024-08-13"), d("2024-08-15"), fr),
             "13–15 août 2024"
         );
         assert_eq!(
-            Date::range_in(d("2017-01-30"), d("2017-02-01"), "fr"),
+            Date::range_in(d("2017-01-30"), d("2017-02-01"), fr),
             "30 janvier – 1er février 2017"
         );
     }

@@ -1,3 +1,4 @@
+use crate::messages::Catalogue;
 use serde::Serialize;
 use std::fmt;
 
@@ -35,10 +36,9 @@ impl Region {
         }
     }
 
-    /// The region's name in a report language, from its message catalogue (English when
-    /// the language has none).
-    pub fn name(self, language: &str) -> &'static str {
-        crate::messages::of(language).region(self.code())
+    /// The region's name in a report language's message catalogue.
+    pub fn name(self, cat: &Catalogue) -> &str {
+        cat.region(self.code())
     }
 
     /// Parses a region code (case-insensitive, surrounding spaces ignored).
@@ -76,6 +76,6 @@ mod tests {
         assert_eq!(Region::parse(" cis "), Some(Region::CIS));
         assert_eq!(Region::parse("AFRICA"), None);
         assert!(Region::AFR < Region::EUR);
-        assert_eq!(Region::ARB.name("fr"), "États arabes");
+        assert_eq!(Region::ARB.name(crate::messages::of("fr")), "États arabes");
     }
 }

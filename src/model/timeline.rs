@@ -2,7 +2,7 @@
 //! written in any report language.
 
 use super::{Date, NamedPeriod, Region};
-use crate::messages;
+use crate::messages::{self, Catalogue};
 use serde::Serialize;
 
 /// Outcome of one timeline rule.
@@ -71,7 +71,7 @@ impl TimelineCheck {
             key,
             params,
         };
-        check.message = check.message_in("en");
+        check.message = check.message_in(messages::english());
         check
     }
 
@@ -88,31 +88,29 @@ impl TimelineCheck {
     }
 
     /// The explanation in a report language.
-    pub fn message_in(&self, language: &str) -> String {
-        let params: Vec<String> = self.params.iter().map(|p| p.write(language)).collect();
-        messages::of(language).text(&self.key, &params)
+    pub fn message_in(&self, cat: &Catalogue) -> String {
+        let params: Vec<String> = self.params.iter().map(|p| p.write(cat)).collect();
+        cat.text(&self.key, &params)
     }
 }
 
 impl Param {
     /// The value as the report language writes it.
-    pub fn write(&self, language: &str) -> String {
+    pub fn write(&self, cat: &Catalogue) -> String {
         match self {
             Param::Text(t) => t.clone(),
-            Param::Date(d) => d.long_in(language),
+            Param::Date(d) => d.long_in(cat),
             Param::Meeting(name, start, end) => {
-                format!("{name} ({})", Date::range_in(*start, *end, language))
+                format!("{name} ({})", Date::range_in(*start, *end, cat))
             }
             Param::List(items) => items
                 .iter()
-                .map(|p| p.write(language))
+                .map(|p| p.write(cat))
                 .collect::<Vec<_>>()
                 .join("; "),
-            Param::Pair(a, b) => format!("{} / {}", a.write(language), b.write(language)),
-            Param::Days(name, n) => {
-                messages::of(language).text("days", &[name.clone(), n.to_string()])
-            }
-            Param::Region(r) => format!("{} ({})", r.name(language), r.code()),
+            Param::Pair(a, b) => format!("{} / {}", a.write(cat), b.write(cat)),
+            Param::Days(name, n) => cat.text("days", &[name.clone(), n.to_string()]),
+            Param::Region(r) => format!("{} ({})", r.name(cat), r.code()),
         }
     }
 }

@@ -84,11 +84,8 @@ static MARKERS: std::sync::LazyLock<Vec<(String, ParagraphKind)>> =
             ("marker_source", ParagraphKind::Source),
             ("marker_sources", ParagraphKind::Source),
         ];
-        crate::messages::languages()
-            .flat_map(|lang| {
-                let cat = crate::messages::of(lang);
-                keys.map(|(key, kind)| (cat.text(key, &[]), kind))
-            })
+        crate::messages::catalogues()
+            .flat_map(|cat| keys.map(|(key, kind)| (cat.text(key, &[]), kind)))
             .collect()
     });
 

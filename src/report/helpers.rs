@@ -1,10 +1,10 @@
 //! Template helpers for editors: region names, date ranges, lists, plurals, ordinals, numbers,
-//! and Markdown table cells and anchors. Each reads the report language (`language` at the
-//! root of the context, "en" or "fr") where words or conventions differ.
+//! and Markdown table cells and anchors. Each reads the catalogue of the report language
+//! (`language` at the root of the context, "en" or "fr") where words or conventions differ.
 
 use super::strict::present;
 use super::{labels, markdown};
-use crate::messages;
+use crate::messages::{self, Catalogue};
 use crate::model::{Date, Region};
 use handlebars::{
     Context, Handlebars, Helper, HelperDef, JsonRender, RenderContext, RenderError,
@@ -12,9 +12,10 @@ use handlebars::{
 };
 use serde_json::Value as Json;
 
-/// What helpers read from the root of the context: the report language and profile.
+/// What helpers read from the root of the context: the report language's catalogue and the
+/// profile.
 struct Root<'a> {
-    language: &'a str,
+    catalogue: &'a Catalogue,
     profile: &'a str,
 }
 
@@ -42,7 +43,7 @@ impl HelperDef for ValueHelper {
         let params: Vec<&Json> = h.params().iter().map(|p| p.value()).collect();
         let field = |key: &str| ctx.data().get(key).and_then(Json::as_str);
         let root = Root {
-            language: field("language").unwrap_or("en"),
+            catalogue: messages::of(field("language").unwrap_or("en")),
             profile: field("profile").unwrap_or(""),
         };
         let (fewest, most) = self.arity;
@@ -62,7 +63,7 @@ impl HelperDef for ValueHelper {
 fn translate(params: &[&Json], root: &Root) -> Result<Json, String> {
     let key = text(params[0])?;
     let values: Vec<String> = params[1..].iter().map(|p| p.render()).collect();
-    let catalogue = messages::of(root.language);
+    let catalogue = root.catalogue;
     catalogue
         .profiled(root.profile, key, &values)
         .map(Json::from)
@@ -132,7 +133,6 @@ fn slug(params: &[&Json], _: &Root) -> Result<Json, String> {
 
 /// `{{name_of_region "AFR"}}` → "Africa" ("Afrique" in French).
 fn name_of_region(params: &[&Json], root: &Root) -> Result<Json, String> {
-    let language = root.language;
     let code = text(params[0])?;
     let region = Region::parse(code).ok_or_else(|| {
         let codes: Vec<&str> = Region::ALL.iter().map(|r| r.code()).collect();
@@ -141,41 +141,38 @@ fn name_of_region(params: &[&Json], root: &Root) -> Result<Json, String> {
             codes.join(", ")
         )
     })?;
-    Ok(region.name(language).into())
+    Ok(region.name(root.catalogue).into())
 }
 
 /// `{{date_range "2024-08-13" "2024-08-15"}}` → "13–15 August 2024".
 fn date_range(params: &[&Json], root: &Root) -> Result<Json, String> {
-    let language = root.language;
     let start = Date::parse(text(params[0])?)?;
     let end = match params.get(1) {
         Some(end) => Date::parse(text(end)?)?,
         None => start,
     };
-    Ok(Date::range_in(start, end, language).into())
+    Ok(Date::range_in(start, end, root.catalogue).into())
 }
 
 /// `{{join_and list}}` → "A, B and C" ("A, B et C" in French).
 fn join_and(params: &[&Json], root: &Root) -> Result<Json, String> {
-    let language = root.language;
     let items: Vec<String> = params[0]
         .as_array()
         .ok_or_else(|| format!("expected a list, got {}", params[0]))?
         .iter()
         .map(JsonRender::render)
         .collect();
-    Ok(labels::join_with(&items, &messages::of(language).and).into())
+    Ok(labels::join_with(&items, &root.catalogue.and).into())
 }
 
 /// `{{plural 3 "proposal"}}` → "3 proposals"; the plural is the singular with an "s" unless
 /// given. French uses the singular for 0 and 1.
 fn plural(params: &[&Json], root: &Root) -> Result<Json, String> {
-    let language = root.language;
     let n = params[0]
         .as_f64()
         .ok_or_else(|| format!("expected a number, got {}", params[0]))?;
     let singular = text(params[1])?;
-    let one = if messages::of(language).singular_below_two {
+    let one = if root.catalogue.singular_below_two {
         n.abs() < 2.0
     } else {
         n == 1.0
@@ -185,34 +182,30 @@ fn plural(params: &[&Json], root: &Root) -> Result<Json, String> {
         Some(plural) => text(plural)?.to_string(),
         None => format!("{singular}s"),
     };
-    Ok(format!("{} {word}", grouped(params[0], language)).into())
+    Ok(format!("{} {word}", grouped(params[0], root.catalogue)).into())
 }
 
 /// `{{ordinal 22}}` → "22nd" ("22e" in French, "1er" for 1).
 fn ordinal(params: &[&Json], root: &Root) -> Result<Json, String> {
     let n = int(params[0])?;
-    let suffix = messages::of(root.language)
-        .ordinals
-        .suffix(n.unsigned_abs());
+    let suffix = root.catalogue.ordinals.suffix(n.unsigned_abs());
     Ok(format!("{n}{suffix}").into())
 }
 
 /// `{{number 12345}}` → "12,345" ("12 345" with a narrow no-break space in French).
 fn number(params: &[&Json], root: &Root) -> Result<Json, String> {
-    let language = root.language;
     if !params[0].is_number() {
         return Err(format!("expected a number, got {}", params[0]));
     }
-    Ok(grouped(params[0], language).into())
+    Ok(grouped(params[0], root.catalogue).into())
 }
 
 /// A number with thousands separators and the decimal mark of a report language.
-fn grouped(value: &Json, language: &str) -> String {
+fn grouped(value: &Json, cat: &Catalogue) -> String {
     let written = value.to_string();
     if written.contains(['e', 'E']) {
         return written;
     }
-    let cat = messages::of(language);
     let (separator, point) = (cat.thousands_separator.as_str(), cat.decimal_mark.as_str());
     let (sign, digits) = match written.strip_prefix('-') {
         Some(rest) => ("-", rest),
@@ -241,10 +234,12 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    const EN: Root = Root {
-        language: "en",
-        profile: "wtdc",
-    };
+    fn en() -> Root<'static> {
+        Root {
+            catalogue: messages::of("en"),
+            profile: "wtdc",
+        }
+    }
 
     #[test]
     fn messages_by_key_with_the_profile_first() {
@@ -256,14 +251,14 @@ mod tests {
             call(translate, &[json!("resolution")], "fr"),
             "Résolution 31 (Rév. Kigali, 2022)"
         );
-        let err = translate(&[&json!("contnets")], &EN).unwrap_err();
+        let err = translate(&[&json!("contnets")], &en()).unwrap_err();
         assert!(err.contains("did you mean \"contents\"?"), "{err}");
     }
 
     fn call(f: Compute, params: &[Json], language: &str) -> String {
         let refs: Vec<&Json> = params.iter().collect();
         let root = Root {
-            language,
+            catalogue: messages::of(language),
             profile: "wtdc",
         };
         match f(&refs, &root) {
@@ -332,7 +327,7 @@ mod tests {
             "Commonwealth of Independent States"
         );
         assert!(
-            name_of_region(&[&json!("XYZ")], &EN)
+            name_of_region(&[&json!("XYZ")], &en())
                 .unwrap_err()
                 .contains("\"XYZ\"")
         );
@@ -349,7 +344,7 @@ mod tests {
         assert_eq!(range("2024-08-13", "2024-08-13", "en"), "13 August 2024");
         assert_eq!(range("2024-08-13", "2024-08-15", "fr"), "13–15 août 2024");
         assert!(
-            date_range(&[&json!("13 August")], &EN)
+            date_range(&[&json!("13 August")], &en())
                 .unwrap_err()
                 .contains("YYYY-MM-DD")
         );

@@ -1,21 +1,20 @@
 //! Display labels for reference ids, from the message catalogue of the report language.
 
-use crate::messages;
+use crate::messages::Catalogue;
 
 /// "Resolution 37", "Question 1/1", "Recommendation ITU-D 19", "Action Plan", "New text"
 /// (catalogue keys `target.*`).
-pub fn target_long(target: Option<&str>, language: &str) -> String {
-    label(target, language, "target")
+pub fn target_long(target: Option<&str>, cat: &Catalogue) -> String {
+    label(target, cat, "target")
 }
 
 /// "Res. 37", "Q. 1/1", "Rec. D.19", "Action Plan", "Decl.", "New": for the convergence matrix
 /// (catalogue keys `short.*`).
-pub fn target_short(target: Option<&str>, language: &str) -> String {
-    label(target, language, "short")
+pub fn target_short(target: Option<&str>, cat: &Catalogue) -> String {
+    label(target, cat, "short")
 }
 
-fn label(target: Option<&str>, language: &str, form: &str) -> String {
-    let cat = messages::of(language);
+fn label(target: Option<&str>, cat: &Catalogue, form: &str) -> String {
     let text = |kind: &str, params: &[String]| cat.text(&format!("{form}.{kind}"), params);
     let Some(t) = target else {
         return text("none", &[]);
@@ -46,19 +45,18 @@ pub fn join_with(items: &[String], and: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::messages;
 
     #[test]
     fn labels_every_kind_of_reference() {
-        assert_eq!(target_long(Some("res-37"), "en"), "Resolution 37");
-        assert_eq!(target_long(Some("res-37"), "fr"), "Résolution 37");
-        assert_eq!(
-            target_long(Some("rec-d-19"), "en"),
-            "Recommendation ITU-D 19"
-        );
-        assert_eq!(target_short(Some("rec-d-19"), "en"), "Rec. D.19");
-        assert_eq!(target_short(Some("q-1/1"), "en"), "Q. 1/1");
-        assert_eq!(target_long(Some("new"), "en"), "New text");
-        assert_eq!(target_long(None, "en"), "No target");
+        let (en, fr) = (messages::of("en"), messages::of("fr"));
+        assert_eq!(target_long(Some("res-37"), en), "Resolution 37");
+        assert_eq!(target_long(Some("res-37"), fr), "Résolution 37");
+        assert_eq!(target_long(Some("rec-d-19"), en), "Recommendation ITU-D 19");
+        assert_eq!(target_short(Some("rec-d-19"), en), "Rec. D.19");
+        assert_eq!(target_short(Some("q-1/1"), en), "Q. 1/1");
+        assert_eq!(target_long(Some("new"), en), "New text");
+        assert_eq!(target_long(None, en), "No target");
         assert_eq!(
             join_with(&["A".into(), "B".into(), "C".into()], "and"),
             "A, B and C"

@@ -226,6 +226,6 @@ fn explanations_are_written_in_the_report_language() {
         vec![],
     );
     let checks = check(&c);
-    let fr = checks[2].message_in("fr");
+    let fr = checks[2].message_in(crate::messages::of("fr"));
     assert!(fr.contains("21 juillet 2025"), "{fr}");
 }

@@ -71,47 +71,47 @@ pub struct InterRegionalView {
     pub source: String,
 }
 
-pub(super) fn conference(conf: &Conference, lang: &str) -> ConferenceView {
+pub(super) fn conference(conf: &Conference, cat: &Catalogue) -> ConferenceView {
     let cf = &conf.conference;
     ConferenceView {
         name: cf.name.clone(),
         title: cf.title.clone(),
         venue: cf.venue.clone(),
-        dates: Date::range_in(cf.start, cf.end, lang),
+        dates: Date::range_in(cf.start, cf.end, cat),
         iso_start: cf.start.to_string(),
         iso_end: cf.end.to_string(),
     }
 }
 
-pub(super) fn advisory_group(conf: &Conference, lang: &str) -> MeetingDates {
+pub(super) fn advisory_group(conf: &Conference, cat: &Catalogue) -> MeetingDates {
     let ag = &conf.advisory_group;
     MeetingDates {
         name: ag.name.clone(),
-        dates: Date::range_in(ag.start, ag.end, lang),
-        start: ag.start.long_in(lang),
+        dates: Date::range_in(ag.start, ag.end, cat),
+        start: ag.start.long_in(cat),
         iso_start: ag.start.to_string(),
         iso_end: ag.end.to_string(),
     }
 }
 
-pub(super) fn coordination_meeting(conf: &Conference, lang: &str) -> Option<CoordinationView> {
+pub(super) fn coordination_meeting(conf: &Conference, cat: &Catalogue) -> Option<CoordinationView> {
     conf.coordination_meeting
         .as_ref()
         .map(|m| CoordinationView {
-            date: m.date.long_in(lang),
+            date: m.date.long_in(cat),
             iso_date: m.date.to_string(),
             venue: m.venue.clone().unwrap_or_default(),
         })
 }
 
-pub(super) fn inter_regional(m: &InterRegionalMeeting, lang: &str) -> InterRegionalView {
+pub(super) fn inter_regional(m: &InterRegionalMeeting, cat: &Catalogue) -> InterRegionalView {
     InterRegionalView {
         symbol: m.meeting.symbol.clone(),
         title: m.meeting.title.clone(),
-        dates: Date::range_in(m.meeting.start, m.meeting.end, lang),
+        dates: Date::range_in(m.meeting.start, m.meeting.end, cat),
         iso_start: m.meeting.start.to_string(),
         iso_end: m.meeting.end.to_string(),
-        venue: venue(m.meeting.venue.as_ref(), m.meeting.is_virtual, lang),
+        venue: venue(m.meeting.venue.as_ref(), m.meeting.is_virtual, cat),
         chair: m.meeting.chair.as_deref().map(unbroken).unwrap_or_default(),
         regions: m
             .regions
@@ -127,8 +127,7 @@ pub(super) fn inter_regional(m: &InterRegionalMeeting, lang: &str) -> InterRegio
 }
 
 /// The venue, "Geneva (virtual)" or "Virtual meeting" in the report language.
-pub(super) fn venue(venue: Option<&String>, is_virtual: bool, lang: &str) -> String {
-    let cat = crate::messages::of(lang);
+pub(super) fn venue(venue: Option<&String>, is_virtual: bool, cat: &Catalogue) -> String {
     match (venue, is_virtual) {
         (Some(v), false) => v.clone(),
         (Some(v), true) => cat.text("venue_virtual_suffix", std::slice::from_ref(v)),
@@ -136,7 +135,7 @@ pub(super) fn venue(venue: Option<&String>, is_virtual: bool, lang: &str) -> Str
     }
 }
 
-pub(super) fn timeline_view(t: &TimelineCheck, lang: &str, cat: &Catalogue) -> TimelineView {
+pub(super) fn timeline_view(t: &TimelineCheck, cat: &Catalogue) -> TimelineView {
     let status = serde_json::to_value(t.status)
         .ok()
         .and_then(|v| v.as_str().map(str::to_string))
@@ -144,7 +143,7 @@ pub(super) fn timeline_view(t: &TimelineCheck, lang: &str, cat: &Catalogue) -> T
     let dates: Vec<String> = t
         .dates
         .iter()
-        .map(|p| format!("{} ({})", p.name, Date::range_in(p.start, p.end, lang)))
+        .map(|p| format!("{} ({})", p.name, Date::range_in(p.start, p.end, cat)))
         .collect();
     TimelineView {
         rule: t.rule.clone(),
@@ -152,11 +151,11 @@ pub(super) fn timeline_view(t: &TimelineCheck, lang: &str, cat: &Catalogue) -> T
         status_label: cat.text(&format!("status.{status}"), &[]),
         status,
         ok: t.status != TimelineStatus::Warning,
-        message: t.message_in(lang),
+        message: t.message_in(cat),
         dates: dates.join("; "),
         window: t
             .window
-            .map(|w| Date::range_in(w.from, w.to, lang))
+            .map(|w| Date::range_in(w.from, w.to, cat))
             .unwrap_or_default(),
     }
 }

@@ -4,6 +4,7 @@
 
 use super::group::{GroupHead, SourceRef, source_anchor};
 use super::topic::TopicView;
+use crate::messages::Catalogue;
 use crate::model::{Consolidated, FindingKind, Region};
 use crate::report::labels::{target_long, target_short};
 use serde::Serialize;
@@ -44,7 +45,7 @@ pub struct FindingsView {
     pub unknown_targets: Vec<FindingView>,
 }
 
-pub(super) fn matrix(topics: &[TopicView], lang: &str) -> Vec<MatrixRow> {
+pub(super) fn matrix(topics: &[TopicView], cat: &Catalogue) -> Vec<MatrixRow> {
     topics
         .iter()
         .map(|t| MatrixRow {
@@ -63,7 +64,7 @@ pub(super) fn matrix(topics: &[TopicView], lang: &str) -> Vec<MatrixRow> {
                                 g.action,
                                 target_short(
                                     Some(g.target.as_str()).filter(|s| !s.is_empty()),
-                                    lang
+                                    cat
                                 )
                             )
                         })
@@ -78,14 +79,14 @@ pub(super) fn matrix(topics: &[TopicView], lang: &str) -> Vec<MatrixRow> {
 pub(super) fn findings<'g, 'a: 'g>(
     c: &Consolidated,
     groups: impl Iterator<Item = &'g GroupHead<'a>>,
-    lang: &str,
+    cat: &Catalogue,
 ) -> FindingsView {
     let of = |kind: FindingKind| -> Vec<FindingView> {
         c.findings
             .iter()
             .filter(|f| f.kind == kind)
             .map(|f| FindingView {
-                message: f.text(lang, |t| target_long(Some(t), lang)),
+                message: f.text(cat, |t| target_long(Some(t), cat)),
                 members: f
                     .members
                     .iter()

@@ -2,7 +2,7 @@
 //! same target and action, its members, its variants and their word differences. Built when
 //! it is rendered (or printed), from its [`GroupHead`].
 
-use crate::messages;
+use crate::messages::Catalogue;
 use crate::model::{Group, GroupKind, Proposal};
 use crate::report::diff;
 use crate::report::labels::{join_with, target_long};
@@ -83,11 +83,12 @@ pub fn source_anchor(qualified_id: &str) -> String {
     format!("src-{}", slug(qualified_id))
 }
 
-/// The proposals by qualified id, and the report language: what a group view is built from.
+/// The proposals by qualified id, and the report language's catalogue: what a group view is
+/// built from.
 #[derive(Debug)]
 pub struct Lookup<'a> {
     pub by_id: HashMap<String, &'a Proposal>,
-    pub lang: &'a str,
+    pub cat: &'static Catalogue,
 }
 
 /// What is known of a group without its texts: enough for the matrix, the review table and
@@ -108,7 +109,7 @@ impl<'a> GroupHead<'a> {
     /// The head of `g`.
     pub fn of(g: &'a Group, lookup: &Lookup) -> GroupHead<'a> {
         let first = g.members.iter().find_map(|id| lookup.by_id.get(id));
-        let target_label = target_long(g.target.as_deref(), lookup.lang);
+        let target_label = target_long(g.target.as_deref(), lookup.cat);
         GroupHead {
             group: g,
             anchor: format!("group-{}", slug(&g.id)),
@@ -128,12 +129,12 @@ impl<'a> GroupHead<'a> {
 
     /// The whole view: members, variants and their word differences.
     pub fn view(&self, lookup: &Lookup) -> GroupView {
-        let (g, lang) = (self.group, lookup.lang);
+        let (g, cat) = (self.group, lookup.cat);
         let mut members: Vec<MemberView> = g
             .members
             .iter()
             .filter_map(|id| lookup.by_id.get(id))
-            .map(|p| member_view(p, lang))
+            .map(|p| member_view(p, cat))
             .collect();
         if g.kind == GroupKind::Common {
             let (first, rest) = members.split_at_mut(1);
@@ -145,7 +146,7 @@ impl<'a> GroupHead<'a> {
         let names: Vec<String> = g
             .regions
             .iter()
-            .map(|r| format!("{} ({})", r.name(lang), r.code()))
+            .map(|r| format!("{} ({})", r.name(cat), r.code()))
             .collect();
         GroupView {
             id: g.id.clone(),
@@ -159,7 +160,7 @@ impl<'a> GroupHead<'a> {
             title: self.title.clone(),
             region: self.region,
             region_codes: self.region_codes.clone(),
-            region_names: join_with(&names, &messages::of(lang).and),
+            region_names: join_with(&names, &cat.and),
             text: members.first().map(|m| m.text.clone()).unwrap_or_default(),
             has_changes: members.iter().any(|m| !m.changes.is_empty()),
             members,
@@ -168,13 +169,13 @@ impl<'a> GroupHead<'a> {
     }
 }
 
-fn member_view(p: &Proposal, lang: &str) -> MemberView {
+fn member_view(p: &Proposal, cat: &'static Catalogue) -> MemberView {
     let id = p.qualified_id();
     MemberView {
         anchor: source_anchor(&id),
         id,
         region: p.region.code(),
-        region_name: p.region.name(lang),
+        region_name: p.region.name(cat),
         title: p.title.clone(),
         source: p.source.file_line(),
         text: demote(&p.body, 4),

@@ -1,7 +1,7 @@
 //! The cover-block facts of a report (symbol, date, title, subtitle, source), in the report
 //! language and following the profile.
 
-use crate::messages;
+use crate::messages::Catalogue;
 use crate::model::{Consolidated, Date};
 use crate::report::{ReportKind, report_name};
 use serde::Serialize;
@@ -24,11 +24,10 @@ pub struct ReportMeta {
     pub source: String,
 }
 
-/// The facts of report `kind`; `date` replaces its default date (from `SOURCE_DATE_EPOCH`).
-pub fn meta(c: &Consolidated, kind: ReportKind, date: Option<Date>) -> ReportMeta {
+/// The facts of report `kind` in the language of `cat`; `date` replaces its default date
+/// (from `SOURCE_DATE_EPOCH`).
+pub fn meta(c: &Consolidated, cat: &Catalogue, kind: ReportKind, date: Option<Date>) -> ReportMeta {
     let conf = &c.cycle.conference;
-    let lang = conf.language.as_str();
-    let cat = messages::of(lang);
     let profile = conf.profile.code();
     let text = |key: &str, params: &[String]| {
         cat.profiled(profile, key, params)
@@ -42,7 +41,7 @@ pub fn meta(c: &Consolidated, kind: ReportKind, date: Option<Date>) -> ReportMet
             ag.start,
             text(
                 "report_meeting_synthesis",
-                &[ag.name.clone(), Date::range_in(ag.start, ag.end, lang)],
+                &[ag.name.clone(), Date::range_in(ag.start, ag.end, cat)],
             ),
             &ag.name,
             "report_subtitle_synthesis",
@@ -60,7 +59,7 @@ pub fn meta(c: &Consolidated, kind: ReportKind, date: Option<Date>) -> ReportMet
                     cf.title.clone(),
                     cf.name.clone(),
                     cf.venue.clone(),
-                    Date::range_in(cf.start, cf.end, lang),
+                    Date::range_in(cf.start, cf.end, cat),
                 ],
             ),
             &cf.name,
@@ -71,7 +70,7 @@ pub fn meta(c: &Consolidated, kind: ReportKind, date: Option<Date>) -> ReportMet
     ReportMeta {
         name: report_name(kind, conf.profile).to_string(),
         symbol: symbol.clone(),
-        date: date.long_in(lang),
+        date: date.long_in(cat),
         iso_date: date.to_string(),
         title,
         meeting,

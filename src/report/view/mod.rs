@@ -22,7 +22,7 @@ pub use streamed::{Annex, Synthesis};
 pub use topic::{Groups, TopicView};
 
 use super::ReportKind;
-use crate::messages;
+use crate::messages::{self, Catalogue};
 use crate::model::{Consolidated, Date, Profile, Region};
 use serde::Serialize;
 use std::sync::Arc;
@@ -47,6 +47,9 @@ pub struct Shared<'a> {
     pub is_wtdc: bool,
     pub is_wtsa: bool,
     pub language: String,
+    /// The report language's message catalogue (not for templates).
+    #[serde(skip)]
+    pub catalogue: &'static Catalogue,
     pub conference: ConferenceView,
     pub advisory_group: MeetingDates,
     pub coordination_meeting: Option<CoordinationView>,
@@ -67,41 +70,41 @@ pub struct Shared<'a> {
 /// Builds the variables both reports share; [`context`] adds each report's own.
 pub fn build(c: &Consolidated) -> Shared<'_> {
     let conf = &c.cycle.conference;
-    let lang = conf.language.as_str();
-    let cat = messages::of(lang);
+    let cat = messages::of(&conf.language);
     let lookup = Arc::new(group::Lookup {
         by_id: c.cycle.proposals().map(|p| (p.qualified_id(), p)).collect(),
-        lang,
+        cat,
     });
     let topics = topic::topics(c, &lookup);
     let rpms: Vec<RpmView> = Region::ALL
         .iter()
-        .map(|r| rpm::rpm_view(c, *r, lang))
+        .map(|r| rpm::rpm_view(c, *r, cat))
         .collect();
     let groups = || topics.iter().flat_map(|t| t.groups.heads());
     Shared {
         profile: conf.profile.code(),
         is_wtdc: conf.profile == Profile::Wtdc,
         is_wtsa: conf.profile == Profile::Wtsa,
-        language: lang.to_string(),
-        conference: cycle::conference(conf, lang),
-        advisory_group: cycle::advisory_group(conf, lang),
-        coordination_meeting: cycle::coordination_meeting(conf, lang),
+        language: conf.language.clone(),
+        catalogue: cat,
+        conference: cycle::conference(conf, cat),
+        advisory_group: cycle::advisory_group(conf, cat),
+        coordination_meeting: cycle::coordination_meeting(conf, cat),
         totals: rpm::totals(c, lookup.by_id.len(), &rpms),
-        matrix: findings::matrix(&topics, lang),
+        matrix: findings::matrix(&topics, cat),
         rpms,
         regions: Region::ALL.iter().map(|r| r.code()).collect(),
-        findings: findings::findings(c, groups(), lang),
+        findings: findings::findings(c, groups(), cat),
         timeline: c
             .timeline
             .iter()
-            .map(|t| cycle::timeline_view(t, lang, cat))
+            .map(|t| cycle::timeline_view(t, cat))
             .collect(),
         inter_regional: c
             .cycle
             .inter_regional
             .iter()
-            .map(|m| cycle::inter_regional(m, lang))
+            .map(|m| cycle::inter_regional(m, cat))
             .collect(),
         review: review::review(groups()),
         topics,
@@ -120,7 +123,7 @@ pub fn context<'a>(
     synthesis: &'a str,
 ) -> ReportContext<'a> {
     ReportContext {
-        report: meta(c, kind, date),
+        report: meta(c, shared.catalogue, kind, date),
         shared,
         synthesis: match kind {
             ReportKind::Synthesis => Synthesis::default(),

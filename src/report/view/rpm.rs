@@ -3,7 +3,7 @@
 
 use super::cycle::venue;
 use super::streamed::{self, Annex};
-use crate::messages;
+use crate::messages::Catalogue;
 use crate::model::{Consolidated, GroupKind, Region, Rpm};
 use crate::report::markdown::{demote, slug};
 use crate::report::names::unbroken;
@@ -109,11 +109,15 @@ pub(super) fn totals(c: &Consolidated, proposals: usize, rpms: &[RpmView]) -> To
     totals
 }
 
-pub(super) fn rpm_view<'a>(c: &'a Consolidated, region: Region, lang: &str) -> RpmView<'a> {
+pub(super) fn rpm_view<'a>(
+    c: &'a Consolidated,
+    region: Region,
+    cat: &'static Catalogue,
+) -> RpmView<'a> {
     let Some(rpm) = c.cycle.rpm(region) else {
         return RpmView {
             code: region.code(),
-            name: region.name(lang),
+            name: region.name(cat),
             anchor: format!("rpm-{}", slug(region.code())),
             ..RpmView::default()
         };
@@ -132,15 +136,15 @@ pub(super) fn rpm_view<'a>(c: &'a Consolidated, region: Region, lang: &str) -> R
         .collect();
     RpmView {
         code: region.code(),
-        name: region.name(lang),
+        name: region.name(cat),
         held: true,
         anchor: format!("rpm-{}", slug(region.code())),
         symbol: m.symbol.clone(),
         title: m.title.clone(),
-        dates: crate::model::Date::range_in(m.start, m.end, lang),
+        dates: crate::model::Date::range_in(m.start, m.end, cat),
         iso_start: m.start.to_string(),
         iso_end: m.end.to_string(),
-        venue: venue(m.venue.as_ref(), m.is_virtual, lang),
+        venue: venue(m.venue.as_ref(), m.is_virtual, cat),
         is_virtual: m.is_virtual,
         chair: m.chair.as_deref().map(unbroken).unwrap_or_default(),
         vice_chairs: m
@@ -173,10 +177,10 @@ pub(super) fn rpm_view<'a>(c: &'a Consolidated, region: Region, lang: &str) -> R
             title: f
                 .title
                 .clone()
-                .unwrap_or_else(|| messages::of(lang).text("heading_forum_default", &[])),
+                .unwrap_or_else(|| cat.text("heading_forum_default", &[])),
             iso_start: f.start.to_string(),
             iso_end: f.end.to_string(),
-            venue: venue(f.venue.as_ref(), f.is_virtual, lang),
+            venue: venue(f.venue.as_ref(), f.is_virtual, cat),
             participants: f.participants,
         }),
         annex: Annex(Some(rpm)),

@@ -3,7 +3,6 @@
 //! group views are built when the topic is rendered or printed, not before.
 
 use super::group::{GroupHead, Lookup};
-use crate::messages;
 use crate::model::{Consolidated, Diagnostic};
 use crate::report::markdown::slug;
 use crate::report::templates::json;
@@ -53,7 +52,6 @@ impl Serialize for Groups<'_> {
 
 /// The topics with proposals, each with the heads of its groups.
 pub(super) fn topics<'a>(c: &'a Consolidated, lookup: &Arc<Lookup<'a>>) -> Vec<TopicView<'a>> {
-    let lang = lookup.lang;
     let topic = |id: &str, title: String, anchor: String| TopicView {
         id: id.to_string(),
         title,
@@ -71,7 +69,7 @@ pub(super) fn topics<'a>(c: &'a Consolidated, lookup: &Arc<Lookup<'a>>) -> Vec<T
         .collect();
     let mut other = topic(
         "other",
-        messages::of(lang).text("other_proposals", &[]),
+        lookup.cat.text("other_proposals", &[]),
         "topic-other".into(),
     );
     let heads: Vec<GroupHead> = c
