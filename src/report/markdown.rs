@@ -34,20 +34,34 @@ pub fn demote_keeping_ids_into(
     rename: impl Fn(&str) -> String,
     out: &mut dyn Sink,
 ) {
-    apply(markdown, &edits(markdown, top, |id| Some(rename(id)), None), out);
+    apply(
+        markdown,
+        &edits(markdown, top, |id| Some(rename(id)), None),
+        out,
+    );
 }
 
 /// Embeds a whole report under `top` into `out`: headings demoted, every heading id and
 /// in-page link target prefixed with `prefix`, so the embedded anchors cannot clash with the
 /// host's.
 pub fn embed_into(markdown: &str, top: usize, prefix: &str, out: &mut dyn Sink) {
-    let edits = edits(markdown, top, |id| Some(format!("{prefix}{id}")), Some(prefix));
+    let edits = edits(
+        markdown,
+        top,
+        |id| Some(format!("{prefix}{id}")),
+        Some(prefix),
+    );
     apply(markdown, &edits, out);
 }
 
 /// [`embed_into`] done within the text's own buffer (a report can be hundreds of megabytes).
 pub fn embed(mut markdown: String, top: usize, prefix: &str) -> String {
-    let edits = edits(&markdown, top, |id| Some(format!("{prefix}{id}")), Some(prefix));
+    let edits = edits(
+        &markdown,
+        top,
+        |id| Some(format!("{prefix}{id}")),
+        Some(prefix),
+    );
     // Every piece moves right by at most `room`: with the text moved `room` bytes right
     // first, each piece is written at or before where it is read from.
     let mut shift: isize = 0;
@@ -291,7 +305,11 @@ mod tests {
     fn embed(md: &str, top: usize, prefix: &str) -> String {
         let mut out = String::new();
         embed_into(md, top, prefix, &mut out);
-        assert_eq!(super::embed(md.to_string(), top, prefix), out, "in place: {md:?}");
+        assert_eq!(
+            super::embed(md.to_string(), top, prefix),
+            out,
+            "in place: {md:?}"
+        );
         out
     }
 

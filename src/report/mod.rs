@@ -83,7 +83,9 @@ impl<'a> Reports<'a> {
 
     /// Renders the synthesis report.
     pub fn synthesis(&self) -> Result<Report, Diagnostic> {
-        Ok(self.render(&self.context(ReportKind::Synthesis, ""), self.room())?.finish(None))
+        Ok(self
+            .render(&self.context(ReportKind::Synthesis, ""), self.room())?
+            .finish(None))
     }
 
     /// Renders the implementation report, with `synthesis` (the synthesis report's Markdown)
@@ -95,7 +97,10 @@ impl<'a> Reports<'a> {
     /// Renders the implementation report without its annex, the synthesis, which
     /// [`Draft::finish`] puts in: so it can be rendered before the synthesis's files are made.
     pub fn implementation_draft(&self) -> Result<Draft, Diagnostic> {
-        self.render(&self.context(ReportKind::Implementation, ""), self.room() / 3)
+        self.render(
+            &self.context(ReportKind::Implementation, ""),
+            self.room() / 3,
+        )
     }
 
     /// The room to reserve for the synthesis's Markdown: it holds each outcome about twice

@@ -12,12 +12,12 @@ use super::templates::{Templates, json};
 use super::view::ReportContext;
 use super::view::streamed::without_streamed;
 use crate::model::Diagnostic;
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use handlebars::{
     BlockContext, BlockParams, Context, Handlebars, Helper, HelperDef, HelperResult, JsonValue,
     Output, RenderContext, RenderError, RenderErrorReason, Renderable, to_json,
 };
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Renders `ctx` with its report's template into room for `room` bytes: the text, and the
 /// offsets in it where `{{synthesis}}` was written (nothing is written there).
@@ -260,7 +260,10 @@ impl HelperDef for Synthesis<'_> {
         _: &mut dyn Output,
     ) -> HelperResult {
         let at = self.written.load(Ordering::Relaxed);
-        self.noted.lock().unwrap_or_else(|e| e.into_inner()).push(at);
+        self.noted
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(at);
         Ok(())
     }
 }
