@@ -240,8 +240,9 @@ impl Destination for Staging {
     ) -> Result<(), OutputError> {
         {
             let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+            // Marked started only once the folder exists: a build writing several files at
+            // once reports the same error for each when it cannot be created.
             if !state.started {
-                state.started = true;
                 state.created = self
                     .dir
                     .ancestors()
@@ -250,6 +251,7 @@ impl Destination for Staging {
                     .collect();
                 std::fs::create_dir_all(&self.dir)
                     .map_err(OutputError::io("cannot create output folder", &self.dir))?;
+                state.started = true;
             }
         }
         let (mut tmp, target) = stage(&self.dir, name, self.locks)?;
