@@ -83,13 +83,6 @@ struct ProposalJson<'a> {
     classified_via: &'a str,
 }
 
-/// The consolidated data as pretty-printed JSON, ending with a newline.
-pub fn to_json(c: &Consolidated, extra_diagnostics: &[Diagnostic]) -> String {
-    let mut out = Vec::new();
-    write_json(c, extra_diagnostics, &mut out).expect("writing to memory cannot fail");
-    String::from_utf8(out).expect("JSON is UTF-8")
-}
-
 /// Writes the consolidated data as pretty-printed JSON, ending with a newline, into `out`.
 pub fn write_json(
     c: &Consolidated,
