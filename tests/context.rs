@@ -75,7 +75,7 @@ fn a_misspelt_variable_inside_a_streamed_topic_is_reported() {
     let stderr = String::from_utf8_lossy(&result.stderr);
     assert_eq!(result.status.code(), Some(1), "{stderr}");
     assert!(
-        stderr.contains("group.md.hbs:4:1")
+        stderr.contains("group.md.hbs:8:1")
             && stderr.contains("unknown variable `regon_names`")
             && stderr.contains("did you mean `region_names`?"),
         "{stderr}"

@@ -132,7 +132,12 @@ fn a_proposal_without_a_topic_is_listed_under_other_proposals_with_a_warning() {
         .split("\n## Other proposals")
         .nth(1)
         .expect("an \"Other proposals\" section");
-    let other = &other[..other.find("\n## ").unwrap_or(other.len())];
+    let end = ["\n## ", "\n# "]
+        .iter()
+        .filter_map(|h| other.find(h))
+        .min()
+        .unwrap_or(other.len());
+    let other = &other[..end];
     assert!(
         other.contains("IP address allocation and deployment of IPv6"),
         "{other}"
@@ -295,21 +300,21 @@ fn merged_and_close_texts_show_what_each_region_wrote_with_linked_sources() {
     let md = text("tdag-synthesis.md");
     // British and American spellings merged into one entry, the spellings listed.
     assert!(md.contains(
-        "- Commonwealth of Independent States (CIS/RCC-2): “organise” → “organize”; “prioritise” → “prioritize”"
+        "- Commonwealth of Independent States (RPM-CIS29, RCC-2): “organise” → “organize”; “prioritise” → “prioritize”"
     ));
     // Two sentences swapped: one entry, the move listed.
     assert!(md.contains(
-        "- Asia-Pacific (ASP/ACP-2): moved: “The Bureau should also keep a stock of deployable equipment …”"
+        "- Asia-Pacific (RPM-ASP29, ACP-2): moved: “The Bureau should also keep a stock of deployable equipment …”"
     ));
-    // One phrase replaced: variants, with the difference in the table and under the text.
-    assert!(md.contains(
-        "| B | EUR | Question 5/1: telecommunications/ICTs for rural and remote areas | As variant A, except: “each region” → “least developed countries” |"
-    ));
+    // One phrase replaced: variants, each text once, the difference under the second.
+    assert!(md.contains("#### Variant B: Europe (EUR) {data-region=EUR}"));
     assert!(md.contains("Differs from variant A by: “each region” → “least developed countries”."));
+    assert!(!md.contains("| Variant |"), "no summary table");
     // Every source links to the proposal in its region's annex, in HTML and in the annexed
     // synthesis of the implementation report.
     let html = text("tdag-synthesis.html");
-    assert!(html.contains(r##"<a href="#src-eur-ecp-9">EUR/ECP-9</a> (rpm/eur.md:124)"##));
+    assert!(html.contains(r##"<a href="#src-eur-ecp-9">RPM-EUR29, ECP-9</a>"##));
+    assert!(!html.contains("rpm/eur.md"), "no file names in the text");
     assert!(html.contains(r#"<h4 id="src-eur-ecp-9">"#), "annex anchor");
     let implementation = text("wtdc-implementation.html");
     assert!(implementation.contains(r##"href="#synthesis-src-eur-ecp-9""##));
@@ -380,4 +385,44 @@ fn concurrent_staged_builds_in_one_process_take_turns_without_blocking_each_othe
         md.contains("# 4 Proposals by topic"),
         "a complete synthesis"
     );
+}
+
+/// A proposal with an ITU number (`number=`) is cited by it in the reports and carries it in
+/// `consolidated.json`; the others are cited by their RPM's document and id.
+#[test]
+fn proposals_are_cited_by_their_itu_number_else_by_rpm_document_and_id() {
+    let mut files = example_files();
+    let afr = String::from_utf8(files.files["rpm/afr.md"].clone())
+        .unwrap()
+        .replace(
+            "{#AFCP-1 action=MOD",
+            "{#AFCP-1 number=AFCP/42/1 action=MOD",
+        );
+    files.insert("rpm/afr.md", afr);
+    let built = built(&files);
+    let text = |name: &str| {
+        let artifact = built
+            .artifacts
+            .iter()
+            .find(|a| a.file_name == name)
+            .unwrap();
+        String::from_utf8(artifact.bytes.clone()).unwrap()
+    };
+    let md = text("tdag-synthesis.md");
+    assert!(md.contains("[AFCP/42/1](#src-afr-afcp-1)"), "{md}");
+    assert!(md.contains("[RPM-EUR29, ECP-9](#src-eur-ecp-9)"));
+    assert!(!md.contains("AFR/AFCP-1") && !md.contains("rpm/afr.md"));
+    let json: Value = serde_json::from_str(&text("consolidated.json")).unwrap();
+    let proposal = |id: &str| {
+        json["proposals"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(proposal("AFR/AFCP-1")["number"], "AFCP/42/1");
+    assert_eq!(proposal("AFR/AFCP-1")["source"], "rpm/afr.md:69");
+    assert_eq!(proposal("AFR/AFCP-2")["number"], Value::Null);
 }

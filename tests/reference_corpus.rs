@@ -181,17 +181,20 @@ fn exact_duplicate_common_proposals_are_merged_with_all_their_regions() {
         md.contains("*Common proposal* of Americas (AMS), Asia-Pacific (ASP) and Europe (EUR).")
     );
     assert!(
-        md.contains("[AMS/AMS-P2](#src-ams-ams-p2) (rpm/ams.md:"),
-        "sources of the merged entry are listed, linked to the region's annex"
+        md.contains("[RPM-AMS25, AMS-P2](#src-ams-ams-p2)"),
+        "sources of the merged entry are cited by RPM document and id, linked to the region's annex"
     );
     let html = read(out.path(), "tdag-synthesis.html");
-    assert!(html.contains(r##"<a href="#src-eur-ecp-1">EUR/ECP-1</a> (rpm/eur.md:"##));
+    assert!(html.contains(r##"<a href="#src-eur-ecp-1">RPM-EUR25, ECP-1</a>"##));
     assert!(
         html.contains(r#"id="src-eur-ecp-1""#),
         "the annex heading carries the anchor"
     );
     let docx = docx_text(&out.path().join("tdag-synthesis.docx"));
-    assert!(docx.contains("EUR/ECP-1 (rpm/eur.md:"));
+    assert!(docx.contains("RPM-EUR25, ECP-1"));
+    for text in [&md, &html, &docx] {
+        assert!(!text.contains("rpm/"), "no input file names in the reports");
+    }
     let implementation = read(out.path(), "wtdc-implementation.html");
     assert!(
         implementation.contains(r##"href="#synthesis-src-eur-ecp-1""##)
@@ -242,8 +245,21 @@ fn conflict_unclassified_and_inferred_topics_are_reported() {
     assert_eq!(proposal("AFR/AFR-P6")["topic"], "spectrum");
     assert_eq!(proposal("AMS/AMS-P5")["topic"], Value::Null);
     let html = read(out.path(), "tdag-synthesis.html");
-    let attention = &html[html.find("Matters for the attention").unwrap()..];
-    assert!(attention.contains("incompatible actions on Resolution 50: ARB MOD, EUR SUP"));
+    let attention = &html[html.find(r#"<h1 id="attention""#).unwrap()..];
+    let attention = &attention[..attention.find("<hr").unwrap()];
+    // One list of full sentences, each linking to its entries; the conflicting entries link back.
+    assert!(attention.contains("Resolution 50: the proposals are incompatible (Arab States (ARB): modification; Europe (EUR): suppression)."));
+    assert!(
+        attention.contains(
+            r##"<a href="#group-digital-transformation-res-50-sup">SUP Resolution 50</a>"##
+        )
+    );
+    let sup = &html[html
+        .find(r#"<h3 id="group-digital-transformation-res-50-sup""#)
+        .unwrap()..];
+    assert!(
+        sup[..sup.find("</p>").unwrap()].contains(r##"(see <a href="#attention">section 7</a>)"##)
+    );
     assert!(
         json["findings"]
             .as_array()
@@ -251,7 +267,13 @@ fn conflict_unclassified_and_inferred_topics_are_reported() {
             .iter()
             .any(|f| f["message"] == "incompatible actions on res-50: ARB MOD, EUR SUP")
     );
-    assert!(attention.contains("AMS/AMS-P5"));
+    assert!(attention.contains(
+        "Resolution 59: a proposal (RPM-AMS25, AMS-P5) concerns a text that is not among"
+    ));
+    assert!(
+        !attention.contains("has no topic"),
+        "a warning of the build, not a matter for TDAG"
+    );
     assert!(
         json["timeline"]
             .as_array()

@@ -59,6 +59,7 @@ fn proposal(body: &str) -> Proposal {
         body: body.into(),
         declared_target: None,
         declared_topic: None,
+        number: None,
         target: None,
         topic: None,
         classified_via: String::new(),

@@ -168,6 +168,7 @@ mod tests {
             body: body.into(),
             declared_target: target.map(Into::into),
             declared_topic: topic.map(Into::into),
+            number: None,
             target: None,
             topic: None,
             classified_via: String::new(),

@@ -314,6 +314,7 @@ mod tests {
             body,
             declared_target: None,
             declared_topic: None,
+            number: None,
             target: Some("res-1".into()),
             topic: Some("t".into()),
             classified_via: String::new(),

@@ -74,6 +74,7 @@ struct MeetingJson<'a> {
 #[derive(Serialize)]
 struct ProposalJson<'a> {
     id: String,
+    number: Option<&'a str>,
     region: &'a str,
     action: &'a str,
     target: Option<&'a str>,
@@ -164,6 +165,7 @@ pub fn write_json(
             .proposals()
             .map(|p| ProposalJson {
                 id: p.qualified_id(),
+                number: p.number.as_deref(),
                 region: p.region.code(),
                 action: p.action.code(),
                 target: p.target.as_deref(),

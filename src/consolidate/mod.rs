@@ -97,6 +97,7 @@ mod tests {
             body: body.into(),
             declared_target: None,
             declared_topic: None,
+            number: None,
             target: Some(target.into()),
             topic: Some("t".into()),
             classified_via: String::new(),

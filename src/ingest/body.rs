@@ -254,7 +254,7 @@ pub fn initiative_code(
 }
 
 /// The attribute keys a proposal heading may carry.
-const PROPOSAL_KEYS: [&str; 3] = ["action", "target", "topic"];
+const PROPOSAL_KEYS: [&str; 4] = ["action", "target", "topic", "number"];
 
 /// Where attribute `key` is written in heading `h` (a file offset), else where the heading starts.
 fn attribute_offset(ctx: &Context, h: &Heading, key: &str) -> usize {
@@ -295,6 +295,7 @@ fn proposal(
     let mut action = None;
     let mut target = None;
     let mut topic = None;
+    let mut number = None;
     for (key, value) in &h.attrs {
         let value = value.as_deref().unwrap_or("").trim_matches('"').to_string();
         match key.as_str() {
@@ -318,11 +319,12 @@ fn proposal(
                 ),
             },
             "topic" => topic = Some(value),
+            "number" => number = Some(value).filter(|v| !v.is_empty()),
             other => {
                 let d = Diagnostic::error(&at(other), format!("unknown proposal attribute `{other}`"));
                 errors.push(match crate::suggest::closest(other, PROPOSAL_KEYS) {
-                    Some(s) => d.with_help(format!("did you mean `{s}`? allowed: action, target, topic")),
-                    None => d.with_help("allowed: action, target, topic"),
+                    Some(s) => d.with_help(format!("did you mean `{s}`? allowed: action, target, topic, number")),
+                    None => d.with_help("allowed: action, target, topic, number"),
                 });
             }
         }
@@ -337,6 +339,7 @@ fn proposal(
         (Some(id), Some(action)) if errors.is_empty() => Ok(Proposal {
             region: ctx.region,
             id,
+            number,
             action,
             title: h.text.clone(),
             body,

@@ -45,6 +45,8 @@ pub struct Proposal {
     pub region: Region,
     /// The id within its file (`AFR-P3`); see [`Proposal::qualified_id`].
     pub id: String,
+    /// The ITU proposal number (`number=ACP/67A1/1`), if the outcome gives one.
+    pub number: Option<String>,
     pub action: Action,
     pub title: String,
     /// Markdown body under the heading.

@@ -117,6 +117,16 @@ impl Cycle {
         self.rpms.iter().find(|r| r.region == region)
     }
 
+    /// How the reports cite a proposal, as ITU documents do: by its ITU number when the
+    /// outcome gives one, else by its RPM's document and its id ("RPM-AFR25, AFR-P1").
+    pub fn citation(&self, p: &Proposal) -> String {
+        match (&p.number, self.rpm(p.region)) {
+            (Some(number), _) => number.clone(),
+            (None, Some(rpm)) => format!("{}, {}", rpm.meeting.symbol, p.id),
+            (None, None) => p.qualified_id(),
+        }
+    }
+
     /// Every proposal of every RPM, in region then file order.
     pub fn proposals(&self) -> impl Iterator<Item = &Proposal> {
         self.rpms.iter().flat_map(|r| r.proposals.iter())

@@ -1,13 +1,14 @@
-//! "Matters for attention" and the convergence matrix as the templates read them: findings
-//! with the proposals they concern, the groups of variants, and what each region proposed on
-//! each topic.
+//! The matters for the advisory group's decision and the convergence matrix as the templates
+//! read them: conflicts, groups of variants and unknown targets as sentences with links to
+//! their entries, and what each region proposed on each topic.
 
-use super::group::{GroupHead, SourceRef, source_anchor};
+use super::group::{GroupHead, Lookup};
 use super::topic::TopicView;
 use crate::messages::Catalogue;
-use crate::model::{Consolidated, FindingKind, Region};
-use crate::report::labels::{target_long, target_short};
+use crate::model::{Consolidated, FindingKind, Proposal, Region};
+use crate::report::labels::{join_with, target_long, target_short};
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// A topic × region row of the convergence matrix.
 #[derive(Debug, Serialize)]
@@ -17,32 +18,21 @@ pub struct MatrixRow {
     pub cells: Vec<String>,
 }
 
-/// One finding: its message and the proposals it concerns.
+/// A matter for the advisory group's decision: a full sentence in the report language, and
+/// the entries of section 4 it concerns.
 #[derive(Debug, Serialize)]
-pub struct FindingView {
-    pub message: String,
-    pub members: Vec<SourceRef>,
+pub struct MatterView {
+    /// `conflict`, `variants` or `unknown_target`.
+    pub kind: &'static str,
+    pub text: String,
+    pub entries: Vec<EntryRef>,
 }
 
-/// A group of variants to be reconciled, with a link to its entry.
-#[derive(Debug, Serialize)]
-pub struct VariantRef {
-    pub title: String,
-    pub target_label: String,
-    pub action: String,
-    pub regions: String,
+/// A link to an entry of the proposals by topic: "MOD Resolution 45".
+#[derive(Debug, Serialize, Clone)]
+pub struct EntryRef {
+    pub label: String,
     pub anchor: String,
-}
-
-/// What the advisory group should look at.
-#[derive(Debug, Serialize)]
-pub struct FindingsView {
-    pub any: bool,
-    pub conflicts: Vec<FindingView>,
-    pub variants: Vec<VariantRef>,
-    pub unclassified: Vec<FindingView>,
-    pub duplicates: Vec<FindingView>,
-    pub unknown_targets: Vec<FindingView>,
 }
 
 pub(super) fn matrix(topics: &[TopicView], cat: &Catalogue) -> Vec<MatrixRow> {
@@ -76,54 +66,121 @@ pub(super) fn matrix(topics: &[TopicView], cat: &Catalogue) -> Vec<MatrixRow> {
         .collect()
 }
 
-pub(super) fn findings<'g, 'a: 'g>(
+/// The matters for decision: conflicts, then groups of variants, then proposals on texts
+/// outside the catalogue. Proposals without a topic and duplicates are warnings of the
+/// build, not matters for the advisory group.
+pub(super) fn matters<'g, 'a: 'g>(
     c: &Consolidated,
     groups: impl Iterator<Item = &'g GroupHead<'a>>,
-    cat: &Catalogue,
-) -> FindingsView {
-    let of = |kind: FindingKind| -> Vec<FindingView> {
-        c.findings
-            .iter()
-            .filter(|f| f.kind == kind)
-            .map(|f| FindingView {
-                message: f.text(cat, |t| target_long(Some(t), cat)),
-                members: f
-                    .members
-                    .iter()
-                    .zip(&f.sources)
-                    .map(|(id, src)| SourceRef {
-                        id: id.clone(),
-                        anchor: source_anchor(id),
-                        source: src.file_line(),
-                    })
-                    .collect(),
-            })
-            .collect()
-    };
-    let variants: Vec<VariantRef> = groups
-        .filter(|g| g.is_variant())
-        .map(|g| VariantRef {
-            title: g.title.clone(),
-            target_label: g.target_label.clone(),
-            action: g.action.clone(),
-            regions: g.region_codes.join(", "),
+    lookup: &Lookup,
+) -> Vec<MatterView> {
+    let cat = lookup.cat;
+    let groups: Vec<&GroupHead> = groups.collect();
+    let group_of: HashMap<&str, &GroupHead> = groups
+        .iter()
+        .flat_map(|g| g.group.members.iter().map(move |m| (m.as_str(), *g)))
+        .collect();
+    let entry_of = |member: &str| -> Option<EntryRef> {
+        group_of.get(member).map(|g| EntryRef {
+            label: format!("{} {}", g.action, g.target_label),
             anchor: g.anchor.clone(),
         })
-        .collect();
-    let view = FindingsView {
-        any: false,
-        conflicts: of(FindingKind::Conflict),
-        variants,
-        unclassified: of(FindingKind::Unclassified),
-        duplicates: of(FindingKind::Duplicate),
-        unknown_targets: of(FindingKind::UnknownTarget),
     };
-    FindingsView {
-        any: !(view.conflicts.is_empty()
-            && view.variants.is_empty()
-            && view.unclassified.is_empty()
-            && view.duplicates.is_empty()
-            && view.unknown_targets.is_empty()),
-        ..view
+    let entries_of = |members: &[String]| -> Vec<EntryRef> {
+        let mut entries: Vec<EntryRef> = Vec::new();
+        for e in members.iter().filter_map(|m| entry_of(m)) {
+            if !entries.iter().any(|x| x.anchor == e.anchor) {
+                entries.push(e);
+            }
+        }
+        entries
+    };
+    let proposal = |id: &str| lookup.by_id.get(id).copied();
+    let region_of = |p: &Proposal| format!("{} ({})", p.region.name(cat), p.region.code());
+    let mut matters = Vec::new();
+    for f in c
+        .findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::Conflict)
+    {
+        let target = target_long(f.target.as_deref(), cat);
+        let members: Vec<&Proposal> = f.members.iter().filter_map(|m| proposal(m)).collect();
+        let text = if f.key == "finding_new_like_existing" {
+            let Some(new) = members.first() else { continue };
+            cat.text(
+                "matter_new_like_existing",
+                &[target, region_of(new), new.title.clone()],
+            )
+        } else {
+            let parts: Vec<String> = members
+                .iter()
+                .map(|p| {
+                    cat.text(
+                        "matter_conflict_part",
+                        &[
+                            cat.text(&format!("action_noun.{}", p.action), &[]),
+                            region_of(p),
+                        ],
+                    )
+                })
+                .collect();
+            cat.text(
+                "matter_conflict",
+                &[target, parts.join(&cat.text("separator", &[]))],
+            )
+        };
+        matters.push(MatterView {
+            kind: "conflict",
+            text,
+            entries: entries_of(&f.members),
+        });
     }
+    for g in groups.iter().filter(|g| g.is_variant()) {
+        let regions: Vec<String> = g
+            .group
+            .regions
+            .iter()
+            .map(|r| format!("{} ({})", r.name(cat), r.code()))
+            .collect();
+        let labels: Vec<String> = (0..g.group.clusters.len())
+            .map(|n| char::from(b'A' + (n % 26) as u8).to_string())
+            .collect();
+        matters.push(MatterView {
+            kind: "variants",
+            text: cat.text(
+                "matter_variants",
+                &[
+                    format!("{} {}", g.action, g.target_label),
+                    join_with(&regions, &cat.and),
+                    join_with(&labels, &cat.and),
+                ],
+            ),
+            entries: vec![EntryRef {
+                label: format!("{} {}", g.action, g.target_label),
+                anchor: g.anchor.clone(),
+            }],
+        });
+    }
+    for f in c
+        .findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::UnknownTarget)
+    {
+        let Some(p) = f.members.first().and_then(|m| proposal(m)) else {
+            continue;
+        };
+        matters.push(MatterView {
+            kind: "unknown_target",
+            text: cat.text(
+                "matter_unknown_target",
+                &[
+                    target_long(f.target.as_deref(), cat),
+                    region_of(p),
+                    lookup.cycle.citation(p),
+                ],
+            ),
+            entries: entries_of(&f.members),
+        });
+    }
+    matters
 }

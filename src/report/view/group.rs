@@ -3,10 +3,10 @@
 //! it is rendered (or printed), from its [`GroupHead`].
 
 use crate::messages::Catalogue;
-use crate::model::{Group, GroupKind, Proposal};
+use crate::model::{Cycle, Group, GroupKind, Proposal};
 use crate::report::diff;
 use crate::report::labels::{join_with, target_long};
-use crate::report::markdown::{demote, slug, summary};
+use crate::report::markdown::{demote, slug};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -32,6 +32,8 @@ pub struct GroupView {
     pub text: String,
     pub members: Vec<MemberView>,
     /// Some member's wording differs from the displayed text.
+    /// Whether a proposal of the group conflicts with another (a matter of section 7).
+    pub in_conflict: bool,
     pub has_changes: bool,
     /// Variants: one entry per cluster of same texts.
     pub variants: Vec<VariantView>,
@@ -41,6 +43,8 @@ pub struct GroupView {
 #[derive(Debug, Serialize)]
 pub struct MemberView {
     pub id: String,
+    /// How the report cites it: its ITU number, else "RPM-AFR25, AFR-P1".
+    pub cite: String,
     /// Anchor of the proposal in its region's annex (see [`source_anchor`]).
     pub anchor: String,
     pub region: &'static str,
@@ -59,9 +63,12 @@ pub struct VariantView {
     /// Region of the displayed text (the author of its tracked changes).
     pub region: &'static str,
     pub regions: String,
+    /// "Arab States (ARB) and Europe (EUR)".
+    pub region_names: String,
     pub ids: String,
     pub title: String,
-    pub summary: String,
+    /// The title when it is not the group's: empty when the heading would repeat it.
+    pub own_title: String,
     pub text: String,
     /// Where each supporting proposal is.
     pub sources: Vec<SourceRef>,
@@ -74,6 +81,8 @@ pub struct VariantView {
 #[derive(Debug, Serialize, Clone)]
 pub struct SourceRef {
     pub id: String,
+    /// How the report cites it: its ITU number, else "RPM-AFR25, AFR-P1".
+    pub cite: String,
     pub anchor: String,
     pub source: String,
 }
@@ -88,6 +97,9 @@ pub fn source_anchor(qualified_id: &str) -> String {
 #[derive(Debug)]
 pub struct Lookup<'a> {
     pub by_id: HashMap<String, &'a Proposal>,
+    pub cycle: &'a Cycle,
+    /// The proposals in conflict with another (qualified ids).
+    pub conflicting: std::collections::HashSet<&'a str>,
     pub cat: &'static Catalogue,
 }
 
@@ -134,7 +146,7 @@ impl<'a> GroupHead<'a> {
             .members
             .iter()
             .filter_map(|id| lookup.by_id.get(id))
-            .map(|p| member_view(p, cat))
+            .map(|p| member_view(p, lookup.cycle, cat))
             .collect();
         if g.kind == GroupKind::Common {
             let (first, rest) = members.split_at_mut(1);
@@ -142,7 +154,7 @@ impl<'a> GroupHead<'a> {
                 m.changes = diff::word_changes(&first[0].text, &m.text, 12).join("; ");
             }
         }
-        let variants = with_changes_from_first(variants(g, &members));
+        let variants = with_changes_from_first(variants(self, &members, cat));
         let names: Vec<String> = g
             .regions
             .iter()
@@ -163,15 +175,20 @@ impl<'a> GroupHead<'a> {
             region_names: join_with(&names, &cat.and),
             text: members.first().map(|m| m.text.clone()).unwrap_or_default(),
             has_changes: members.iter().any(|m| !m.changes.is_empty()),
+            in_conflict: g
+                .members
+                .iter()
+                .any(|m| lookup.conflicting.contains(m.as_str())),
             members,
             variants,
         }
     }
 }
 
-fn member_view(p: &Proposal, cat: &'static Catalogue) -> MemberView {
+fn member_view(p: &Proposal, cycle: &Cycle, cat: &'static Catalogue) -> MemberView {
     let id = p.qualified_id();
     MemberView {
+        cite: cycle.citation(p),
         anchor: source_anchor(&id),
         id,
         region: p.region.code(),
@@ -184,7 +201,8 @@ fn member_view(p: &Proposal, cat: &'static Catalogue) -> MemberView {
 }
 
 /// One variant per cluster of same texts, shown by its first member.
-fn variants(g: &Group, members: &[MemberView]) -> Vec<VariantView> {
+fn variants(head: &GroupHead, members: &[MemberView], cat: &Catalogue) -> Vec<VariantView> {
+    let g = head.group;
     let by_member_id: HashMap<&str, &MemberView> =
         members.iter().map(|m| (m.id.as_str(), m)).collect();
     g.clusters
@@ -196,13 +214,24 @@ fn variants(g: &Group, members: &[MemberView]) -> Vec<VariantView> {
                 .filter_map(|id| by_member_id.get(id.as_str()).copied())
                 .collect();
             let first = ms.first().copied();
+            let title = first.map(|m| m.title.clone()).unwrap_or_default();
+            let own = without_label(&title, &head.target_label);
+            let names: Vec<String> = ms
+                .iter()
+                .map(|m| format!("{} ({})", m.region_name, m.region))
+                .collect();
             VariantView {
                 label: char::from(b'A' + (n % 26) as u8).to_string(),
                 region: first.map_or("", |m| m.region),
                 regions: ms.iter().map(|m| m.region).collect::<Vec<_>>().join(", "),
+                region_names: join_with(&names, &cat.and),
                 ids: ids.join(", "),
-                title: first.map(|m| m.title.clone()).unwrap_or_default(),
-                summary: first.map(|m| summary(&m.text, 40)).unwrap_or_default(),
+                own_title: if own.eq_ignore_ascii_case(&head.title) {
+                    String::new()
+                } else {
+                    own
+                },
+                title,
                 text: first.map(|m| m.text.clone()).unwrap_or_default(),
                 sources: ms.iter().map(|m| m.source_ref()).collect(),
                 changes: String::new(),
@@ -215,6 +244,7 @@ impl MemberView {
     fn source_ref(&self) -> SourceRef {
         SourceRef {
             id: self.id.clone(),
+            cite: self.cite.clone(),
             anchor: self.anchor.clone(),
             source: self.source.clone(),
         }

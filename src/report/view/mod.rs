@@ -13,7 +13,7 @@ pub mod streamed;
 mod topic;
 
 pub use cycle::{ConferenceView, CoordinationView, InterRegionalView, MeetingDates, TimelineView};
-pub use findings::{FindingView, FindingsView, MatrixRow, VariantRef};
+pub use findings::{EntryRef, MatrixRow, MatterView};
 pub use group::{GroupView, MemberView, SourceRef, VariantView, source_anchor};
 pub use meta::{ReportMeta, meta};
 pub use review::{EntryLink, ReviewRow};
@@ -58,7 +58,8 @@ pub struct Shared<'a> {
     pub topics: Vec<TopicView<'a>>,
     pub matrix: Vec<MatrixRow>,
     pub regions: Vec<&'static str>,
-    pub findings: FindingsView,
+    /// The matters for the advisory group's decision (section 7 of the synthesis).
+    pub matters: Vec<MatterView>,
     pub timeline: Vec<TimelineView>,
     pub inter_regional: Vec<InterRegionalView>,
     /// The "Review of texts" table: every targeted text in numeric order.
@@ -73,6 +74,13 @@ pub fn build(c: &Consolidated) -> Shared<'_> {
     let cat = messages::of(&conf.language);
     let lookup = Arc::new(group::Lookup {
         by_id: c.cycle.proposals().map(|p| (p.qualified_id(), p)).collect(),
+        cycle: &c.cycle,
+        conflicting: c
+            .findings
+            .iter()
+            .filter(|f| f.kind == crate::model::FindingKind::Conflict)
+            .flat_map(|f| f.members.iter().map(String::as_str))
+            .collect(),
         cat,
     });
     let topics = topic::topics(c, &lookup);
@@ -94,7 +102,7 @@ pub fn build(c: &Consolidated) -> Shared<'_> {
         matrix: findings::matrix(&topics, cat),
         rpms,
         regions: Region::ALL.iter().map(|r| r.code()).collect(),
-        findings: findings::findings(c, groups(), cat),
+        matters: findings::matters(c, groups(), &lookup),
         timeline: c
             .timeline
             .iter()
