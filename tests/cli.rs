@@ -211,7 +211,10 @@ fn context_prints_the_template_context() {
     ]);
     assert!(result.status.success());
     let ctx: serde_json::Value = serde_json::from_slice(&result.stdout).unwrap();
-    assert_eq!(ctx["report"]["symbol"], "TDAG-29/9");
+    assert_eq!(
+        ctx["report"]["symbol"], "TDAG-29/9-E",
+        "with its language suffix"
+    );
     assert_eq!(ctx["rpms"].as_array().unwrap().len(), 6);
 }
 

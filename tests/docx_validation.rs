@@ -139,7 +139,7 @@ fn check_pages_and_words(synthesis: &Rendered, implementation: &Rendered) {
         "Table 1 – Regional preparatory meetings held, in region order",
         "Ms A. Kouassi",
         "5 Convergence matrix",
-        "Annex EUR: Outcome of the Regional Preparatory Meeting for Europe",
+        "Annex 6: Outcome of the Regional Preparatory Meeting for Europe",
     ] {
         assert!(all.contains(expected), "synthesis PDF lacks {expected:?}");
     }
@@ -204,7 +204,7 @@ fn python_docx_reads_headings_tables_header_and_footer() {
         (tables[0]["rows"].as_u64(), tables[0]["columns"].as_u64()),
         (Some(8), Some(8))
     );
-    assert_eq!(read["header"], "TDAG-29/9\t1");
+    assert_eq!(read["header"], "TDAG-29/9-E\t1");
     assert_eq!(read["first_page_header"], "");
     assert_eq!(read["different_first_page"], true);
     assert_eq!(

@@ -315,7 +315,11 @@ fn merged_and_close_texts_show_what_each_region_wrote_with_linked_sources() {
     let html = text("tdag-synthesis.html");
     assert!(html.contains(r##"<a href="#src-eur-ecp-9">RPM-EUR29, ECP-9</a>"##));
     assert!(!html.contains("rpm/eur.md"), "no file names in the text");
-    assert!(html.contains(r#"<h4 id="src-eur-ecp-9">"#), "annex anchor");
+    // The annex heading the link lands on gives the mark, the id and the target.
+    assert!(
+        html.contains(r#"<h3 id="src-eur-ecp-9">MOD ECP-9 – Question 5/1: telecommunications/ICTs for rural and remote areas</h3>"#),
+        "annex anchor"
+    );
     let implementation = text("wtdc-implementation.html");
     assert!(implementation.contains(r##"href="#synthesis-src-eur-ecp-9""##));
     assert!(implementation.contains(r#"id="synthesis-src-eur-ecp-9""#));
@@ -342,11 +346,11 @@ fn critic_markup_in_a_proposal_is_kept_in_markdown_and_tracked_in_word_and_html(
     let html = read(out.path(), "tdag-synthesis.html");
     assert!(html.contains("TDAG <del>before</del><ins>at least four weeks before</ins> the conference<del> for consideration</del>;"));
     let doc = docx_part(&out.path().join("tdag-synthesis.docx"), "word/document.xml");
-    // Dated with the document (the first day of TDAG-29), authored by the proposing region.
+    // Dated with the document (its issue date, documents.date), authored by the proposing region.
     assert!(doc.contains(
-        r#"w:author="EUR" w:date="2029-07-17T00:00:00Z"><w:r><w:delText xml:space="preserve">before</w:delText>"#
+        r#"w:author="EUR" w:date="2029-06-18T00:00:00Z"><w:r><w:delText xml:space="preserve">before</w:delText>"#
     ));
-    assert!(doc.contains(r#"w:author="EUR" w:date="2029-07-17T00:00:00Z"><w:r>"#));
+    assert!(doc.contains(r#"w:author="EUR" w:date="2029-06-18T00:00:00Z"><w:r>"#));
     assert!(!doc.contains("{++") && !doc.contains('\u{E000}'));
 }
 
@@ -425,4 +429,65 @@ fn proposals_are_cited_by_their_itu_number_else_by_rpm_document_and_id() {
     assert_eq!(proposal("AFR/AFCP-1")["number"], "AFCP/42/1");
     assert_eq!(proposal("AFR/AFCP-1")["source"], "rpm/afr.md:69");
     assert_eq!(proposal("AFR/AFCP-2")["number"], Value::Null);
+}
+
+/// Both covers are ITU document covers: the meeting line, the symbol with its language
+/// suffix, the issue date, Summary, Action required, References and the contact; the annexes
+/// are numbered, their headings never jump a level, and their proposal and initiative
+/// headings are those the body links to.
+#[test]
+fn covers_and_annexes_follow_the_itu_document_form() {
+    let built = built(&example_files());
+    let text = |name: &str| {
+        let artifact = built
+            .artifacts
+            .iter()
+            .find(|a| a.file_name == name)
+            .unwrap();
+        String::from_utf8(artifact.bytes.clone()).unwrap()
+    };
+    let md = text("tdag-synthesis.md");
+    let cover = &md[..md.find("# Contents").unwrap()];
+    assert!(cover.starts_with(
+        "**Telecommunication Development Advisory Group (TDAG), 36th meeting, Geneva, 17–20 July 2029**"
+    ));
+    for line in [
+        "###### Document TDAG-29/9-E {.cover}",
+        "###### 18 June 2029 {.cover}",
+        "###### Original: English {.cover}",
+        "**Summary:**",
+        "**Action required:**\n\nTDAG-29 is invited to consider and adopt this synthesis report",
+        "**References:**\n\n- Resolution 31 (Rev. Kigali, 2022) of the World Telecommunication Development Conference\n- RPM-AFR29: report of the Regional Preparatory Meeting for Africa",
+        "**Contact:** Ms A. Mensah, Programme Officer, Telecommunication Development Bureau – Tel.: +41 22 730 5000 – E-mail: rpm-wtdc@itu.int",
+    ] {
+        assert!(cover.contains(line), "cover lacks {line:?}:\n{cover}");
+    }
+    let implementation = text("wtdc-implementation.md");
+    assert!(
+        implementation
+            .contains("###### Document WTDC-29/17-E {.cover}\n\n###### 24 September 2029 {.cover}")
+    );
+    assert!(implementation.contains("WTDC-29 is invited to take note of this report."));
+    // Annexes numbered in region order; no heading more than one level below the previous.
+    assert!(
+        md.contains(
+            "# Annex 1: Outcome of the Regional Preparatory Meeting for Africa (RPM-AFR29)"
+        )
+    );
+    assert!(
+        md.contains(
+            "# Annex 6: Outcome of the Regional Preparatory Meeting for Europe (RPM-EUR29)"
+        )
+    );
+    let mut previous = 0;
+    for line in md.lines().filter(|l| l.starts_with('#')) {
+        let level = line.chars().take_while(|c| *c == '#').count();
+        if level == 6 {
+            continue; // the cover lines
+        }
+        assert!(level <= previous + 1, "heading level jumps at {line:?}");
+        previous = level;
+    }
+    let annex = &md[md.find("# Annex 1:").unwrap()..];
+    assert!(annex.contains("### MOD AFCP-1 – Resolution 37: Universal and meaningful connectivity {#src-afr-afcp-1}"), "{annex}");
 }

@@ -274,6 +274,15 @@ fn conflict_unclassified_and_inferred_topics_are_reported() {
         !attention.contains("has no topic"),
         "a warning of the build, not a matter for TDAG"
     );
+    // The annexes give initiatives their normalised codes, as section 3 does ("ARB RI 1" as written).
+    let md = read(out.path(), "tdag-synthesis.md");
+    let annex = &md[md.find("# Annex 3: ").unwrap()..];
+    assert!(
+        annex.contains(
+            "### ARB1: Artificial intelligence and emerging technologies {#src-arb-arb1}"
+        )
+    );
+    assert!(!annex.contains("ARB RI 1"));
     assert!(
         json["timeline"]
             .as_array()

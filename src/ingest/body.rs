@@ -107,6 +107,7 @@ pub fn parse(ctx: &Context) -> (Body, Vec<Diagnostic>) {
                     body.initiatives.push(RegionalInitiative {
                         code,
                         title,
+                        heading: h.text.clone(),
                         body: text,
                         source: pos(h.range.start),
                     });

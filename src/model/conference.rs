@@ -30,6 +30,27 @@ pub struct Conference {
     pub documents: Documents,
     #[serde(default = "default_language")]
     pub language: String,
+    /// The revision of the resolution the cycle follows, as cited ("Rev. Baku, 2025"); the
+    /// profile's default when not given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolution_revision: Option<String>,
+    /// The secretariat's contact for the reports, printed on their covers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<Contact>,
+}
+
+/// A contact person of the secretariat.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    pub name: String,
+    /// The person's position ("Head, Projects and Knowledge Management Department").
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub phone: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
 }
 
 /// Default report language.
@@ -53,8 +74,16 @@ pub struct ConferenceInfo {
 #[serde(deny_unknown_fields)]
 pub struct AdvisoryGroup {
     pub name: String,
+    /// Which meeting of the group it is ("32nd meeting").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meeting: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub venue: Option<String>,
     pub start: Date,
     pub end: Date,
+    /// The day the group adopted the synthesis report; not given: not yet adopted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adopted: Option<Date>,
 }
 
 /// The meeting of RPM chairs and vice-chairs (Res. 31 resolves 2; Res. 43 informal meeting).
@@ -81,4 +110,10 @@ pub struct NamedPeriod {
 pub struct Documents {
     pub synthesis: String,
     pub implementation: String,
+    /// The issue date of the reports; not given: the first day of the meeting each is for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    /// The issue date of the implementation report, when it is not `date`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub implementation_date: Option<Date>,
 }

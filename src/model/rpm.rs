@@ -7,6 +7,9 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct Meeting {
     pub symbol: String,
+    /// The symbol of the meeting's report ("RPM-AFR25/40"), cited in the reports' references.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub report: Option<String>,
     pub title: String,
     #[serde(default)]
     pub venue: Option<String>,
@@ -58,6 +61,9 @@ pub struct Forum {
 pub struct RegionalInitiative {
     pub code: String,
     pub title: String,
+    /// The heading as written ("ARB RI 1: AI"), before the code was normalised.
+    #[serde(skip)]
+    pub heading: String,
     /// Markdown body (objective, expected results).
     pub body: String,
     pub source: SourcePos,

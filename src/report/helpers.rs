@@ -17,6 +17,8 @@ use serde_json::Value as Json;
 struct Root<'a> {
     catalogue: &'a Catalogue,
     profile: &'a str,
+    /// The revision of the cycle's resolution, for `{revision}` in messages.
+    revision: &'a str,
 }
 
 /// Computes a helper's value from its parameters and the root facts.
@@ -45,6 +47,7 @@ impl HelperDef for ValueHelper {
         let root = Root {
             catalogue: messages::of(field("language").unwrap_or("en")),
             profile: field("profile").unwrap_or(""),
+            revision: field("resolution_revision").unwrap_or(""),
         };
         let (fewest, most) = self.arity;
         let result = if (fewest..=most).contains(&params.len()) {
@@ -66,7 +69,7 @@ fn translate(params: &[&Json], root: &Root) -> Result<Json, String> {
     let catalogue = root.catalogue;
     catalogue
         .profiled(root.profile, key, &values)
-        .map(Json::from)
+        .map(|t| Json::from(t.replace("{revision}", root.revision)))
         .ok_or_else(|| {
             let help = match crate::suggest::closest(key, catalogue.keys()) {
                 Some(k) => format!("; did you mean \"{k}\"?"),
@@ -238,6 +241,7 @@ mod tests {
         Root {
             catalogue: messages::of("en"),
             profile: "wtdc",
+            revision: "Rev. Kigali, 2022",
         }
     }
 
@@ -257,9 +261,14 @@ mod tests {
 
     fn call(f: Compute, params: &[Json], language: &str) -> String {
         let refs: Vec<&Json> = params.iter().collect();
+        let catalogue = messages::of(language);
+        let revision = catalogue
+            .profiled("wtdc", "resolution_revision", &[])
+            .unwrap_or_default();
         let root = Root {
-            catalogue: messages::of(language),
+            catalogue,
             profile: "wtdc",
+            revision: &revision,
         };
         match f(&refs, &root) {
             Ok(Json::String(s)) => s,

@@ -22,8 +22,29 @@ impl Sink for String {
 /// blocks, so an embedded text neither breaks the report's outline nor repeats its anchors.
 pub fn demote(markdown: &str, top: usize) -> String {
     let mut out = String::with_capacity(markdown.len());
-    apply(markdown, &edits(markdown, top, |_| None, None), &mut out);
+    apply(
+        markdown,
+        &edits(markdown, top, |_| (None, None), None),
+        &mut out,
+    );
     out
+}
+
+/// A heading of a text being rewritten: its old id and its plain text.
+pub struct Heading<'a> {
+    pub id: Option<&'a str>,
+    pub text: &'a str,
+}
+
+/// Like [`demote`], but each heading's text and id are `rewrite(heading)`'s when it gives
+/// them (`None`: the text as written, no id); written into `out`.
+pub fn rewrite_headings_into(
+    markdown: &str,
+    top: usize,
+    rewrite: impl Fn(&Heading) -> (Option<String>, Option<String>),
+    out: &mut dyn Sink,
+) {
+    apply(markdown, &edits(markdown, top, rewrite, None), out);
 }
 
 /// Like [`demote`], but a heading that had an id keeps one: `rename(id)`, so links into the
@@ -36,7 +57,7 @@ pub fn demote_keeping_ids_into(
 ) {
     apply(
         markdown,
-        &edits(markdown, top, |id| Some(rename(id)), None),
+        &edits(markdown, top, |h| (None, h.id.map(&rename)), None),
         out,
     );
 }
@@ -48,7 +69,7 @@ pub fn embed_into(markdown: &str, top: usize, prefix: &str, out: &mut dyn Sink) 
     let edits = edits(
         markdown,
         top,
-        |id| Some(format!("{prefix}{id}")),
+        |h| (None, h.id.map(|id| format!("{prefix}{id}"))),
         Some(prefix),
     );
     apply(markdown, &edits, out);
@@ -59,7 +80,7 @@ pub fn embed(mut markdown: String, top: usize, prefix: &str) -> String {
     let edits = edits(
         &markdown,
         top,
-        |id| Some(format!("{prefix}{id}")),
+        |h| (None, h.id.map(|id| format!("{prefix}{id}"))),
         Some(prefix),
     );
     // Every piece moves right by at most `room`: with the text moved `room` bytes right
@@ -98,13 +119,13 @@ fn apply(markdown: &str, edits: &[(Range<usize>, String)], out: &mut dyn Sink) {
     out.push(&markdown[last..]);
 }
 
-/// The edits that demote the headings of `markdown` (see [`demote`]), giving each the id
-/// `id(old id)`, and, with a `relink` prefix, that prefix every in-page link target with it;
-/// in order, apart.
+/// The edits that demote the headings of `markdown` (see [`demote`]), giving each the text
+/// and id `rewrite(heading)` gives, and, with a `relink` prefix, that prefix every in-page
+/// link target with it; in order, apart.
 fn edits(
     markdown: &str,
     top: usize,
-    id: impl Fn(&str) -> Option<String>,
+    rewrite: impl Fn(&Heading) -> (Option<String>, Option<String>),
     relink: Option<&str>,
 ) -> Vec<(Range<usize>, String)> {
     static LINK: LazyLock<Regex> =
@@ -118,24 +139,50 @@ fn edits(
             }
         }
     };
-    let headings: Vec<(usize, Option<String>, Range<usize>)> = dialect::parse(markdown)
-        .filter_map(|(e, r)| match e {
-            Event::Start(Tag::Heading { level, id: old, .. }) => {
-                Some((level as usize, old.and_then(|o| id(&o)), r))
+    // Level, range, new text and new id of each heading.
+    type Rewritten = (usize, Range<usize>, Option<String>, Option<String>);
+    let mut headings: Vec<Rewritten> = Vec::new();
+    let mut open: Option<(usize, Option<pulldown_cmark::CowStr>, Range<usize>, String)> = None;
+    for (event, range) in dialect::parse(markdown) {
+        match event {
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                open = Some((level as usize, id, range, String::new()));
             }
-            _ => None,
-        })
-        .collect();
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((.., text)) = open.as_mut() {
+                    text.push_str(&t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some((.., text)) = open.as_mut() {
+                    text.push(' ');
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((level, id, range, text)) = open.take() {
+                    let (new_text, new_id) = rewrite(&Heading {
+                        id: id.as_deref(),
+                        text: &text,
+                    });
+                    headings.push((level, range, new_text, new_id));
+                }
+            }
+            _ => {}
+        }
+    }
     let mut edits = Vec::new();
     let Some(shallowest) = headings.iter().map(|(l, ..)| *l).min() else {
         links(markdown, 0, &mut edits);
         return edits;
     };
     let mut last = 0;
-    for (level, new_id, range) in headings {
+    for (level, range, new_text, new_id) in headings {
         let new_level = (level + top).saturating_sub(shallowest).clamp(1, 6);
         let line = markdown[range.clone()].lines().next().unwrap_or("");
-        let text = strip_attributes(line.trim_start().trim_start_matches('#').trim());
+        let text = match &new_text {
+            Some(text) => text.as_str(),
+            None => strip_attributes(line.trim_start().trim_start_matches('#').trim()),
+        };
         links(&markdown[last..range.start], last, &mut edits);
         let mut new = "#".repeat(new_level);
         new.push(' ');

@@ -19,8 +19,11 @@ fn conference(profile: Profile, start: &str, ag: (&str, &str), cm: Option<&str>)
         },
         advisory_group: AdvisoryGroup {
             name: "AG".into(),
+            meeting: None,
+            venue: None,
             start: d(ag.0),
             end: d(ag.1),
+            adopted: None,
         },
         coordination_meeting: cm.map(|c| CoordinationMeeting {
             date: d(c),
@@ -30,8 +33,12 @@ fn conference(profile: Profile, start: &str, ag: (&str, &str), cm: Option<&str>)
         documents: Documents {
             synthesis: "S".into(),
             implementation: "I".into(),
+            date: None,
+            implementation_date: None,
         },
         language: "en".into(),
+        resolution_revision: None,
+        contact: None,
     }
 }
 
@@ -40,6 +47,7 @@ fn rpm(region: Region, start: &str, end: &str) -> Rpm {
         region,
         meeting: Meeting {
             symbol: format!("RPM-{region}"),
+            report: None,
             title: "T".into(),
             venue: None,
             is_virtual: true,

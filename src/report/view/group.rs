@@ -280,7 +280,7 @@ fn with_changes_from_first(mut variants: Vec<VariantView>) -> Vec<VariantView> {
 
 /// "Question 7/1: accessibility" under the label "Question 7/1" → "accessibility", so headings
 /// do not say the target twice.
-fn without_label(title: &str, label: &str) -> String {
+pub(super) fn without_label(title: &str, label: &str) -> String {
     match title.get(..label.len()) {
         Some(head) if head.eq_ignore_ascii_case(label) => {
             let rest = title[label.len()..].trim_start_matches([':', ' ', '-', '–']);

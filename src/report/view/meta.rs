@@ -2,7 +2,7 @@
 //! language and following the profile.
 
 use crate::messages::Catalogue;
-use crate::model::{Consolidated, Date};
+use crate::model::{Conference, Consolidated, Date};
 use crate::report::{ReportKind, report_name};
 use serde::Serialize;
 
@@ -22,6 +22,14 @@ pub struct ReportMeta {
     /// The language of the original: "English".
     pub original: String,
     pub source: String,
+    /// Which report it is: `synthesis` or `implementation`.
+    pub kind: &'static str,
+    pub is_synthesis: bool,
+    /// The documents the report refers to: the resolution, then each RPM's report.
+    pub references: Vec<String>,
+    /// The secretariat's contact, one line ("Name, Position – Tel.: … – E-mail: …"); empty
+    /// when `conference.yaml` gives none.
+    pub contact: String,
 }
 
 /// The facts of report `kind` in the language of `cat`; `date` replaces its default date
@@ -29,30 +37,34 @@ pub struct ReportMeta {
 pub fn meta(c: &Consolidated, cat: &Catalogue, kind: ReportKind, date: Option<Date>) -> ReportMeta {
     let conf = &c.cycle.conference;
     let profile = conf.profile.code();
+    let revision = revision(conf, cat);
     let text = |key: &str, params: &[String]| {
         cat.profiled(profile, key, params)
-            .unwrap_or_else(|| key.to_string())
+            .map_or_else(|| key.to_string(), |t| t.replace("{revision}", &revision))
     };
-    let (ag, cf) = (&conf.advisory_group, &conf.conference);
+    let (ag, cf, docs) = (&conf.advisory_group, &conf.conference, &conf.documents);
     let (symbol, title, default_date, meeting, to, subtitle) = match kind {
-        ReportKind::Synthesis => (
-            &conf.documents.synthesis,
-            text("report_title_synthesis", std::slice::from_ref(&cf.name)),
-            ag.start,
-            text(
-                "report_meeting_synthesis",
-                &[ag.name.clone(), Date::range_in(ag.start, ag.end, cat)],
-            ),
-            &ag.name,
-            "report_subtitle_synthesis",
-        ),
+        ReportKind::Synthesis => {
+            let mut line = vec![text("advisory_group_title", &[])];
+            line.extend(ag.meeting.iter().cloned());
+            line.extend(ag.venue.iter().cloned());
+            line.push(Date::range_in(ag.start, ag.end, cat));
+            (
+                &docs.synthesis,
+                text("report_title_synthesis", std::slice::from_ref(&cf.name)),
+                docs.date.unwrap_or(ag.start),
+                line.join(", "),
+                &ag.name,
+                "report_subtitle_synthesis",
+            )
+        }
         ReportKind::Implementation => (
-            &conf.documents.implementation,
+            &docs.implementation,
             text(
                 "report_title_implementation",
                 std::slice::from_ref(&cf.name),
             ),
-            cf.start,
+            docs.implementation_date.or(docs.date).unwrap_or(cf.start),
             text(
                 "report_meeting_implementation",
                 &[
@@ -67,9 +79,26 @@ pub fn meta(c: &Consolidated, cat: &Catalogue, kind: ReportKind, date: Option<Da
         ),
     };
     let date = date.unwrap_or(default_date);
+    let mut references = vec![text("resolution_full", &[])];
+    references.extend(c.cycle.rpms.iter().map(|r| {
+        let report = r.meeting.report.as_deref().unwrap_or(&r.meeting.symbol);
+        text(
+            "reference_rpm_report",
+            &[report.to_string(), r.meeting.title.clone()],
+        )
+    }));
+    if kind == ReportKind::Implementation {
+        references.insert(
+            1,
+            text(
+                "reference_synthesis",
+                &[docs.synthesis.clone(), ag.name.clone()],
+            ),
+        );
+    }
     ReportMeta {
         name: report_name(kind, conf.profile).to_string(),
-        symbol: symbol.clone(),
+        symbol: with_language(symbol, &cat.text("symbol_suffix", &[])),
         date: date.long_in(cat),
         iso_date: date.to_string(),
         title,
@@ -77,5 +106,45 @@ pub fn meta(c: &Consolidated, cat: &Catalogue, kind: ReportKind, date: Option<Da
         subtitle: text(subtitle, &[to.clone(), text("resolution_full", &[])]),
         original: cat.language_name.clone(),
         source: text("report_source", &[text("bureau", &[])]),
+        kind: match kind {
+            ReportKind::Synthesis => "synthesis",
+            ReportKind::Implementation => "implementation",
+        },
+        is_synthesis: kind == ReportKind::Synthesis,
+        references,
+        contact: conf.contact.as_ref().map_or_else(String::new, |p| {
+            let mut parts = vec![p.name.clone()];
+            parts.extend(p.title.iter().cloned());
+            let mut line = parts.join(", ");
+            if let Some(phone) = &p.phone {
+                line += &format!(" – {}", text("contact_phone", std::slice::from_ref(phone)));
+            }
+            if let Some(email) = &p.email {
+                line += &format!(" – {}", text("contact_email", std::slice::from_ref(email)));
+            }
+            line
+        }),
+    }
+}
+
+/// The revision of the cycle's resolution as cited: the cycle's own, else the profile's in
+/// the catalogue ("Rev. Kigali, 2022").
+pub fn revision(conf: &Conference, cat: &Catalogue) -> String {
+    conf.resolution_revision.clone().unwrap_or_else(|| {
+        cat.profiled(conf.profile.code(), "resolution_revision", &[])
+            .unwrap_or_default()
+    })
+}
+
+/// A document symbol with its language suffix ("TDAG-25/12" → "TDAG-25/12-E"), unless it
+/// has one.
+fn with_language(symbol: &str, suffix: &str) -> String {
+    let has_one = symbol
+        .rsplit_once('-')
+        .is_some_and(|(_, s)| ["E", "F", "S", "A", "C", "R"].contains(&s));
+    if has_one || suffix.is_empty() || symbol.is_empty() {
+        symbol.to_string()
+    } else {
+        format!("{symbol}-{suffix}")
     }
 }

@@ -15,7 +15,7 @@ mod topic;
 pub use cycle::{ConferenceView, CoordinationView, InterRegionalView, MeetingDates, TimelineView};
 pub use findings::{EntryRef, MatrixRow, MatterView};
 pub use group::{GroupView, MemberView, SourceRef, VariantView, source_anchor};
-pub use meta::{ReportMeta, meta};
+pub use meta::{ReportMeta, meta, revision};
 pub use review::{EntryLink, ReviewRow};
 pub use rpm::{ForumView, InitiativeView, RpmView, Totals};
 pub use streamed::{Annex, Synthesis};
@@ -47,6 +47,8 @@ pub struct Shared<'a> {
     pub is_wtdc: bool,
     pub is_wtsa: bool,
     pub language: String,
+    /// The revision of the cycle's resolution as cited ("Rev. Kigali, 2022").
+    pub resolution_revision: String,
     /// The report language's message catalogue (not for templates).
     #[serde(skip)]
     pub catalogue: &'static Catalogue,
@@ -84,16 +86,20 @@ pub fn build(c: &Consolidated) -> Shared<'_> {
         cat,
     });
     let topics = topic::topics(c, &lookup);
-    let rpms: Vec<RpmView> = Region::ALL
+    let mut rpms: Vec<RpmView> = Region::ALL
         .iter()
         .map(|r| rpm::rpm_view(c, *r, cat))
         .collect();
+    for (n, r) in rpms.iter_mut().filter(|r| r.held).enumerate() {
+        r.annex_number = n + 1;
+    }
     let groups = || topics.iter().flat_map(|t| t.groups.heads());
     Shared {
         profile: conf.profile.code(),
         is_wtdc: conf.profile == Profile::Wtdc,
         is_wtsa: conf.profile == Profile::Wtsa,
         language: conf.language.clone(),
+        resolution_revision: meta::revision(conf, cat),
         catalogue: cat,
         conference: cycle::conference(conf, cat),
         advisory_group: cycle::advisory_group(conf, cat),

@@ -15,6 +15,9 @@ pub struct RpmView<'a> {
     pub code: &'static str,
     pub name: &'static str,
     pub held: bool,
+    /// The number of its annex in the synthesis (1 for the first region that held an RPM);
+    /// 0 when not held.
+    pub annex_number: usize,
     pub anchor: String,
     pub symbol: String,
     pub title: String,
@@ -138,6 +141,7 @@ pub(super) fn rpm_view<'a>(
         code: region.code(),
         name: region.name(cat),
         held: true,
+        annex_number: 0,
         anchor: format!("rpm-{}", slug(region.code())),
         symbol: m.symbol.clone(),
         title: m.title.clone(),
@@ -183,6 +187,6 @@ pub(super) fn rpm_view<'a>(
             venue: venue(f.venue.as_ref(), f.is_virtual, cat),
             participants: f.participants,
         }),
-        annex: Annex(Some(rpm)),
+        annex: Annex(Some((rpm, cat))),
     }
 }

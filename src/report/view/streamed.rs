@@ -3,7 +3,9 @@
 //! and no whole report context is ever held (see `report::stream`); the rest of the context,
 //! its root, is converted for the templates without them.
 
-use crate::model::Rpm;
+use crate::messages::Catalogue;
+use crate::model::{Proposal, Rpm};
+use crate::report::labels::target_long;
 use crate::report::markdown::{self, Sink};
 use serde::{Serialize, Serializer};
 use std::cell::Cell;
@@ -53,22 +55,45 @@ impl Serialize for Synthesis<'_> {
     }
 }
 
-/// An RPM's whole outcome, headings from level 3, its proposals' anchors renamed as
-/// "Proposals by topic" links to them (empty for a region that held no RPM).
+/// An RPM's whole outcome, headings from level 2: each proposal headed by its mark, number
+/// (or id) and target, each initiative by its normalised code, their anchors those the
+/// "Proposals by topic" links go to (empty for a region that held no RPM).
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Annex<'a>(pub Option<&'a Rpm>);
+pub struct Annex<'a>(pub Option<(&'a Rpm, &'static Catalogue)>);
 
 impl Annex<'_> {
     /// Writes the text into `out`.
     pub fn write(&self, out: &mut dyn Sink) {
-        if let Some(rpm) = self.0 {
-            markdown::demote_keeping_ids_into(
-                &rpm.body,
-                3,
-                |id| super::group::source_anchor(&format!("{}/{id}", rpm.region)),
-                out,
-            );
-        }
+        let Some((rpm, cat)) = self.0 else { return };
+        let anchor = |id: &str| super::group::source_anchor(&format!("{}/{id}", rpm.region));
+        let proposals: std::collections::HashMap<&str, &Proposal> =
+            rpm.proposals.iter().map(|p| (p.id.as_str(), p)).collect();
+        markdown::rewrite_headings_into(
+            &rpm.body,
+            2,
+            |h| {
+                if let Some(p) = h.id.and_then(|id| proposals.get(id)) {
+                    let label = target_long(p.target.as_deref(), cat);
+                    let title = super::group::without_label(&p.title, &label);
+                    let number = p.number.as_deref().unwrap_or(&p.id);
+                    let text = match p.target.as_deref() {
+                        Some(t) if t != "new" => {
+                            format!("{} {number} – {label}: {title}", p.action)
+                        }
+                        _ => format!("{} {number} – {title}", p.action),
+                    };
+                    return (Some(text), Some(anchor(&p.id)));
+                }
+                if let Some(i) = rpm.initiatives.iter().find(|i| i.heading == h.text) {
+                    return (
+                        Some(format!("{}: {}", i.code, i.title)),
+                        Some(anchor(&i.code)),
+                    );
+                }
+                (None, h.id.map(anchor))
+            },
+            out,
+        );
     }
 }
 
