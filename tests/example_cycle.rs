@@ -491,3 +491,45 @@ fn covers_and_annexes_follow_the_itu_document_form() {
     let annex = &md[md.find("# Annex 1:").unwrap()..];
     assert!(annex.contains("### MOD AFCP-1 – Resolution 37: Universal and meaningful connectivity {#src-afr-afcp-1}"), "{annex}");
 }
+
+/// The implementation report says what the advisory group did with the synthesis, once, from
+/// the cycle's data; prints the RPM participation table once (in the annexed synthesis); and
+/// ends with the action asked of the conference before the annex.
+#[test]
+fn the_implementation_report_reports_what_happened() {
+    let adopted = built(&example_files());
+    let md = |built: &rpmsynth::pipeline::Built| {
+        let artifact = built
+            .artifacts
+            .iter()
+            .find(|a| a.file_name == "wtdc-implementation.md")
+            .unwrap();
+        String::from_utf8(artifact.bytes.clone()).unwrap()
+    };
+    let text = md(&adopted);
+    assert!(text.contains(
+        "The synthesis report of the RPMs (Document TDAG-29/9) was submitted to TDAG-29 (17–20 July 2029), the last TDAG meeting before WTDC-29. TDAG-29 adopted it on 19 July 2029."
+    ));
+    assert!(text.contains("(Document TDAG-29/9) as adopted by TDAG-29 on 19 July 2029"));
+    assert!(
+        !text.contains("nce adopted"),
+        "adoption said once, in section 5 and the annex title"
+    );
+    assert_eq!(
+        text.matches("| Member States |").count(),
+        1,
+        "one participation table"
+    );
+    let action = text.find("# 7 Action required").unwrap();
+    assert!(action < text.find("# Annex: Synthesis report").unwrap());
+    assert!(text[action..].contains("WTDC-29 is invited to take note of this report."));
+    // Not yet adopted: the report says so, and the annex is the synthesis as submitted.
+    let mut files = example_files();
+    let conference = String::from_utf8(files.files["conference.yaml"].clone())
+        .unwrap()
+        .replace("  adopted: 2029-07-19\n", "");
+    files.insert("conference.yaml", conference);
+    let text = md(&built(&files));
+    assert!(text.contains("Its adoption by TDAG-29 is not yet recorded."));
+    assert!(text.contains("(Document TDAG-29/9) as submitted to TDAG-29, without its cover page."));
+}

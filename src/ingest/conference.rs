@@ -88,6 +88,19 @@ fn check(c: &Conference, doc: &Document) -> Vec<Diagnostic> {
         out.extend(ends_before_start(doc, path, name, start, end));
     }
     out.extend(language(&c.language, doc));
+    let ag = &c.advisory_group;
+    if let Some(adopted) = ag.adopted.filter(|d| *d < ag.start || *d > ag.end) {
+        out.push(
+            Diagnostic::warning(
+                &doc.pos("advisory_group.adopted"),
+                format!(
+                    "`advisory_group.adopted` ({adopted}) is not a day of {} ({} to {})",
+                    ag.name, ag.start, ag.end
+                ),
+            )
+            .with_help("the group adopts the synthesis report during its meeting; check the date"),
+        );
+    }
     out
 }
 
@@ -180,6 +193,19 @@ mod tests {
             .iter()
             .map(|d| format!("{}:{} {}", d.line, d.column, d.message))
             .collect()
+    }
+
+    #[test]
+    fn an_adoption_date_outside_the_advisory_group_meeting_is_a_warning() {
+        let yaml = VALID.replace("end: 2025-07-25}", "end: 2025-07-25, adopted: 2025-08-01}");
+        assert_eq!(
+            problems(&yaml),
+            [
+                "3:75 `advisory_group.adopted` (2025-08-01) is not a day of TDAG (2025-07-22 to 2025-07-25)"
+            ]
+        );
+        let yaml = VALID.replace("end: 2025-07-25}", "end: 2025-07-25, adopted: 2025-07-24}");
+        assert!(problems(&yaml).is_empty());
     }
 
     #[test]

@@ -23,6 +23,9 @@ pub struct ConferenceView {
 #[derive(Debug, Serialize)]
 pub struct MeetingDates {
     pub name: String,
+    /// The day the advisory group adopted the synthesis report (`advisory_group.adopted`);
+    /// empty when not recorded.
+    pub adopted: String,
     pub dates: String,
     pub start: String,
     pub iso_start: String,
@@ -87,6 +90,7 @@ pub(super) fn advisory_group(conf: &Conference, cat: &Catalogue) -> MeetingDates
     let ag = &conf.advisory_group;
     MeetingDates {
         name: ag.name.clone(),
+        adopted: ag.adopted.map(|d| d.long_in(cat)).unwrap_or_default(),
         dates: Date::range_in(ag.start, ag.end, cat),
         start: ag.start.long_in(cat),
         iso_start: ag.start.to_string(),
