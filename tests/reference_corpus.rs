@@ -274,8 +274,17 @@ fn conflict_unclassified_and_inferred_topics_are_reported() {
         !attention.contains("has no topic"),
         "a warning of the build, not a matter for TDAG"
     );
-    // The annexes give initiatives their normalised codes, as section 3 does ("ARB RI 1" as written).
+    // The matrix says how each region's proposal stands; references never break.
     let md = read(out.path(), "tdag-synthesis.md");
+    let matrix = &md[md.find("# 5 Convergence matrix").unwrap()..md.find("# 6 ").unwrap()];
+    assert!(matrix.contains("| MOD Res.\u{a0}37 (common: ARB, CIS); MOD Q.\u{a0}1/1 (single) |"));
+    assert!(matrix.contains("| MOD Res.\u{a0}45 (variant B) |"));
+    assert!(matrix.contains("| SUP Res.\u{a0}50 (conflict) |"));
+    assert!(matrix.contains("ADD “Artificial intelligence for sustainable…” (common: ARB)"));
+    // Laid out the same way in the implementation report's annex.
+    let implementation = read(out.path(), "wtdc-implementation.md");
+    assert!(implementation.contains("## 5 Convergence matrix {#synthesis-matrix .landscape}"));
+    // The annexes give initiatives their normalised codes, as section 3 does ("ARB RI 1" as written).
     let annex = &md[md.find("# Annex 3: ").unwrap()..];
     assert!(
         annex.contains(

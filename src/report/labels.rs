@@ -53,8 +53,9 @@ mod tests {
         assert_eq!(target_long(Some("res-37"), en), "Resolution 37");
         assert_eq!(target_long(Some("res-37"), fr), "Résolution 37");
         assert_eq!(target_long(Some("rec-d-19"), en), "Recommendation ITU-D 19");
-        assert_eq!(target_short(Some("rec-d-19"), en), "Rec. D.19");
-        assert_eq!(target_short(Some("q-1/1"), en), "Q. 1/1");
+        // Short forms never break between their parts (a no-break space).
+        assert_eq!(target_short(Some("rec-d-19"), en), "Rec.\u{a0}D.19");
+        assert_eq!(target_short(Some("q-1/1"), en), "Q.\u{a0}1/1");
         assert_eq!(target_long(Some("new"), en), "New text");
         assert_eq!(target_long(None, en), "No target");
         assert_eq!(

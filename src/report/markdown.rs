@@ -139,32 +139,35 @@ fn edits(
             }
         }
     };
-    // Level, range, new text and new id of each heading.
-    type Rewritten = (usize, Range<usize>, Option<String>, Option<String>);
+    // Level, range, new text and new id of each heading, and whether it is landscape.
+    type Rewritten = (usize, Range<usize>, Option<String>, Option<String>, bool);
     let mut headings: Vec<Rewritten> = Vec::new();
-    let mut open: Option<(usize, Option<pulldown_cmark::CowStr>, Range<usize>, String)> = None;
+    let mut open = None;
     for (event, range) in dialect::parse(markdown) {
         match event {
-            Event::Start(Tag::Heading { level, id, .. }) => {
-                open = Some((level as usize, id, range, String::new()));
+            Event::Start(Tag::Heading {
+                level, id, classes, ..
+            }) => {
+                let landscape = classes.iter().any(|c| c.as_ref() == "landscape");
+                open = Some((level as usize, id, range, String::new(), landscape));
             }
             Event::Text(t) | Event::Code(t) => {
-                if let Some((.., text)) = open.as_mut() {
+                if let Some((.., text, _)) = open.as_mut() {
                     text.push_str(&t);
                 }
             }
             Event::SoftBreak | Event::HardBreak => {
-                if let Some((.., text)) = open.as_mut() {
+                if let Some((.., text, _)) = open.as_mut() {
                     text.push(' ');
                 }
             }
             Event::End(TagEnd::Heading(_)) => {
-                if let Some((level, id, range, text)) = open.take() {
+                if let Some((level, id, range, text, landscape)) = open.take() {
                     let (new_text, new_id) = rewrite(&Heading {
                         id: id.as_deref(),
                         text: &text,
                     });
-                    headings.push((level, range, new_text, new_id));
+                    headings.push((level, range, new_text, new_id, landscape));
                 }
             }
             _ => {}
@@ -176,7 +179,7 @@ fn edits(
         return edits;
     };
     let mut last = 0;
-    for (level, range, new_text, new_id) in headings {
+    for (level, range, new_text, new_id, landscape) in headings {
         let new_level = (level + top).saturating_sub(shallowest).clamp(1, 6);
         let line = markdown[range.clone()].lines().next().unwrap_or("");
         let text = match &new_text {
@@ -192,10 +195,12 @@ fn edits(
         apply(text, &edits[at..], &mut relinked);
         edits.truncate(at);
         new.push_str(&relinked);
-        if let Some(new_id) = new_id {
-            new.push_str(" {#");
-            new.push_str(&new_id);
-            new.push('}');
+        // A landscape part stays landscape wherever it is embedded.
+        match (new_id, landscape) {
+            (Some(new_id), true) => new.push_str(&format!(" {{#{new_id} .landscape}}")),
+            (Some(new_id), false) => new.push_str(&format!(" {{#{new_id}}}")),
+            (None, true) => new.push_str(" {.landscape}"),
+            (None, false) => {}
         }
         new.push('\n');
         edits.push((range.clone(), new));

@@ -4,8 +4,7 @@
 
 use super::group::{GroupHead, Lookup};
 use super::topic::TopicView;
-use crate::messages::Catalogue;
-use crate::model::{Consolidated, FindingKind, Proposal, Region};
+use crate::model::{Consolidated, FindingKind, GroupKind, Proposal, Region};
 use crate::report::labels::{join_with, target_long, target_short};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -35,7 +34,11 @@ pub struct EntryRef {
     pub anchor: String,
 }
 
-pub(super) fn matrix(topics: &[TopicView], cat: &Catalogue) -> Vec<MatrixRow> {
+/// The convergence matrix: for each topic and region, what the region proposed (action and
+/// short target; a new text by the first words of its title) and how it stands against the
+/// other regions: common (with whom), a variant, a single proposal or in conflict.
+pub(super) fn matrix(topics: &[TopicView], lookup: &Lookup) -> Vec<MatrixRow> {
+    let cat = lookup.cat;
     topics
         .iter()
         .map(|t| MatrixRow {
@@ -48,22 +51,66 @@ pub(super) fn matrix(topics: &[TopicView], cat: &Catalogue) -> Vec<MatrixRow> {
                         .groups
                         .heads()
                         .filter(|g| g.region_codes.contains(&r.code()))
-                        .map(|g| {
-                            format!(
-                                "{} {}",
-                                g.action,
-                                target_short(
-                                    Some(g.target.as_str()).filter(|s| !s.is_empty()),
-                                    cat
-                                )
-                            )
-                        })
+                        .map(|g| format!("{} {}", g.action, matrix_cell(g, *r, lookup)))
                         .collect();
-                    marks.join("; ")
+                    marks.join(&cat.text("separator", &[]))
                 })
                 .collect(),
         })
         .collect()
+}
+
+/// What `region` proposed in group `g`, as the matrix says it: "Res. 37 (common: ARB, CIS)".
+fn matrix_cell(g: &GroupHead, region: Region, lookup: &Lookup) -> String {
+    let cat = lookup.cat;
+    let text = match g.target.as_str() {
+        "" | "new" => format!("“{}”", first_words(&g.title, 4)),
+        target => target_short(Some(target), cat),
+    };
+    let mine = |id: &String| lookup.by_id.get(id).is_some_and(|p| p.region == region);
+    let standing = if g
+        .group
+        .members
+        .iter()
+        .any(|m| mine(m) && lookup.conflicting.contains(m.as_str()))
+    {
+        cat.text("matrix_conflict", &[])
+    } else {
+        match g.group.kind {
+            GroupKind::Common => {
+                let others: Vec<String> = g
+                    .region_codes
+                    .iter()
+                    .filter(|c| **c != region.code())
+                    .map(|c| c.to_string())
+                    .collect();
+                cat.text("matrix_common", &[others.join(", ")])
+            }
+            GroupKind::Variant => {
+                let labels: Vec<String> = g
+                    .group
+                    .clusters
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, ids)| ids.iter().any(mine))
+                    .map(|(n, _)| char::from(b'A' + (n % 26) as u8).to_string())
+                    .collect();
+                cat.text("matrix_variant", &[labels.join(", ")])
+            }
+            GroupKind::Single => cat.text("matrix_single", &[]),
+        }
+    };
+    format!("{text} ({standing})")
+}
+
+/// The first `n` words of `title`, with "…" when there are more.
+fn first_words(title: &str, n: usize) -> String {
+    let words: Vec<&str> = title.split_whitespace().collect();
+    if words.len() <= n {
+        words.join(" ")
+    } else {
+        format!("{}…", words[..n].join(" "))
+    }
 }
 
 /// The matters for decision: conflicts, then groups of variants, then proposals on texts

@@ -105,7 +105,7 @@ pub fn build(c: &Consolidated) -> Shared<'_> {
         advisory_group: cycle::advisory_group(conf, cat),
         coordination_meeting: cycle::coordination_meeting(conf, cat),
         totals: rpm::totals(c, lookup.by_id.len(), &rpms),
-        matrix: findings::matrix(&topics, cat),
+        matrix: findings::matrix(&topics, &lookup),
         rpms,
         regions: Region::ALL.iter().map(|r| r.code()).collect(),
         matters: findings::matters(c, groups(), &lookup),
