@@ -178,7 +178,7 @@ fn exact_duplicate_common_proposals_are_merged_with_all_their_regions() {
     }
     let md = read(out.path(), "tdag-synthesis.md");
     assert!(
-        md.contains("*Common proposal* of Americas (AMS), Asia-Pacific (ASP) and Europe (EUR).")
+        md.contains("*Common proposal* of the Americas (AMS), Asia-Pacific (ASP) and Europe (EUR).")
     );
     assert!(
         md.contains("[RPM-AMS25, AMS-P2](#src-ams-ams-p2)"),
@@ -248,7 +248,7 @@ fn conflict_unclassified_and_inferred_topics_are_reported() {
     let attention = &html[html.find(r#"<h1 id="attention""#).unwrap()..];
     let attention = &attention[..attention.find("<hr").unwrap()];
     // One list of full sentences, each linking to its entries; the conflicting entries link back.
-    assert!(attention.contains("Resolution 50: the proposals are incompatible (Arab States (ARB): modification; Europe (EUR): suppression)."));
+    assert!(attention.contains("Resolution 50: the proposals are incompatible (the Arab States (ARB): modification; Europe (EUR): suppression)."));
     assert!(
         attention.contains(
             r##"<a href="#group-digital-transformation-res-50-sup">SUP Resolution 50</a>"##

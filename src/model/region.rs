@@ -41,6 +41,13 @@ impl Region {
         cat.region(self.code())
     }
 
+    /// Its name as a sentence writes it, with an article where the language wants one ("the
+    /// Americas"): `region_in_text.CODE` of the catalogue, else [`Region::name`].
+    pub fn in_text(self, cat: &Catalogue) -> String {
+        cat.get(&format!("region_in_text.{}", self.code()), &[])
+            .unwrap_or_else(|| self.name(cat).to_string())
+    }
+
     /// Parses a region code (case-insensitive, surrounding spaces ignored).
     pub fn parse(code: &str) -> Option<Region> {
         let code = code.trim();

@@ -67,6 +67,9 @@ pub struct InterRegionalView {
     pub iso_end: String,
     pub venue: String,
     pub chair: String,
+    /// The chair as a sentence names it: a function gets its article ("the Chair of TDAG"),
+    /// a person does not.
+    pub chair_in_text: String,
     pub regions: String,
     pub member_states: u32,
     pub participants: u32,
@@ -117,6 +120,29 @@ pub(super) fn inter_regional(m: &InterRegionalMeeting, cat: &Catalogue) -> Inter
         iso_end: m.meeting.end.to_string(),
         venue: venue(m.meeting.venue.as_ref(), m.meeting.is_virtual, cat),
         chair: m.meeting.chair.as_deref().map(unbroken).unwrap_or_default(),
+        chair_in_text: m
+            .meeting
+            .chair
+            .as_deref()
+            .map(|c| {
+                let function = [
+                    "Chair",
+                    "Vice-Chair",
+                    "Chairman",
+                    "Chairperson",
+                    "Director",
+                    "President",
+                    "Secretary",
+                ]
+                .iter()
+                .any(|f| c.split_whitespace().next() == Some(*f));
+                if function {
+                    cat.text("article_function", &[unbroken(c)])
+                } else {
+                    unbroken(c)
+                }
+            })
+            .unwrap_or_default(),
         regions: m
             .regions
             .iter()

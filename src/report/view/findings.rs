@@ -129,7 +129,7 @@ pub(super) fn matters<'g, 'a: 'g>(
         .collect();
     let entry_of = |member: &str| -> Option<EntryRef> {
         group_of.get(member).map(|g| EntryRef {
-            label: format!("{} {}", g.action, g.target_label),
+            label: g.label.clone(),
             anchor: g.anchor.clone(),
         })
     };
@@ -143,7 +143,7 @@ pub(super) fn matters<'g, 'a: 'g>(
         entries
     };
     let proposal = |id: &str| lookup.by_id.get(id).copied();
-    let region_of = |p: &Proposal| format!("{} ({})", p.region.name(cat), p.region.code());
+    let region_of = |p: &Proposal| format!("{} ({})", p.region.in_text(cat), p.region.code());
     let mut matters = Vec::new();
     for f in c
         .findings
@@ -187,7 +187,7 @@ pub(super) fn matters<'g, 'a: 'g>(
             .group
             .regions
             .iter()
-            .map(|r| format!("{} ({})", r.name(cat), r.code()))
+            .map(|r| format!("{} ({})", r.in_text(cat), r.code()))
             .collect();
         let labels: Vec<String> = (0..g.group.clusters.len())
             .map(|n| char::from(b'A' + (n % 26) as u8).to_string())
@@ -197,13 +197,13 @@ pub(super) fn matters<'g, 'a: 'g>(
             text: cat.text(
                 "matter_variants",
                 &[
-                    format!("{} {}", g.action, g.target_label),
+                    g.label.clone(),
                     join_with(&regions, &cat.and),
                     join_with(&labels, &cat.and),
                 ],
             ),
             entries: vec![EntryRef {
-                label: format!("{} {}", g.action, g.target_label),
+                label: g.label.clone(),
                 anchor: g.anchor.clone(),
             }],
         });

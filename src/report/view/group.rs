@@ -18,6 +18,8 @@ pub struct GroupView {
     pub is_common: bool,
     pub is_variant: bool,
     pub is_single: bool,
+    /// The entry's heading (see [`GroupHead::heading`]).
+    pub heading: String,
     pub action: String,
     pub target: String,
     pub target_label: String,
@@ -109,6 +111,11 @@ pub struct Lookup<'a> {
 pub struct GroupHead<'a> {
     pub group: &'a Group,
     pub anchor: String,
+    /// The entry's heading: "MOD Resolution 37: Bridging the digital divide"; a new text or
+    /// a proposal without a target by its title ("ADD Artificial intelligence … (new text)").
+    pub heading: String,
+    /// How links to the entry name it: "MOD Resolution 37", or the heading for a new text.
+    pub label: String,
     pub action: String,
     pub target: String,
     pub target_label: String,
@@ -122,12 +129,35 @@ impl<'a> GroupHead<'a> {
     pub fn of(g: &'a Group, lookup: &Lookup) -> GroupHead<'a> {
         let first = g.members.iter().find_map(|id| lookup.by_id.get(id));
         let target_label = target_long(g.target.as_deref(), lookup.cat);
+        let title = without_label(first.map_or("", |p| p.title.as_str()), &target_label);
+        let (heading, label) = match g.target.as_deref() {
+            Some("new") => {
+                let heading = format!(
+                    "{} {}",
+                    g.action,
+                    lookup
+                        .cat
+                        .text("heading_new_text", std::slice::from_ref(&title))
+                );
+                (heading.clone(), heading)
+            }
+            None => {
+                let heading = format!("{} {title}", g.action);
+                (heading.clone(), heading)
+            }
+            Some(_) => (
+                format!("{} {target_label}: {title}", g.action),
+                format!("{} {target_label}", g.action),
+            ),
+        };
         GroupHead {
             group: g,
             anchor: format!("group-{}", slug(&g.id)),
+            heading,
+            label,
             action: g.action.to_string(),
             target: g.target.clone().unwrap_or_default(),
-            title: without_label(first.map_or("", |p| p.title.as_str()), &target_label),
+            title,
             target_label,
             region: first.map_or("", |p| p.region.code()),
             region_codes: g.regions.iter().map(|r| r.code()).collect(),
@@ -158,11 +188,12 @@ impl<'a> GroupHead<'a> {
         let names: Vec<String> = g
             .regions
             .iter()
-            .map(|r| format!("{} ({})", r.name(cat), r.code()))
+            .map(|r| format!("{} ({})", r.in_text(cat), r.code()))
             .collect();
         GroupView {
             id: g.id.clone(),
             anchor: self.anchor.clone(),
+            heading: self.heading.clone(),
             is_common: g.kind == GroupKind::Common,
             is_variant: g.kind == GroupKind::Variant,
             is_single: g.kind == GroupKind::Single,
