@@ -36,7 +36,7 @@ fn the_wtsa_cycle_builds_with_its_compliance_table_and_forums() {
         days.contains("RPM-AFR28: 90 days; RPM-ARB28: 41 days"),
         "{days}"
     );
-    let missing = row("Regions without an RPM");
+    let missing = row("One RPM in each region");
     assert!(
         missing.contains("**Not met**") && missing.contains("Americas (AMS)"),
         "{missing}"

@@ -178,7 +178,9 @@ fn exact_duplicate_common_proposals_are_merged_with_all_their_regions() {
     }
     let md = read(out.path(), "tdag-synthesis.md");
     assert!(
-        md.contains("*Common proposal* of the Americas (AMS), Asia-Pacific (ASP) and Europe (EUR).")
+        md.contains(
+            "*Common proposal* of the Americas (AMS), Asia-Pacific (ASP) and Europe (EUR)."
+        )
     );
     assert!(
         md.contains("[RPM-AMS25, AMS-P2](#src-ams-ams-p2)"),

@@ -173,7 +173,13 @@ pub(super) fn timeline_view(t: &TimelineCheck, cat: &Catalogue) -> TimelineView 
     let dates: Vec<String> = t
         .dates
         .iter()
-        .map(|p| format!("{} ({})", p.name, Date::range_in(p.start, p.end, cat)))
+        .map(|p| {
+            // The cycle's own meetings are named in the report language.
+            let name = cat
+                .get(&format!("meeting_name.{}", p.name), &[])
+                .unwrap_or_else(|| p.name.clone());
+            format!("{name} ({})", Date::range_in(p.start, p.end, cat))
+        })
         .collect();
     TimelineView {
         rule: t.rule.clone(),
@@ -182,7 +188,7 @@ pub(super) fn timeline_view(t: &TimelineCheck, cat: &Catalogue) -> TimelineView 
         status,
         ok: t.status != TimelineStatus::Warning,
         message: t.message_in(cat),
-        dates: dates.join("; "),
+        dates: dates.join(&cat.text("separator", &[])),
         window: t
             .window
             .map(|w| Date::range_in(w.from, w.to, cat))

@@ -145,8 +145,17 @@ impl<'a> GroupHead<'a> {
                 let heading = format!("{} {title}", g.action);
                 (heading.clone(), heading)
             }
+            // A title that only names the target is not repeated: "MOD Resolution 10".
+            Some(_) if title.eq_ignore_ascii_case(&target_label) => {
+                let label = format!("{} {target_label}", g.action);
+                (label.clone(), label)
+            }
             Some(_) => (
-                format!("{} {target_label}: {title}", g.action),
+                format!(
+                    "{} {target_label}{}{title}",
+                    g.action,
+                    lookup.cat.text("colon", &[])
+                ),
                 format!("{} {target_label}", g.action),
             ),
         };

@@ -66,6 +66,7 @@ impl Annex<'_> {
     pub fn write(&self, out: &mut dyn Sink) {
         let Some((rpm, cat)) = self.0 else { return };
         let anchor = |id: &str| super::group::source_anchor(&format!("{}/{id}", rpm.region));
+        let colon = cat.text("colon", &[]);
         let proposals: std::collections::HashMap<&str, &Proposal> =
             rpm.proposals.iter().map(|p| (p.id.as_str(), p)).collect();
         markdown::rewrite_headings_into(
@@ -77,8 +78,11 @@ impl Annex<'_> {
                     let title = super::group::without_label(&p.title, &label);
                     let number = p.number.as_deref().unwrap_or(&p.id);
                     let text = match p.target.as_deref() {
+                        Some(t) if t != "new" && title.eq_ignore_ascii_case(&label) => {
+                            format!("{} {number} – {label}", p.action)
+                        }
                         Some(t) if t != "new" => {
-                            format!("{} {number} – {label}: {title}", p.action)
+                            format!("{} {number} – {label}{colon}{title}", p.action)
                         }
                         _ => format!("{} {number} – {title}", p.action),
                     };
@@ -86,7 +90,7 @@ impl Annex<'_> {
                 }
                 if let Some(i) = rpm.initiatives.iter().find(|i| i.heading == h.text) {
                     return (
-                        Some(format!("{}: {}", i.code, i.title)),
+                        Some(format!("{}{colon}{}", i.code, i.title)),
                         Some(anchor(&i.code)),
                     );
                 }
