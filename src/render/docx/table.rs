@@ -135,7 +135,17 @@ impl TableBuilder {
             let _ = write!(out, r#"<w:gridCol w:w="{w}"/>"#);
         }
         out.push_str("</w:tblGrid>");
+        // A table's last rows never stand alone on a page: the last three rows are kept
+        // together, and a table of up to six rows is kept whole (a row's paragraphs kept
+        // with the next row).
+        let rows = self.rows.len();
+        let kept_from = if rows <= 6 { 0 } else { rows - 3 };
         for (n, row) in self.rows.iter().enumerate() {
+            let keep = if n >= kept_from && n + 1 < rows {
+                "<w:keepNext/>"
+            } else {
+                ""
+            };
             // No row breaks across pages; the first row is the header, repeated on each page.
             out.push_str("<w:tr><w:trPr><w:cantSplit/>");
             if n == 0 {
@@ -159,7 +169,7 @@ impl TableBuilder {
                 };
                 let _ = write!(
                     out,
-                    r#"<w:vAlign w:val="top"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="{}"/>{jc}</w:pPr>{runs}</w:p></w:tc>"#,
+                    r#"<w:vAlign w:val="top"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="{}"/>{keep}{jc}</w:pPr>{runs}</w:p></w:tc>"#,
                     styles::TABLE_TEXT
                 );
             }
@@ -172,15 +182,21 @@ impl TableBuilder {
 
 /// Column widths (twips) that add up to `total`: every column gets at least the
 /// width of its longest word (clamped); the remaining space is shared out by
-/// water-filling towards the width of each column's longest text (clamped).
+/// water-filling towards the width of each column's longest text (clamped). The first text
+/// of a column is its header: it may wrap between its words, so only its longest word counts
+/// (a "Member States" header does not widen a column of numbers while dates wrap).
 pub fn column_widths(columns: &[Vec<&str>], total: usize) -> Vec<usize> {
     let (min, want): (Vec<usize>, Vec<usize>) = columns
         .iter()
         .map(|texts| {
-            let (word, longest) = texts
+            let (header, body) = match texts.split_first() {
+                Some((header, body)) if !body.is_empty() => (text_widths(header).0, body),
+                _ => (0, &texts[..]),
+            };
+            let (word, longest) = body
                 .iter()
                 .map(|t| text_widths(t))
-                .fold((0, 0), |(w, l), (tw, tl)| (w.max(tw), l.max(tl)));
+                .fold((header, header), |(w, l), (tw, tl)| (w.max(tw), l.max(tl)));
             let min = word.clamp(200, MAX_WORD) + CELL_PADDING;
             (min, (longest.min(MAX_TEXT) + CELL_PADDING).max(min))
         })

@@ -620,5 +620,47 @@ fn the_body_is_the_same_sent_after_every_event_or_held_whole() {
     assert_eq!(sent_whole, 0);
     assert!(sent_pieces > whole.len() / 2, "most of it was sent early");
     assert_eq!(pieces, whole);
-    assert_eq!(whole.matches("<w:keepNext/>").count(), 80);
+    // Each unit: the caption and the paragraph before the table (2), and its two short
+    // tables kept whole: the header row's cells kept with the next row (2 + 1).
+    assert_eq!(whole.matches("<w:keepNext/>").count(), 200);
+}
+
+#[test]
+fn a_tables_last_rows_stay_together_and_a_short_table_whole() {
+    let rows: String = (1..=9).map(|n| format!("| {n} |\n")).collect();
+    let doc = document(&format!("| n |\n|---|\n{rows}"));
+    let kept: Vec<bool> = doc
+        .split("<w:tr>")
+        .skip(1)
+        .map(|row| row.contains("<w:keepNext/>"))
+        .collect();
+    // Ten rows: the last three are kept together (rows 8 and 9 kept with the next).
+    assert_eq!(
+        kept,
+        [
+            false, false, false, false, false, false, false, true, true, false
+        ]
+    );
+    let short = document("| n |\n|---|\n| 1 |\n| 2 |\n");
+    assert_eq!(
+        short.matches("<w:keepNext/>").count(),
+        2,
+        "header and first row kept with the next"
+    );
+}
+
+#[test]
+fn a_header_may_wrap_so_that_a_date_does_not() {
+    // Dates beside three number columns with two-word headers, in a narrow block.
+    let cols = vec![
+        vec!["Dates", "11–13 March 2025"],
+        vec!["Member States", "24"],
+        vec!["Sector Members", "17"],
+        vec!["Participants", "204"],
+    ];
+    let widths = table::column_widths(&cols, 4200);
+    let date = widths[0];
+    assert!(widths[1..].iter().all(|w| *w < date), "{widths:?}");
+    // Before, every header claimed its whole width and the date got what was left.
+    assert_eq!(widths, [1314, 828, 914, 1144]);
 }
