@@ -56,7 +56,22 @@ impl Layout {
         f64::from(self.current().text_width()) * PT
     }
 
-    /// Adds a block of `height` points; a block that does not fit starts the next page.
+    /// Adds text of `height` points in lines of `line` points that flows from page to page,
+    /// as paragraphs do: it starts on the next page only when fewer than two of its lines fit
+    /// (Word's widow and orphan control).
+    fn flow(&mut self, height: f64, line: f64) {
+        if self.page_height() - self.used < 2.0 * line.min(height) && self.used > 0.0 {
+            self.break_page();
+        }
+        self.used += height;
+        while self.used > self.page_height() {
+            self.used -= self.page_height();
+            self.page += 1;
+        }
+    }
+
+    /// Adds a block of `height` points that never splits (a table row); a block that does
+    /// not fit starts the next page.
     fn add(&mut self, height: f64) {
         if self.used + height > self.page_height() && self.used > 0.0 {
             self.break_page();
@@ -158,7 +173,7 @@ fn pages_by_bookmark(
                     }
                     layout.add(height);
                     if toc {
-                        layout.add(toc_height);
+                        layout.flow(toc_height, 14.5);
                         skipping_contents = true;
                     }
                 }
@@ -181,7 +196,7 @@ fn pages_by_bookmark(
                             after = 3.0;
                         }
                         let width = layout.text_width() - indent.max(0.0);
-                        layout.add(Layout::lines(text, 11.0, width) * line + after);
+                        layout.flow(Layout::lines(text, 11.0, width) * line + after, line);
                     }
                     if end == TagEnd::Item {
                         indent -= 18.0;
@@ -247,5 +262,34 @@ mod tests {
         assert_eq!(pages["one"], 1);
         assert_eq!(pages["two"], 2, "after the page break");
         assert!(pages["three"] >= 3, "{pages:?}");
+    }
+
+    #[test]
+    fn long_contents_and_paragraphs_flow_from_page_to_page() {
+        // Contents of 60 entries (about 1.3 pages) after a cover that fills half a page: the
+        // contents start on page 2 and run into page 3, not on a page of their own.
+        let cover = format!("{}\n\n", "word ".repeat(500));
+        let entries: String = (1..=60)
+            .map(|n| format!("## Part {n} {{#p{n}}}\n\nText.\n\n"))
+            .collect();
+        let md = format!(
+            "# Cover {{#cover}}\n\n{cover}---\n\n# Contents {{.toc}}\n\n---\n\n# First {{#first}}\n\n{entries}"
+        );
+        let mut outline = Outline::read(&md);
+        estimate(&md, &mut outline, Geometry::A4);
+        let page = |b: &str| {
+            outline
+                .headings
+                .iter()
+                .find(|h| h.bookmark == b)
+                .unwrap()
+                .page
+        };
+        assert_eq!(page("cover"), 1);
+        assert_eq!(
+            page("first"),
+            4,
+            "cover, two pages of contents, then the text"
+        );
     }
 }
