@@ -280,7 +280,7 @@ fn conflict_unclassified_and_inferred_topics_are_reported() {
     let md = read(out.path(), "tdag-synthesis.md");
     let matrix = &md[md.find("# 5 Convergence matrix").unwrap()..md.find("# 6 ").unwrap()];
     assert!(matrix.contains("| MOD Res.\u{a0}37 (common: ARB, CIS); MOD Q.\u{a0}1/1 (single) |"));
-    assert!(matrix.contains("| MOD Res.\u{a0}45 (variant B) |"));
+    assert!(matrix.contains("| MOD Res.\u{a0}45 (variant\u{a0}B) |"));
     assert!(matrix.contains("| SUP Res.\u{a0}50 (conflict) |"));
     assert!(matrix.contains("ADD “Artificial intelligence for sustainable…” (common: ARB)"));
     // Laid out the same way in the implementation report's annex.

@@ -124,6 +124,11 @@ impl Paragraph {
         self.role
     }
 
+    /// Whether it is (the first paragraph of) a list item.
+    pub fn is_list_item(&self) -> bool {
+        self.props.number.is_some()
+    }
+
     /// Whether it stays on the page of the next block.
     #[cfg(test)]
     pub fn keeps_with_next(&self) -> bool {

@@ -26,6 +26,7 @@ pub enum Block {
 /// * a caption stays on the page of whatever follows it;
 /// * the text paragraph that introduces a table stays with it;
 /// * when a caption introduces a table, so does the paragraph before the caption;
+/// * the text paragraph that introduces a list stays with its first item;
 /// * headings, code, contents entries and page breaks get nothing (their styles keep
 ///   headings with what follows).
 pub fn keep_with_next(waiting: &mut [Paragraph], next: &Block) {
@@ -33,6 +34,13 @@ pub fn keep_with_next(waiting: &mut [Paragraph], next: &Block) {
         return;
     };
     if last.role() == Role::Caption {
+        last.keep_with_next();
+    }
+    if let Block::Paragraph(item) = next
+        && item.is_list_item()
+        && last.role() == Role::Text
+        && !last.is_list_item()
+    {
         last.keep_with_next();
     }
     if !matches!(next, Block::Table(_)) || !matches!(last.role(), Role::Text | Role::Caption) {
@@ -177,6 +185,22 @@ mod tests {
         assert_eq!(kept(&[Role::Text, Role::Caption], table()), [true, true]);
         assert_eq!(kept(&[Role::Caption, Role::Caption], table()), [true, true]);
         assert_eq!(kept(&[Role::Caption], table()), [true]);
+    }
+
+    #[test]
+    fn the_paragraph_that_introduces_a_list_stays_with_its_first_item() {
+        let item = || {
+            let props = Props {
+                number: Some((0, 1)),
+                ..Props::default()
+            };
+            Paragraph::new(props, Role::Text, String::new())
+        };
+        assert_eq!(kept(&[Role::Text], Block::Paragraph(item())), [true]);
+        // An item before the next item is not kept: a list may break between its items.
+        let mut waiting = vec![item()];
+        keep_with_next(&mut waiting, &Block::Paragraph(item()));
+        assert!(!waiting[0].keeps_with_next());
     }
 
     #[test]
