@@ -258,7 +258,8 @@ fn wtsa_profile_writes_the_wtsa_implementation_report() {
     let mut files = example_files();
     let conference = String::from_utf8(files.files["conference.yaml"].clone())
         .unwrap()
-        .replace("profile: wtdc", "profile: wtsa");
+        .replace("profile: wtdc", "profile: wtsa")
+        .replace("resolution_revision: Rev. Baku, 2025", "");
     files.insert("conference.yaml", conference);
     let built = built(&files);
     let names: Vec<&str> = built
@@ -457,7 +458,7 @@ fn covers_and_annexes_follow_the_itu_document_form() {
         "###### Original: English {.cover}",
         "**Summary:**",
         "**Action required:**\n\nTDAG-29 is invited to consider and adopt this synthesis report",
-        "**References:**\n\n- Resolution 31 (Rev. Kigali, 2022) of the World Telecommunication Development Conference\n- RPM-AFR29: report of the Regional Preparatory Meeting for Africa",
+        "**References:**\n\n- Resolution 31 (Rev. Baku, 2025) of the World Telecommunication Development Conference\n- RPM-AFR29: report of the Regional Preparatory Meeting for Africa",
         "**Contact:** Ms A. Mensah, Programme Officer, Telecommunication Development Bureau – Tel.: +41 22 730 5000 – E-mail: rpm-wtdc@itu.int",
     ] {
         assert!(cover.contains(line), "cover lacks {line:?}:\n{cover}");

@@ -83,7 +83,7 @@ fn the_french_cycle_is_written_in_french_in_html_and_word() {
         "États arabes (ARB)",
         "Communauté des États indépendants (CIS)",
         "13–15 mai 2029",
-        "Résolution 31 (Rév. Kigali, 2022)",
+        "Résolution 31 (Rév. Bakou, 2025)",
         "<html lang=\"fr\"",
     ] {
         assert!(html.contains(expected), "HTML lacks {expected:?}");
