@@ -136,10 +136,10 @@ impl TableBuilder {
         }
         out.push_str("</w:tblGrid>");
         // A table's last rows never stand alone on a page: the last three rows are kept
-        // together, and a table of up to six rows is kept whole (a row's paragraphs kept
-        // with the next row).
+        // together, and a table of up to ten rows (a third of a page) is kept whole (a row's
+        // paragraphs kept with the next row).
         let rows = self.rows.len();
-        let kept_from = if rows <= 6 { 0 } else { rows - 3 };
+        let kept_from = if rows <= 10 { 0 } else { rows - 3 };
         for (n, row) in self.rows.iter().enumerate() {
             let keep = if n >= kept_from && n + 1 < rows {
                 "<w:keepNext/>"
