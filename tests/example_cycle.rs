@@ -21,6 +21,16 @@ fn example_files() -> InputFiles {
     InputFiles::from_dir(&example_input()).expect("input/ reads")
 }
 
+/// The text of output file `name` of a build.
+fn file_text(built: &rpmsynth::pipeline::Built, name: &str) -> String {
+    let artifact = built
+        .artifacts
+        .iter()
+        .find(|a| a.file_name == name)
+        .unwrap_or_else(|| panic!("no {name}"));
+    String::from_utf8(artifact.bytes.clone()).unwrap()
+}
+
 /// `files` built in memory with the default templates, every format.
 fn built(files: &InputFiles) -> rpmsynth::pipeline::Built {
     build_in_memory(
@@ -290,14 +300,7 @@ fn wtsa_profile_writes_the_wtsa_implementation_report() {
 #[test]
 fn merged_and_close_texts_show_what_each_region_wrote_with_linked_sources() {
     let built = built(&example_files());
-    let text = |name: &str| {
-        let artifact = built
-            .artifacts
-            .iter()
-            .find(|a| a.file_name == name)
-            .unwrap();
-        String::from_utf8(artifact.bytes.clone()).unwrap()
-    };
+    let text = |name: &str| file_text(&built, name);
     let md = text("tdag-synthesis.md");
     // British and American spellings merged into one entry, the spellings listed.
     assert!(md.contains(
@@ -405,14 +408,7 @@ fn proposals_are_cited_by_their_itu_number_else_by_rpm_document_and_id() {
         );
     files.insert("rpm/afr.md", afr);
     let built = built(&files);
-    let text = |name: &str| {
-        let artifact = built
-            .artifacts
-            .iter()
-            .find(|a| a.file_name == name)
-            .unwrap();
-        String::from_utf8(artifact.bytes.clone()).unwrap()
-    };
+    let text = |name: &str| file_text(&built, name);
     let md = text("tdag-synthesis.md");
     assert!(md.contains("[AFCP/42/1](#src-afr-afcp-1)"), "{md}");
     assert!(md.contains("[RPM-EUR29, ECP-9](#src-eur-ecp-9)"));
@@ -439,14 +435,7 @@ fn proposals_are_cited_by_their_itu_number_else_by_rpm_document_and_id() {
 #[test]
 fn covers_and_annexes_follow_the_itu_document_form() {
     let built = built(&example_files());
-    let text = |name: &str| {
-        let artifact = built
-            .artifacts
-            .iter()
-            .find(|a| a.file_name == name)
-            .unwrap();
-        String::from_utf8(artifact.bytes.clone()).unwrap()
-    };
+    let text = |name: &str| file_text(&built, name);
     let md = text("tdag-synthesis.md");
     let cover = &md[..md.find("# Contents").unwrap()];
     assert!(cover.starts_with(
@@ -499,14 +488,7 @@ fn covers_and_annexes_follow_the_itu_document_form() {
 #[test]
 fn the_implementation_report_reports_what_happened() {
     let adopted = built(&example_files());
-    let md = |built: &rpmsynth::pipeline::Built| {
-        let artifact = built
-            .artifacts
-            .iter()
-            .find(|a| a.file_name == "wtdc-implementation.md")
-            .unwrap();
-        String::from_utf8(artifact.bytes.clone()).unwrap()
-    };
+    let md = |built: &rpmsynth::pipeline::Built| file_text(built, "wtdc-implementation.md");
     let text = md(&adopted);
     assert!(text.contains(
         "The synthesis report of the RPMs (Document TDAG-29/9) was submitted to TDAG-29 (17–20 July 2029), the last TDAG meeting before WTDC-29. TDAG-29 adopted it on 19 July 2029."
