@@ -64,7 +64,7 @@ pub(super) fn matrix(topics: &[TopicView], lookup: &Lookup) -> Vec<MatrixRow> {
 fn matrix_cell(g: &GroupHead, region: Region, lookup: &Lookup) -> String {
     let cat = lookup.cat;
     let text = match g.target.as_str() {
-        "" | "new" => format!("“{}”", first_words(&g.title, 4)),
+        "" | "new" => cat.text("quoted", &[first_words(&g.title, 4)]),
         target => target_short(Some(target), cat),
     };
     let mine = |id: &String| lookup.by_id.get(id).is_some_and(|p| p.region == region);
@@ -84,7 +84,11 @@ fn matrix_cell(g: &GroupHead, region: Region, lookup: &Lookup) -> String {
                     .filter(|c| **c != region.code())
                     .map(|c| c.to_string())
                     .collect();
-                cat.text("matrix_common", &[others.join(", ")])
+                if others.is_empty() {
+                    cat.text("matrix_single", &[])
+                } else {
+                    cat.text("matrix_common", &[others.join(", ")])
+                }
             }
             GroupKind::Variant => {
                 let labels: Vec<String> = g
