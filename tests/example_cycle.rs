@@ -314,6 +314,15 @@ fn merged_and_close_texts_show_what_each_region_wrote_with_linked_sources() {
     assert!(md.contains("#### Variant B: Europe (EUR) {data-region=EUR}"));
     assert!(md.contains("Differs from variant A by: “each region” → “least developed countries”."));
     assert!(!md.contains("| Variant |"), "no summary table");
+    // The words that differ are marked in the text itself, as revision marks by Europe.
+    assert!(md.contains(
+        "a collection of case studies from {~~each region~>least developed countries~~}."
+    ));
+    assert!(
+        text("tdag-synthesis.html").contains(
+            "case studies from <del>each region</del><ins>least developed countries</ins>."
+        )
+    );
     // Every source links to the proposal in its region's annex, in HTML and in the annexed
     // synthesis of the implementation report.
     let html = text("tdag-synthesis.html");

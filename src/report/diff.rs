@@ -186,6 +186,70 @@ pub fn changes(base: &str, other: &str) -> Vec<Change> {
         .collect()
 }
 
+/// `other` with the words it changes from `base` marked as tracked changes (CriticMarkup:
+/// `{~~old~>new~~}`, `{++new++}`, `{--old--}`; case and punctuation alone are not marked), or
+/// `None` when a change would cross the Markdown's structure (a line, a link, emphasis, code)
+/// or either text already holds tracked changes.
+pub fn marked(base: &str, other: &str) -> Option<String> {
+    const UNSAFE: [&str; 4] = ["{++", "{--", "{~~", "]("];
+    if UNSAFE.iter().any(|m| base.contains(m) || other.contains(m)) {
+        return None;
+    }
+    let (a, b) = (pieces(base), pieces(other));
+    let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+    let mut key = |p: &&str| {
+        let next = ids.len() as u32;
+        *ids.entry(p.to_lowercase()).or_insert(next)
+    };
+    let (ka, kb): (Vec<u32>, Vec<u32>) = (
+        a.iter().map(&mut key).collect(),
+        b.iter().map(&mut key).collect(),
+    );
+    // Where the `i`th piece of a text ends, and where the `i`th starts (pieces are slices).
+    let offset = |p: &str, text: &str| p.as_ptr() as usize - text.as_ptr() as usize;
+    let end_of = |ps: &[&str], text: &str, i: usize| {
+        i.checked_sub(1)
+            .map_or(0, |i| offset(ps[i], text) + ps[i].len())
+    };
+    let plain = |s: &str| {
+        !s.contains([
+            '\n', '[', ']', '*', '_', '`', '{', '}', '~', '<', '>', '|', '#', '\\',
+        ])
+    };
+    let mut out = String::with_capacity(other.len() + 64);
+    let mut at = 0;
+    for op in capture_diff_slices(Algorithm::Myers, &ka, &kb) {
+        let (_, old, new) = op.as_tag_tuple();
+        if matches!(op, DiffOp::Equal { .. })
+            || folded(&join(&a[old.clone()])) == folded(&join(&b[new.clone()]))
+        {
+            continue;
+        }
+        // The changed spans: from the end of the piece before to the end of the last piece
+        // changed, so that a deletion takes its space with it.
+        let old_span = &base[end_of(&a, base, old.start)..end_of(&a, base, old.end)];
+        let new_span = (end_of(&b, other, new.start), end_of(&b, other, new.end));
+        let new_text = &other[new_span.0..new_span.1];
+        // Leading space stays outside the marks (a deleted word takes a space with it).
+        let lead = new_text.len() - new_text.trim_start().len();
+        let (old_trim, new_trim) = (old_span.trim_start(), new_text.trim_start());
+        let old_span = if plain(old_span) { old_span } else { old_trim };
+        if !plain(old_trim) || !plain(new_trim) || new_span.0 < at {
+            return None;
+        }
+        out.push_str(&other[at..new_span.0 + lead.min(new_text.len())]);
+        match (old_trim.is_empty(), new_trim.is_empty()) {
+            (false, false) => out.push_str(&format!("{{~~{old_trim}~>{new_trim}~~}}")),
+            (true, false) => out.push_str(&format!("{{++{new_trim}++}}")),
+            (false, true) => out.push_str(&format!("{{--{old_span}--}}")),
+            (true, true) => {}
+        }
+        at = new_span.1;
+    }
+    out.push_str(&other[at..]);
+    Some(out)
+}
+
 /// How often a text uses each word (case and punctuation ignored), by the word's hash: what
 /// [`WordCounts::surplus`] compares, counted once for a text compared with several.
 pub struct WordCounts(FxHashMap<u64, i64>);
@@ -238,6 +302,42 @@ pub fn word_changes(base: &str, other: &str, max: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn marks_what_a_text_changes_as_tracked_changes() {
+        assert_eq!(
+            marked(
+                "BDT should help each region.",
+                "BDT should help least developed countries."
+            )
+            .unwrap(),
+            "BDT should help {~~each region~>least developed countries~~}."
+        );
+        assert_eq!(
+            marked("the gap", "the usage gap").unwrap(),
+            "the {++usage++} gap"
+        );
+        assert_eq!(
+            marked("the big dog", "the dog").unwrap(),
+            "the{-- big--} dog"
+        );
+        assert_eq!(
+            marked("countries (LDCs) and", "countries and").unwrap(),
+            "countries{-- (LDCs)--} and"
+        );
+        // Case and punctuation alone are not marked.
+        assert_eq!(
+            marked("Organise, now", "organise now").unwrap(),
+            "organise now"
+        );
+        // Inside emphasis the marks nest; a change across lines, or a text with links or
+        // tracked changes of its own, is not marked.
+        assert_eq!(marked("a *b* c", "a *d* c").unwrap(), "a *{~~b~>d~~}* c");
+        assert_eq!(marked("a\n\nb c", "a\n\nd c").unwrap(), "a\n\n{~~b~>d~~} c");
+        assert_eq!(marked("a b c", "a d\ne c"), None);
+        assert_eq!(marked("see [A](#a)", "see [B](#a)"), None);
+        assert_eq!(marked("a {++b++}", "a c"), None);
+    }
 
     #[test]
     fn pieces_are_what_one_pattern_finds() {

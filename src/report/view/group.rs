@@ -77,6 +77,10 @@ pub struct VariantView {
     /// Word changes from variant A when they are few ("“rural” → “urban”"); empty for
     /// variant A and for texts that differ throughout.
     pub changes: String,
+    /// When `changes` is not empty: the text with those changes from variant A marked as
+    /// tracked changes (CriticMarkup), where they can be marked without crossing the
+    /// Markdown's structure; empty otherwise.
+    pub marked_text: String,
 }
 
 /// Where a proposal comes from: its id, its anchor in the region's annex and `file:line`.
@@ -275,6 +279,7 @@ fn variants(head: &GroupHead, members: &[MemberView], cat: &Catalogue) -> Vec<Va
                 text: first.map(|m| m.text.clone()).unwrap_or_default(),
                 sources: ms.iter().map(|m| m.source_ref()).collect(),
                 changes: String::new(),
+                marked_text: String::new(),
             }
         })
         .collect()
@@ -312,6 +317,7 @@ fn with_changes_from_first(mut variants: Vec<VariantView>) -> Vec<VariantView> {
             if changes.len() <= FEW_CHANGES && words <= FEW_WORDS {
                 let described: Vec<String> = changes.iter().map(|c| c.describe()).collect();
                 v.changes = described.join("; ");
+                v.marked_text = diff::marked(&first.text, &v.text).unwrap_or_default();
             }
         }
     }
