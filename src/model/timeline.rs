@@ -107,10 +107,10 @@ impl Param {
                 .iter()
                 .map(|p| p.write(cat))
                 .collect::<Vec<_>>()
-                .join("; "),
+                .join(&cat.get("separator", &[]).unwrap_or_else(|| "; ".into())),
             Param::Pair(a, b) => format!("{} / {}", a.write(cat), b.write(cat)),
             Param::Days(name, n) => cat.text("days", &[name.clone(), n.to_string()]),
-            Param::Region(r) => format!("{} ({})", r.name(cat), r.code()),
+            Param::Region(r) => format!("{} ({})", r.in_text(cat), r.code()),
         }
     }
 }
