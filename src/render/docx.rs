@@ -86,12 +86,29 @@ pub fn to_docx(
         r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>"#
     ).as_bytes())?;
     let env = state::Env::new(&outline, geometry, &stamp, &info.language);
-    let body = body::write(
-        markdown,
-        env,
-        &mut |piece| package.write(piece.as_bytes()),
-        body::PIECE,
-    )?;
+    // The body is deflated on a thread of its own, at most two pieces behind.
+    let (body, deflated) = std::thread::scope(|s| {
+        let (send, receive) = std::sync::mpsc::sync_channel::<String>(2);
+        let deflating = s.spawn(|| {
+            for piece in receive {
+                package.write(piece.as_bytes())?;
+            }
+            Ok::<(), std::io::Error>(())
+        });
+        let body = body::write(
+            markdown,
+            env,
+            &mut |piece| send.send(piece.to_string()).map_err(std::io::Error::other),
+            body::PIECE,
+        );
+        drop(send);
+        let deflated = deflating
+            .join()
+            .unwrap_or_else(|_| Err(std::io::Error::other("the deflating thread panicked")));
+        (body, deflated)
+    });
+    deflated?;
+    let body = body?;
     package.write(body.xml.as_bytes())?;
     package.write(body.section.as_bytes())?;
     package.write(b"</w:body></w:document>")?;
