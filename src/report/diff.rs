@@ -138,11 +138,10 @@ fn short(text: &str) -> String {
     }
 }
 
-/// The wording changes from `base` to `other`; changes of case or punctuation only are not
-/// listed, and text removed in one place and added in another is listed once as moved.
-pub fn changes(base: &str, other: &str) -> Vec<Change> {
+/// The pieces of both texts and the diff between them, pieces compared without case.
+fn piece_diff<'a>(base: &'a str, other: &'a str) -> (Vec<&'a str>, Vec<&'a str>, Vec<DiffOp>) {
     let (a, b) = (pieces(base), pieces(other));
-    // Pieces compared without case, as numbers: the same diff, cheaper comparisons.
+    // Pieces compared as numbers: the same diff, cheaper comparisons.
     let mut ids: FxHashMap<String, u32> = FxHashMap::default();
     let mut key = |p: &&str| {
         let next = ids.len() as u32;
@@ -152,8 +151,16 @@ pub fn changes(base: &str, other: &str) -> Vec<Change> {
         a.iter().map(&mut key).collect(),
         b.iter().map(&mut key).collect(),
     );
+    let ops = capture_diff_slices(Algorithm::Myers, &ka, &kb);
+    (a, b, ops)
+}
+
+/// The wording changes from `base` to `other`; changes of case or punctuation only are not
+/// listed, and text removed in one place and added in another is listed once as moved.
+pub fn changes(base: &str, other: &str) -> Vec<Change> {
+    let (a, b, ops) = piece_diff(base, other);
     let mut out: Vec<Change> = Vec::new();
-    for op in capture_diff_slices(Algorithm::Myers, &ka, &kb) {
+    for op in ops {
         let (_, old, new) = op.as_tag_tuple();
         let (old, new) = (join(&a[old]), join(&b[new]));
         if matches!(op, DiffOp::Equal { .. }) || folded(&old) == folded(&new) {
@@ -195,16 +202,7 @@ pub fn marked(base: &str, other: &str) -> Option<String> {
     if UNSAFE.iter().any(|m| base.contains(m) || other.contains(m)) {
         return None;
     }
-    let (a, b) = (pieces(base), pieces(other));
-    let mut ids: FxHashMap<String, u32> = FxHashMap::default();
-    let mut key = |p: &&str| {
-        let next = ids.len() as u32;
-        *ids.entry(p.to_lowercase()).or_insert(next)
-    };
-    let (ka, kb): (Vec<u32>, Vec<u32>) = (
-        a.iter().map(&mut key).collect(),
-        b.iter().map(&mut key).collect(),
-    );
+    let (a, b, ops) = piece_diff(base, other);
     // Where the `i`th piece of a text ends, and where the `i`th starts (pieces are slices).
     let offset = |p: &str, text: &str| p.as_ptr() as usize - text.as_ptr() as usize;
     let end_of = |ps: &[&str], text: &str, i: usize| {
@@ -218,7 +216,7 @@ pub fn marked(base: &str, other: &str) -> Option<String> {
     };
     let mut out = String::with_capacity(other.len() + 64);
     let mut at = 0;
-    for op in capture_diff_slices(Algorithm::Myers, &ka, &kb) {
+    for op in ops {
         let (_, old, new) = op.as_tag_tuple();
         if matches!(op, DiffOp::Equal { .. })
             || folded(&join(&a[old.clone()])) == folded(&join(&b[new.clone()]))
