@@ -65,8 +65,8 @@ fn the_printed_context_renders_as_the_build_examples() {
 fn a_misspelt_variable_inside_a_streamed_topic_is_reported() {
     let templates = tempfile::tempdir().unwrap();
     let group = include_str!("../templates/group.md.hbs").replacen(
-        "{{t \"group_common\" region_names}}",
-        "{{t \"group_common\" regon_names}}",
+        "{{t \"group_common\" regions_of}}",
+        "{{t \"group_common\" regons_of}}",
         1,
     );
     std::fs::write(templates.path().join("group.md.hbs"), group).unwrap();
@@ -76,8 +76,8 @@ fn a_misspelt_variable_inside_a_streamed_topic_is_reported() {
     assert_eq!(result.status.code(), Some(1), "{stderr}");
     assert!(
         stderr.contains("group.md.hbs:8:1")
-            && stderr.contains("unknown variable `regon_names`")
-            && stderr.contains("did you mean `region_names`?"),
+            && stderr.contains("unknown variable `regons_of`")
+            && stderr.contains("did you mean `regions_of`?"),
         "{stderr}"
     );
 }

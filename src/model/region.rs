@@ -48,6 +48,13 @@ impl Region {
             .unwrap_or_else(|| self.name(cat).to_string())
     }
 
+    /// Its name after "of" in a sentence, with the article the language contracts with it
+    /// ("de l'Afrique", "des Amériques"): `region_of.CODE` of the catalogue.
+    pub fn of(self, cat: &Catalogue) -> String {
+        cat.get(&format!("region_of.{}", self.code()), &[])
+            .unwrap_or_else(|| self.in_text(cat))
+    }
+
     /// Parses a region code (case-insensitive, surrounding spaces ignored).
     pub fn parse(code: &str) -> Option<Region> {
         let code = code.trim();

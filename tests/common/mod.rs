@@ -89,6 +89,9 @@ pub fn docx_text(path: &Path) -> String {
                 "w:tc" => in_cell = true,
                 _ => {}
             },
+            quick_xml::events::Event::Empty(e) if e.name().as_ref() == "w:noBreakHyphen" => {
+                text.push('-')
+            }
             quick_xml::events::Event::End(e) => match e.name().as_ref() {
                 "w:t" => in_text = false,
                 "w:p" => text.push(if in_cell { ' ' } else { '\n' }),

@@ -134,11 +134,7 @@ impl Runs {
         if !rpr.is_empty() {
             let _ = write!(run, "<w:rPr>{rpr}</w:rPr>");
         }
-        let _ = write!(
-            run,
-            r#"<{element} xml:space="preserve">{}</{element}>"#,
-            quick_xml::escape::escape(text.as_str())
-        );
+        text_elements(&mut run, &text, element);
         self.push_run(&run, true, env, state);
     }
 
@@ -217,5 +213,35 @@ impl Runs {
                 self.push_raw(&format!("{open}{runs}</w:hyperlink>"));
             }
         }
+    }
+}
+
+/// Writes `text` as `element`s, with each hyphen inside a symbol ("RPM-AFR25", "TDAG-25/12-E",
+/// "ITU-D": a capital letter or digit on both sides) a no-break hyphen, so that a narrow
+/// column never breaks a symbol in two.
+fn text_elements(out: &mut String, text: &str, element: &str) {
+    let bytes = text.as_bytes();
+    let symbolic = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+    let mut start = 0;
+    for at in memchr::memchr_iter(b'-', bytes) {
+        if at == 0 || !symbolic(bytes.get(at - 1)) || !symbolic(bytes.get(at + 1)) {
+            continue;
+        }
+        if at > start {
+            let _ = write!(
+                out,
+                r#"<{element} xml:space="preserve">{}</{element}>"#,
+                quick_xml::escape::escape(&text[start..at])
+            );
+        }
+        out.push_str("<w:noBreakHyphen/>");
+        start = at + 1;
+    }
+    if start < text.len() {
+        let _ = write!(
+            out,
+            r#"<{element} xml:space="preserve">{}</{element}>"#,
+            quick_xml::escape::escape(&text[start..])
+        );
     }
 }

@@ -94,6 +94,7 @@ fn paragraphs(xml: &str) -> Vec<Para> {
                 "w:numId" => para.as_mut().unwrap().num_id = attr(e, "w:val"),
                 "w:ilvl" => para.as_mut().unwrap().ilvl = attr(e, "w:val"),
                 "w:r" => run_bold = false,
+                "w:noBreakHyphen" => para.as_mut().unwrap().text.push('-'),
                 "w:b" => run_bold = true,
                 "w:br" if attr(e, "w:type").as_deref() == Some("page") => {
                     para.as_mut().unwrap().page_break = true
@@ -661,4 +662,14 @@ fn a_header_may_wrap_so_that_a_date_does_not() {
     assert!(widths[1..].iter().all(|w| *w < date), "{widths:?}");
     // Before, every header claimed its whole width and the date got what was left.
     assert_eq!(widths, [1314, 828, 914, 1144]);
+}
+
+#[test]
+fn hyphens_inside_symbols_never_break() {
+    let doc = document("| RPM | Report |\n|---|---|\n| RPM-AMS25 | well-known TDAG-25/12-E |\n");
+    assert!(doc.contains(
+        r#"<w:t xml:space="preserve">RPM</w:t><w:noBreakHyphen/><w:t xml:space="preserve">AMS25</w:t>"#
+    ));
+    assert!(doc.contains(r#"well-known TDAG</w:t><w:noBreakHyphen/>"#));
+    assert!(doc.contains(r#"25/12</w:t><w:noBreakHyphen/><w:t xml:space="preserve">E</w:t>"#));
 }

@@ -30,6 +30,9 @@ pub struct GroupView {
     /// Supporting region codes, canonical order.
     pub region_codes: Vec<&'static str>,
     pub region_names: String,
+    /// The supporting regions after "of", with the language's articles: "de l'Afrique (AFR)
+    /// et des États arabes (ARB)".
+    pub regions_of: String,
     /// Displayed text: the first member's, headings demoted.
     pub text: String,
     pub members: Vec<MemberView>,
@@ -203,6 +206,11 @@ impl<'a> GroupHead<'a> {
             .iter()
             .map(|r| format!("{} ({})", r.in_text(cat), r.code()))
             .collect();
+        let of: Vec<String> = g
+            .regions
+            .iter()
+            .map(|r| format!("{} ({})", r.of(cat), r.code()))
+            .collect();
         GroupView {
             id: g.id.clone(),
             anchor: self.anchor.clone(),
@@ -217,6 +225,7 @@ impl<'a> GroupHead<'a> {
             region: self.region,
             region_codes: self.region_codes.clone(),
             region_names: join_with(&names, &cat.and),
+            regions_of: join_with(&of, &cat.and),
             text: members.first().map(|m| m.text.clone()).unwrap_or_default(),
             has_changes: members.iter().any(|m| !m.changes.is_empty()),
             in_conflict: g
