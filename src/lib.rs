@@ -10,6 +10,7 @@
 pub mod consolidate;
 pub mod diagnostics;
 pub mod example;
+pub mod import;
 pub mod ingest;
 pub mod messages;
 pub mod model;

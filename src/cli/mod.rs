@@ -3,6 +3,7 @@
 mod build;
 mod check;
 mod context;
+mod import;
 mod init;
 mod printer;
 mod watch;
@@ -34,6 +35,8 @@ enum Command {
     Check(check::Args),
     /// Print the JSON context a report template receives.
     Context(context::Args),
+    /// Read Word documents (chairman's reports, proposal packages) into INPUT/rpm/.
+    Import(import::Args),
     /// Write a complete, working example input folder and the default templates to DIR.
     Init(init::Args),
     /// Build, then rebuild whenever an input file or template changes.
@@ -59,6 +62,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Build(args) => build::run(args, global),
         Command::Check(args) => check::run(args, global),
         Command::Context(args) => context::run(args, global),
+        Command::Import(args) => import::run(args, global),
         Command::Init(args) => init::run(args, global),
         Command::Watch(args) => watch::run(args, global),
     }

@@ -1,0 +1,297 @@
+//! `rpmsynth import`: the Word fixtures of tests/data/import (one chairman's report, a package
+//! in the style of each regional organization, one in French, two written by LibreOffice)
+//! are read field by field against expected.json; bad files write nothing.
+
+mod common;
+
+use common::rpmsynth;
+use rpmsynth::import::{self, Imported};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+fn data() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/import")
+}
+
+fn expected() -> Value {
+    let text = std::fs::read_to_string(data().join("expected.json")).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+fn import_fixture(rel: &str) -> Imported {
+    let path = data().join(rel);
+    let name = path.file_name().unwrap().to_str().unwrap();
+    import::import(name, &std::fs::read(&path).unwrap(), None)
+        .unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+/// The Markdown as plain text with CriticMarkup kept: emphasis, escapes, footnote marks and
+/// link targets removed, so that it compares with expected.json's paragraphs.
+fn plain(markdown: &str) -> String {
+    let links = regex::Regex::new(r"\[([^\]]*)\]\(<[^>]*>\)").unwrap();
+    let notes = regex::Regex::new(r"\[\^[^\]]+\]").unwrap();
+    let text = links.replace_all(markdown, "$1");
+    let text = notes.replace_all(&text, "");
+    text.replace("**", "").replace("\\", "")
+}
+
+/// The `##` proposal headings of an outcome file.
+fn proposal_headings(markdown: &str) -> Vec<String> {
+    markdown
+        .lines()
+        .filter_map(|l| l.strip_prefix("## "))
+        .filter(|h| {
+            ["ADD", "MOD", "(MOD)", "SUP", "NOC"]
+                .iter()
+                .any(|m| h.starts_with(m))
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn every_fixture_gives_its_region_and_proposals_field_by_field() {
+    let expected = expected();
+    for (rel, want) in expected["fixtures"].as_object().unwrap() {
+        let got = import_fixture(rel);
+        assert_eq!(got.region.code(), want["region"], "{rel}: region");
+        let md = &got.markdown;
+        let text = plain(md);
+        let headings = proposal_headings(md);
+        let proposals = want["proposals"].as_array().unwrap();
+        assert_eq!(headings.len(), proposals.len(), "{rel}: {headings:#?}");
+        for (heading, p) in headings.iter().zip(proposals) {
+            let lower = heading.to_lowercase();
+            let mark = p["mark"].as_str().unwrap();
+            assert!(
+                heading.starts_with(&format!("{mark} ")) || heading == mark,
+                "{rel}: {heading}"
+            );
+            if let Some(n) = p["number"].as_str() {
+                assert!(heading.contains(n), "{rel}: number {n} in {heading}");
+            }
+            if let Some(t) = p["target"].as_str() {
+                assert!(
+                    lower.contains(&t.to_lowercase()),
+                    "{rel}: target {t} in {heading}"
+                );
+            }
+            if let Some(t) = p["title"].as_str() {
+                assert!(
+                    heading.ends_with(&format!(" – {t}")),
+                    "{rel}: title {t} in {heading}"
+                );
+            }
+            for line in p["body_critic"].as_array().into_iter().flatten() {
+                let line = line.as_str().unwrap().trim_end();
+                assert!(text.contains(line), "{rel}: body line {line:?} in\n{text}");
+            }
+            if let Some(r) = p["reasons_start"].as_str() {
+                assert!(text.contains(r), "{rel}: reasons {r:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_chairmans_report_gives_the_meeting_its_priorities_and_initiatives() {
+    let got = import_fixture("docx/rpm-ams17-chairman.docx");
+    let md = &got.markdown;
+    for line in [
+        "region: AMS",
+        "  symbol: \"RPM-AMS17\"",
+        "  title: \"Regional Preparatory Meeting for WTDC-17 for the Americas\"",
+        "  report: \"RPM-AMS17/41\"",
+        "  venue: \"Asunción, Paraguay\"",
+        "  start: 2017-02-22",
+        "  end: 2017-02-24",
+        "  chair: \"Ms Teresa Giménez (Paraguay)\"",
+        "  vice_chairs: [\"Mr Carlos Ribeiro (Brazil)\", \"Ms Anne Tremblay (Canada)\"]",
+        "  regional_organizations: [\"CITEL\", \"CTU\"]",
+        "  member_states: 24",
+        "  sector_members: 11",
+        "  participants: 203",
+        "  ldc_fellowships: 12",
+        "language: en",
+    ] {
+        assert!(md.lines().any(|l| l == line), "{line:?} in\n{md}");
+    }
+    let want = &expected()["fixtures"]["docx/rpm-ams17-chairman.docx"];
+    let priorities = md.split("# Regional priorities").nth(1).unwrap();
+    for p in want["priorities"].as_array().unwrap() {
+        assert!(
+            priorities.contains(&format!("1. {}", p.as_str().unwrap())),
+            "{p}"
+        );
+    }
+    let initiatives = md.split("# Regional initiatives").nth(1).unwrap();
+    for i in want["initiatives"].as_array().unwrap() {
+        let code = i["code"].as_str().unwrap();
+        assert!(initiatives.contains(&format!("## {code}: ")), "{code}");
+    }
+    // The contents field's entries are not read as text; the report's own sections are.
+    assert_eq!(md.matches("# 1 Opening of the meeting").count(), 1);
+    assert!(md.contains("# Proposals\n"));
+    let r = &got.report;
+    assert_eq!(r.kind, "chairman's report");
+    assert_eq!(r.priorities, 5);
+    assert_eq!(r.initiatives.len(), 5);
+    assert_eq!(r.comments, 1);
+    assert!(r.missing.is_empty(), "{:?}", r.missing);
+}
+
+#[test]
+fn tracked_changes_moves_and_revision_formatting_become_critic_markup() {
+    let atu = import_fixture("docx/atu-wtdc25-package.docx");
+    let (ins, del, moves, authors) = &atu.report.tracked;
+    assert!(
+        *ins > 0 && *del > 0 && *moves == 1,
+        "{:?}",
+        atu.report.tracked
+    );
+    assert_eq!(authors.len(), 2, "{authors:?}");
+    assert!(atu.markdown.contains("{++") && atu.markdown.contains("{--"));
+    // Underline and strike as revision marks (no w:ins or w:del in the file).
+    let rcc = import_fixture("docx/rcc-addendum.docx");
+    assert_eq!(rcc.report.tracked.0 + rcc.report.tracked.1, 0);
+    assert!(rcc.report.changes > 0);
+    assert!(rcc.markdown.contains("{++") && rcc.markdown.contains("{--"));
+}
+
+#[test]
+fn a_package_is_a_part_of_its_regions_outcome_told_by_its_source() {
+    let rcc = import_fixture("docx/rcc-addendum.docx");
+    assert!(
+        rcc.markdown.starts_with("---\nregion: CIS\n"),
+        "{}",
+        rcc.markdown
+    );
+    assert!(!rcc.markdown.contains("meeting:"));
+    assert!(
+        rcc.report.region_how.contains("RCC"),
+        "{}",
+        rcc.report.region_how
+    );
+    let fr = import_fixture("docx/cept-fr.docx");
+    assert!(fr.markdown.contains("language: fr"));
+    assert!(fr.markdown.contains("**Motifs\u{a0}:**"), "{}", fr.markdown);
+}
+
+#[test]
+fn the_command_writes_one_file_per_document_and_replaces_only_with_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("input");
+    let docx = data().join("docx/citel-iap.docx");
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "import",
+            docx.to_str().unwrap(),
+            "-o",
+            input.to_str().unwrap(),
+        ];
+        args.extend_from_slice(extra);
+        rpmsynth(&args)
+    };
+    let out = run(&[]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("region AMS (from the source, CITEL)"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("4 proposals (ADD* 1, MOD 2, NOC 1)"),
+        "{stdout}"
+    );
+    let written = input.join("rpm/citel-iap.md");
+    let first = std::fs::read_to_string(&written).unwrap();
+    assert!(first.contains("## MOD IAP-1 "), "{first}");
+    std::fs::write(&written, "edited").unwrap();
+    let out = run(&[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--force"));
+    assert_eq!(std::fs::read_to_string(&written).unwrap(), "edited");
+    let out = run(&["--force", "--region", "eur"]);
+    assert_eq!(out.status.code(), Some(0));
+    let replaced = std::fs::read_to_string(&written).unwrap();
+    assert!(replaced.starts_with("---\nregion: EUR\n"), "{replaced}");
+}
+
+#[test]
+fn bad_files_are_errors_naming_the_file_and_nothing_is_written() {
+    let cases = [
+        ("bad/not-a-zip.docx", "not a zip package"),
+        ("bad/no-document.docx", "no document part"),
+        ("bad/password.docx", "protected by a password"),
+        ("bad/doctype.docx", "declares a DOCTYPE"),
+        ("bad/zip-bomb.docx", "zip bomb"),
+        ("bad/invalid-xml.docx", "not well-formed XML"),
+        ("bad/legacy.doc", "soffice --headless --convert-to docx"),
+    ];
+    for (rel, message) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("input");
+        let good = data().join("docx/apt-acp.docx");
+        let bad = data().join(rel);
+        let out = rpmsynth(&[
+            "import",
+            good.to_str().unwrap(),
+            bad.to_str().unwrap(),
+            "-o",
+            input.to_str().unwrap(),
+        ]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{rel}: {stderr}");
+        let file = Path::new(rel).file_name().unwrap().to_str().unwrap();
+        assert!(
+            stderr.contains(message) && stderr.contains(file),
+            "{rel}: {stderr}"
+        );
+        assert!(
+            !input.exists(),
+            "{rel}: nothing written, not even the good file"
+        );
+    }
+}
+
+#[test]
+fn a_document_without_a_region_asks_for_region() {
+    let lo = data().join("docx/lo-from-html.docx");
+    let bytes = std::fs::read(&lo).unwrap();
+    // The same document with its source and numbers made anonymous.
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        let mut content = Vec::new();
+        std::io::Read::read_to_end(&mut f, &mut content).unwrap();
+        if name == "word/document.xml" {
+            let text = String::from_utf8(content)
+                .unwrap()
+                .replace("RCC", "XYZ")
+                .replace("Regional Commonwealth", "Some body");
+            content = text.into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        std::io::Write::write_all(&mut out, &content).unwrap();
+    }
+    let bytes = out.finish().unwrap().into_inner();
+    let err = import::import("anonymous.docx", &bytes, None).unwrap_err();
+    assert!(
+        err.contains("anonymous.docx") && err.contains("--region"),
+        "{err}"
+    );
+    let ok = import::import(
+        "anonymous.docx",
+        &bytes,
+        rpmsynth::model::Region::parse("CIS"),
+    );
+    assert_eq!(ok.unwrap().region.code(), "CIS");
+}
