@@ -295,3 +295,149 @@ fn a_document_without_a_region_asks_for_region() {
     );
     assert_eq!(ok.unwrap().region.code(), "CIS");
 }
+
+/// The bundled cycle's synthesis, built once: its Markdown.
+fn synthesis_markdown(out: &Path) -> String {
+    let input = common::example_input();
+    let result = rpmsynth(&[
+        "build",
+        input.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--format",
+        "md,json",
+        "-q",
+    ]);
+    assert_eq!(result.status.code(), Some(0));
+    std::fs::read_to_string(out.join("tdag-synthesis.md")).unwrap()
+}
+
+/// The annex of `region` in the synthesis's Markdown.
+fn annex(markdown: &str, region: &str) -> String {
+    let start = markdown
+        .find(&format!("data-region={region}}}"))
+        .map(|at| markdown[..at].rfind("\n# Annex").unwrap() + 1)
+        .unwrap();
+    let end = markdown[start + 1..]
+        .find("\n# ")
+        .map_or(markdown.len(), |e| start + 1 + e);
+    markdown[start..end].to_string()
+}
+
+/// (id without region, action, target, title) of each proposal of `region` in a
+/// consolidated.json.
+fn proposals_of(json: &Path, region: &str) -> Vec<(String, String, String, String)> {
+    let c: Value = serde_json::from_str(&std::fs::read_to_string(json).unwrap()).unwrap();
+    c["proposals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["region"] == region)
+        .map(|p| {
+            let id = p["id"].as_str().unwrap();
+            let id = id.split_once('/').map_or(id, |(_, i)| i).to_string();
+            let s = |k: &str| p[k].as_str().unwrap_or("").to_string();
+            (id, s("action"), s("target"), s("title"))
+        })
+        .collect()
+}
+
+/// The CriticMarkup changes of a text, in order, a substitution as its deletion and insertion.
+fn critic(text: &str) -> Vec<String> {
+    let re = regex::Regex::new(r"\{(\+\+|--)(.*?)(?:\+\+|--)\}|\{~~(.*?)~>(.*?)~~\}").unwrap();
+    re.captures_iter(text)
+        .flat_map(|c| match c.get(1) {
+            Some(kind) => vec![format!("{}{}", kind.as_str(), c[2].trim())],
+            None => vec![format!("--{}", c[3].trim()), format!("++{}", c[4].trim())],
+        })
+        .collect()
+}
+
+/// Imports `docx` as region `region`'s outcome into a copy of the bundled cycle (in place of
+/// its own file) and returns that cycle's proposals of the region.
+fn round_trip(
+    docx: &[u8],
+    region: &str,
+    dir: &Path,
+) -> (Vec<(String, String, String, String)>, String) {
+    let imported = import::import("annex.docx", docx, rpmsynth::model::Region::parse(region))
+        .unwrap_or_else(|e| panic!("{region}: {e}"));
+    let cycle = dir.join(format!("cycle-{region}"));
+    std::fs::create_dir_all(cycle.join("rpm")).unwrap();
+    let input = common::example_input();
+    for f in ["conference.yaml", "topics.yaml"] {
+        std::fs::copy(input.join(f), cycle.join(f)).unwrap();
+    }
+    std::fs::write(cycle.join("rpm/annex.md"), &imported.markdown).unwrap();
+    let out = dir.join(format!("out-{region}"));
+    let result = rpmsynth(&[
+        "build",
+        cycle.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(
+        result.status.code(),
+        Some(0),
+        "{region}: {}\n{}",
+        String::from_utf8_lossy(&result.stderr),
+        imported.markdown
+    );
+    (
+        proposals_of(&out.join("consolidated.json"), region),
+        imported.markdown,
+    )
+}
+
+#[test]
+fn each_regions_annex_written_to_word_imports_back_to_the_same_proposals() {
+    let dir = tempfile::tempdir().unwrap();
+    let built = dir.path().join("built");
+    let markdown = synthesis_markdown(&built);
+    let info = rpmsynth::model::DocumentInfo {
+        title: "Annex".into(),
+        subject: "WTDC".into(),
+        symbol: "TDAG".into(),
+        date: "1 January 2029".into(),
+        iso_date: "2029-01-01".into(),
+        language: "en".into(),
+    };
+    let soffice = common::tools::available(&common::harness::SOFFICE);
+    for region in ["AFR", "AMS", "ARB", "ASP", "CIS", "EUR"] {
+        let want = proposals_of(&built.join("consolidated.json"), region);
+        let source = std::fs::read_to_string(
+            common::example_input().join(format!("rpm/{}.md", region.to_lowercase())),
+        )
+        .unwrap();
+        let want_changes = critic(&source);
+        let slice = annex(&markdown, region);
+        // rpmsynth's own DOCX writer.
+        let docx = rpmsynth::render::docx::to_docx(&slice, &info, None).unwrap();
+        let (got, md) = round_trip(&docx, region, dir.path());
+        assert_eq!(got, want, "{region}, rpmsynth's Word");
+        assert_eq!(critic(&md), want_changes, "{region}, rpmsynth's Word");
+        // LibreOffice, from the HTML of the same Markdown.
+        if soffice {
+            let html = rpmsynth::render::html::to_html(&slice, &info, "");
+            let html_path = dir.path().join(format!("annex-{region}.html"));
+            std::fs::write(&html_path, html).unwrap();
+            common::tools::run(
+                "soffice",
+                &[
+                    "--headless",
+                    "--convert-to",
+                    "docx:MS Word 2007 XML",
+                    "--outdir",
+                    dir.path().to_str().unwrap(),
+                    html_path.to_str().unwrap(),
+                ],
+            );
+            let docx = std::fs::read(html_path.with_extension("docx")).unwrap();
+            let (got, md) = round_trip(&docx, region, dir.path());
+            assert_eq!(got, want, "{region}, LibreOffice's Word");
+            assert_eq!(critic(&md), want_changes, "{region}, LibreOffice's Word");
+        }
+    }
+}

@@ -314,13 +314,17 @@ fn write_proposal(
         Some(t) => {
             let _ = write!(heading, " {}", one_line(t));
         }
+        // A new text needs none.
+        None if f.mark.starts_with("ADD") => {}
         None => report.warnings.push(Warning {
             paragraph: f.at.0,
             words: f.at.1.clone(),
             message: "no target (“RESOLUTION 17 (REV. …)”, “QUESTION 2/1”) follows the mark".into(),
         }),
     }
-    if let Some(t) = f.title.and_then(|t| para(&blocks[t])) {
+    if let Some(t) = &f.line_title {
+        let _ = write!(heading, " – {}", one_line(t));
+    } else if let Some(t) = f.title.and_then(|t| para(&blocks[t])) {
         let _ = write!(heading, " – {}", one_line(&t.text()));
     }
     let _ = write!(out, "## {heading}\n\n");

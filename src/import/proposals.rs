@@ -19,6 +19,9 @@ pub struct Found {
     pub target: Option<String>,
     /// Index of the title paragraph.
     pub title: Option<usize>,
+    /// A title on the mark's own line, after the number ("ADD AFR-P4 – Artificial
+    /// intelligence…", as rpmsynth's own annexes write a new text).
+    pub line_title: Option<String>,
     /// The body's blocks (after the title, before the reasons).
     pub body: Range<usize>,
     /// Index of the reasons paragraph, and whether its text follows in the next one.
@@ -28,7 +31,7 @@ pub struct Found {
 }
 
 static MARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(ADD\*?|MOD|\(MOD\)|SUP\*?|NOC)(?:\s+|$)([A-Z]{2,8}(?:/[0-9A-Z]+){1,3}|[A-Z]{2,8}-\d{1,3}\b)?\s*(.*)$").unwrap()
+    Regex::new(r"^(ADD\*?|MOD|\(MOD\)|SUP\*?|NOC)(?:\s+|$)([A-Z]{2,8}(?:/[0-9A-Z]+){1,3}|[A-Z]{2,8}-[A-Z]{0,3}\d{1,4}\b)?\s*(?:[–—-]\s+)?(.*)$").unwrap()
 });
 static TARGET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:DRAFT\s+|PROJET\s+DE\s+|PROYECTO\s+DE\s+)?(?:NEW\s+|NOUVELLE\s+|NUEVA\s+)?(?:REVISION\s+(?:OF|TO)\s+)?(?:WTDC\s+|CMDT\s+)?(?:RESOLUTION|RÉSOLUTION|RESOLUCIÓN|QUESTION|CUESTIÓN|RECOMMENDATION|RECOMMANDATION|RECOMENDACIÓN|DECLARATION|DÉCLARATION|DECLARACIÓN|ACTION\s+PLAN|PLAN\s+D['’]ACTION|PLAN\s+DE\s+ACCIÓN|OPINION|AVIS|REGIONAL\s+INITIATIVE)\b").unwrap()
@@ -107,7 +110,11 @@ pub fn find(blocks: &[Block], ends: impl Fn(usize) -> bool) -> Vec<Found> {
                 *j += 1;
             }
         };
-        let mut target = (!rest.is_empty()).then_some(rest);
+        let (mut target, line_title) = match rest {
+            r if r.is_empty() => (None, None),
+            r if is_target(&r) => (Some(r), None),
+            r => (None, Some(r)),
+        };
         non_empty(&mut j);
         if target.is_none()
             && let Some(p) = para(blocks, j)
@@ -118,7 +125,8 @@ pub fn find(blocks: &[Block], ends: impl Fn(usize) -> bool) -> Vec<Found> {
             non_empty(&mut j);
         }
         let mut title = None;
-        if let Some(p) = para(blocks, j)
+        if line_title.is_none()
+            && let Some(p) = para(blocks, j)
             && looks_like_title(p)
             && starts(blocks, j).is_none()
         {
@@ -155,6 +163,7 @@ pub fn find(blocks: &[Block], ends: impl Fn(usize) -> bool) -> Vec<Found> {
             number,
             target,
             title,
+            line_title,
             body,
             reasons: reasons_at,
             at: first,
@@ -224,6 +233,14 @@ mod tests {
         );
         assert_eq!(mark_line("ADD* IAP-3").unwrap().1.as_deref(), Some("IAP-3"));
         assert_eq!(mark_line("Modalities of the meeting"), None);
+        assert_eq!(
+            mark_line("MOD AFR-P1 – Resolution 37: Bridging the digital divide"),
+            Some((
+                "MOD".into(),
+                Some("AFR-P1".into()),
+                "Resolution 37: Bridging the digital divide".into()
+            ))
+        );
         assert_eq!(reasons("Motifs\u{a0}: pour aligner"), Some("pour aligner"));
         assert_eq!(reasons("**Reasons:** to align"), Some("to align"));
     }
