@@ -63,6 +63,8 @@ fn proposal(body: &str) -> Proposal {
         target: None,
         topic: None,
         classified_via: String::new(),
+        mark: None,
+        heading: String::new(),
         source: Default::default(),
     }
 }

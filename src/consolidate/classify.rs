@@ -172,6 +172,8 @@ mod tests {
             target: None,
             topic: None,
             classified_via: String::new(),
+            mark: None,
+            heading: String::new(),
             source: SourcePos::default(),
         }
     }

@@ -40,7 +40,16 @@ fn ungrouped(proposals: &[&Proposal], catalogue: &Catalogue) -> (Vec<Finding>, V
             finding(
                 FindingKind::Unclassified,
                 ("finding_unclassified", None),
-                vec![p.qualified_id(), p.title.clone()],
+                // A proposal its target names (an ITU heading without title): by its heading.
+                vec![
+                    p.qualified_id(),
+                    if p.title.is_empty() {
+                        &p.heading
+                    } else {
+                        &p.title
+                    }
+                    .clone(),
+                ],
                 &[p],
             )
         })

@@ -318,6 +318,8 @@ mod tests {
             target: Some("res-1".into()),
             topic: Some("t".into()),
             classified_via: String::new(),
+            mark: None,
+            heading: String::new(),
             source: SourcePos::new("rpm/x.md", n + 1, 1),
         }
     }

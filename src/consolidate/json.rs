@@ -3,7 +3,7 @@
 
 use crate::model::{
     AdvisoryGroup, ConferenceInfo, Consolidated, CoordinationMeeting, Date, Diagnostic, Documents,
-    Finding, Group, NamedPeriod, Participation, TimelineCheck,
+    Finding, Group, NamedPeriod, Participation, RegionalInitiative, TimelineCheck,
 };
 use serde::Serialize;
 
@@ -11,6 +11,9 @@ use serde::Serialize;
 struct Json<'a> {
     conference: ConferenceJson<'a>,
     rpms: Vec<RpmJson<'a>>,
+    /// The outcome parts of regions without an RPM outcome; left out when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    parts: Vec<PartsJson<'a>>,
     inter_regional: Vec<MeetingJson<'a>>,
     proposals: Vec<ProposalJson<'a>>,
     groups: &'a [Group],
@@ -55,6 +58,16 @@ struct RpmJson<'a> {
 }
 
 #[derive(Serialize)]
+struct PartsJson<'a> {
+    region: &'a str,
+    documents: &'a [String],
+    language: &'a str,
+    priorities: &'a [String],
+    initiatives: Vec<InitiativeJson<'a>>,
+    source: &'a str,
+}
+
+#[derive(Serialize)]
 struct InitiativeJson<'a> {
     code: &'a str,
     title: &'a str,
@@ -77,11 +90,23 @@ struct ProposalJson<'a> {
     number: Option<&'a str>,
     region: &'a str,
     action: &'a str,
+    /// The mark as written when it is not the action's code (`(MOD)`, `ADD*`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    mark: Option<&'a str>,
     target: Option<&'a str>,
     topic: Option<&'a str>,
     title: &'a str,
     source: String,
     classified_via: &'a str,
+}
+
+fn initiatives(list: &[RegionalInitiative]) -> Vec<InitiativeJson<'_>> {
+    list.iter()
+        .map(|i| InitiativeJson {
+            code: &i.code,
+            title: &i.title,
+        })
+        .collect()
 }
 
 /// Writes the consolidated data as pretty-printed JSON, ending with a newline, into `out`.
@@ -135,15 +160,21 @@ pub fn write_json(
                 participation: r.participation,
                 language: &r.language,
                 priorities: &r.priorities,
-                initiatives: r
-                    .initiatives
-                    .iter()
-                    .map(|i| InitiativeJson {
-                        code: &i.code,
-                        title: &i.title,
-                    })
-                    .collect(),
+                initiatives: initiatives(&r.initiatives),
                 source: &r.source,
+            })
+            .collect(),
+        parts: c
+            .cycle
+            .parts
+            .iter()
+            .map(|p| PartsJson {
+                region: p.region.code(),
+                documents: &p.documents,
+                language: &p.language,
+                priorities: &p.priorities,
+                initiatives: initiatives(&p.initiatives),
+                source: &p.source,
             })
             .collect(),
         inter_regional: c
@@ -166,6 +197,7 @@ pub fn write_json(
             .map(|p| ProposalJson {
                 id: p.qualified_id(),
                 number: p.number.as_deref(),
+                mark: p.mark.as_deref(),
                 region: p.region.code(),
                 action: p.action.code(),
                 target: p.target.as_deref(),

@@ -28,8 +28,10 @@ pub fn consolidate(cycle: Cycle) -> Consolidated {
 pub fn consolidate_with(mut cycle: Cycle, similarity: &dyn Similarity) -> Consolidated {
     let topics = cycle.topics.clone();
     let catalogue = Catalogue::new(&topics);
-    cycle.rpms.par_iter_mut().for_each(|r| {
-        r.proposals
+    let rpms = cycle.rpms.par_iter_mut().map(|r| &mut r.proposals);
+    let parts = cycle.parts.par_iter_mut().map(|r| &mut r.proposals);
+    rpms.chain(parts).for_each(|proposals| {
+        proposals
             .par_iter_mut()
             .for_each(|p| classify(p, &catalogue))
     });
@@ -101,6 +103,8 @@ mod tests {
             target: Some(target.into()),
             topic: Some("t".into()),
             classified_via: String::new(),
+            mark: None,
+            heading: String::new(),
             source: SourcePos::new(&format!("rpm/{region}.md"), 10, 1),
         }
     }

@@ -1,5 +1,6 @@
 //! The Markdown body of an outcome file → priorities, initiatives, proposals and free sections.
 
+use super::itu_heading;
 use super::limits::{MAX_DEPTH, MAX_HEADING_CHARS};
 use super::lines::LineIndex;
 use crate::model::references;
@@ -122,7 +123,7 @@ pub fn parse(ctx: &Context) -> (Body, Vec<Diagnostic>) {
                         .to_string();
                     match proposal(ctx, h, text, &pos) {
                         Ok(p) => {
-                            if let Some(first) = seen.get(&p.id) {
+                            if let Some(first) = seen.get(&p.id).filter(|_| !p.id.is_empty()) {
                                 diagnostics.push(
                                     Diagnostic::error(&p.source, format!("duplicate proposal id `{}`", p.id))
                                         .with_help(format!("`{}` is already used at line {}; ids must be unique within a file", p.id, first.line)),
@@ -274,7 +275,11 @@ fn attribute_offset(ctx: &Context, h: &Heading, key: &str) -> usize {
 }
 
 /// A `##` heading under `# Proposals` → a proposal, or every problem with its attributes,
-/// each at the attribute it is about. `pos` turns a file offset into a position.
+/// each at the attribute it is about. The heading may be in ITU's form
+/// ([`itu_heading`](super::itu_heading)); its attribute block wins for each key it sets. A
+/// proposal without `#id` takes its number as id; one in ITU's form without either gets an
+/// empty id here, its region's `REGION-Pn` when the region's files are merged. `pos` turns a
+/// file offset into a position.
 fn proposal(
     ctx: &Context,
     h: &Heading,
@@ -284,15 +289,8 @@ fn proposal(
     let source = pos(h.range.start);
     let at = |key: &str| pos(attribute_offset(ctx, h, key));
     let mut errors = Vec::new();
-    let example =
-        "write the heading as `## Title {#AFR-P1 action=MOD target=res-37 topic=digital-divide}`";
-    let id = h.id.clone().filter(|s| !s.trim().is_empty());
-    if id.is_none() {
-        errors.push(
-            Diagnostic::error(&source, format!("proposal \"{}\" has no id", h.text))
-                .with_help(example),
-        );
-    }
+    let example = "write the heading as `## Title {#AFR-P1 action=MOD target=res-37 topic=digital-divide}`, or in ITU's form, `## MOD AFCP/29A1/1 RESOLUTION 37 – Title`";
+    let itu = itu_heading::parse(&h.text);
     let mut action = None;
     let mut target = None;
     let mut topic = None;
@@ -330,7 +328,30 @@ fn proposal(
             }
         }
     }
-    if action.is_none() && !h.attrs.iter().any(|(k, _)| k == "action") {
+    let action_written = h.attrs.iter().any(|(k, _)| k == "action");
+    let mark = match &itu {
+        Some(itu) if !action_written => {
+            action = Some(itu.action);
+            itu.mark.clone()
+        }
+        _ => None,
+    };
+    if let Some(itu) = &itu {
+        target = target.or_else(|| itu.target.clone());
+        number = number.or_else(|| itu.number.clone());
+    }
+    let id =
+        h.id.clone()
+            .filter(|s| !s.trim().is_empty())
+            .or_else(|| number.clone())
+            .or_else(|| itu.as_ref().map(|_| String::new()));
+    if id.is_none() {
+        errors.push(
+            Diagnostic::error(&source, format!("proposal \"{}\" has no id", h.text))
+                .with_help(example),
+        );
+    }
+    if action.is_none() && !action_written {
         errors.push(
             Diagnostic::error(&source, format!("proposal \"{}\" has no action", h.text))
                 .with_help(example),
@@ -342,7 +363,8 @@ fn proposal(
             id,
             number,
             action,
-            title: h.text.clone(),
+            mark,
+            title: itu.map_or_else(|| h.text.clone(), |itu| itu.title),
             body,
             declared_target: target,
             declared_topic: topic,
@@ -350,6 +372,7 @@ fn proposal(
             topic: None,
             classified_via: String::new(),
             source,
+            heading: h.text.clone(),
         }),
         _ => Err(errors),
     }
@@ -464,5 +487,78 @@ mod tests {
             "{msgs:?}"
         );
         assert_eq!(body.proposals.len(), 1);
+    }
+
+    #[test]
+    fn reads_proposals_headed_in_itu_form() {
+        let text = "# Proposals\n\n## MOD IAP/32A2/4 RESOLUTION 17 (Rev. Buenos Aires, 2017) – Implementation of regional initiatives\n\nText.\n\n**Reasons:** Why.\n\n## (MOD) ACP/67A1/1 RESOLUTION 37 (REV. BUENOS AIRES, 2017) – Divide {#ACP-1 target=res-38 topic=t}\n\nMore.\n\n## SUP* RESOLUTION 50 (Rev. Kigali, 2022)\n\nGone.\n\n## ADD ARB/20A5/1 DRAFT NEW RESOLUTION [ARB-1] {action=MOD}\n\nNew.\n";
+        let (body, diags) = parse_text(text);
+        assert!(diags.is_empty(), "{diags:?}");
+        let got: Vec<_> = body
+            .proposals
+            .iter()
+            .map(|p| {
+                (
+                    p.id.as_str(),
+                    p.action,
+                    p.mark.as_deref(),
+                    p.number.as_deref(),
+                    p.declared_target.as_deref(),
+                    p.title.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "IAP/32A2/4",
+                    Action::MOD,
+                    None,
+                    Some("IAP/32A2/4"),
+                    Some("res-17"),
+                    "Implementation of regional initiatives"
+                ),
+                // The attribute block wins for each key it sets: id, target and topic.
+                (
+                    "ACP-1",
+                    Action::MOD,
+                    Some("(MOD)"),
+                    Some("ACP/67A1/1"),
+                    Some("res-38"),
+                    "Divide"
+                ),
+                // No number: the id is given when the region's files are merged.
+                ("", Action::SUP, Some("SUP*"), None, Some("res-50"), ""),
+                (
+                    "ARB/20A5/1",
+                    Action::MOD,
+                    None,
+                    Some("ARB/20A5/1"),
+                    Some("new"),
+                    "DRAFT NEW RESOLUTION [ARB-1]"
+                ),
+            ]
+        );
+        assert_eq!(body.proposals[0].body, "Text.\n\n**Reasons:** Why.");
+        assert_eq!(body.proposals[1].declared_topic.as_deref(), Some("t"));
+        assert_eq!(
+            body.proposals[2].heading,
+            "SUP* RESOLUTION 50 (Rev. Kigali, 2022)"
+        );
+        assert_eq!(body.proposals[2].source.line, 13);
+    }
+
+    #[test]
+    fn a_heading_without_id_takes_its_number_else_is_refused() {
+        let text =
+            "# Proposals\n\n## Divide {action=MOD number=AFCP/42/3}\n\n## Plain {action=MOD}\n";
+        let (body, diags) = parse_text(text);
+        assert_eq!(body.proposals[0].id, "AFCP/42/3");
+        let msgs: Vec<String> = diags
+            .iter()
+            .map(|d| format!("{}:{}", d.line, d.message))
+            .collect();
+        assert_eq!(msgs, ["5:proposal \"Plain\" has no id"]);
     }
 }

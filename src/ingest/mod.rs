@@ -5,8 +5,10 @@ mod catalogue;
 mod conference;
 mod files;
 mod front_matter;
+mod itu_heading;
 pub mod limits;
 mod lines;
+mod merge;
 mod outcome;
 mod yaml;
 
@@ -14,7 +16,7 @@ pub use body::initiative_code;
 pub use files::{FOLDERS, InputFiles, relative, wanted};
 pub use lines::LineIndex;
 
-use crate::model::{Cycle, Diagnostic, InterRegionalMeeting, Rpm, SourcePos, Topic};
+use crate::model::{Cycle, Diagnostic, InterRegionalMeeting, Proposal, SourcePos, Topic};
 use rayon::prelude::*;
 
 /// What ingest produced: the cycle when there were no errors, and every diagnostic found.
@@ -77,10 +79,10 @@ pub fn load(input: &InputFiles) -> Ingested {
         .into_par_iter()
         .map(|(p, t)| outcome::inter_regional(p, t, window))
         .collect();
-    let mut rpms = Vec::new();
-    for (rpm, diags) in rpm_results {
+    let mut outcomes = Vec::new();
+    for (outcome, diags) in rpm_results {
         diagnostics.extend(diags);
-        rpms.extend(rpm);
+        outcomes.extend(outcome);
     }
     let mut inter_regional: Vec<InterRegionalMeeting> = Vec::new();
     for result in irm_results {
@@ -89,10 +91,12 @@ pub fn load(input: &InputFiles) -> Ingested {
             Err(d) => diagnostics.extend(d),
         }
     }
+    let (rpms, parts) = merge::merge(outcomes, &mut diagnostics);
     if let Some(topics) = &topics {
-        diagnostics.extend(check_topics(topics, rpms.iter().map(|(rpm, _)| rpm)));
+        let proposals = rpms.iter().map(|r| &r.proposals);
+        let proposals = proposals.chain(parts.iter().map(|p| &p.proposals));
+        diagnostics.extend(check_topics(topics, proposals.flatten()));
     }
-    let rpms = outcome::merge_sessions(rpms, &mut diagnostics);
     diagnostics.sort_by_key(|d| (d.severity, d.pos()));
     let cycle = match (conference, topics) {
         (Some(conference), Some(topics)) if !diagnostics.iter().any(Diagnostic::is_error) => {
@@ -100,6 +104,7 @@ pub fn load(input: &InputFiles) -> Ingested {
                 conference,
                 topics,
                 rpms,
+                parts,
                 inter_regional,
             })
         }
@@ -157,9 +162,12 @@ pub fn too_large(path: &str, size: u64) -> Diagnostic {
 }
 
 /// Every `topic=` attribute must name a catalogue topic.
-fn check_topics<'a>(topics: &[Topic], rpms: impl Iterator<Item = &'a Rpm>) -> Vec<Diagnostic> {
+fn check_topics<'a>(
+    topics: &[Topic],
+    proposals: impl Iterator<Item = &'a Proposal>,
+) -> Vec<Diagnostic> {
     let ids: Vec<&str> = topics.iter().map(|t| t.id.as_str()).collect();
-    rpms.flat_map(|r| &r.proposals)
+    proposals
         .filter_map(|p| {
             let topic = p.declared_topic.as_deref()?;
             if ids.contains(&topic) {
@@ -329,6 +337,115 @@ mod tests {
             got,
             [
                 "rpm/arb.md:7:10 meeting RPM starts 2021-06-01 and ends 2021-06-03, outside the cycle (2021-11-17 to 2025-11-16)"
+            ]
+        );
+    }
+
+    /// A part of a region's outcome: front matter without `meeting:`, then `body`.
+    fn part(front: &str, body: &str) -> String {
+        format!("---\n{front}---\n\n{body}")
+    }
+
+    #[test]
+    fn parts_join_their_regions_rpm_after_it_and_parts_alone_are_kept_with_a_warning() {
+        let package = part(
+            "region: AFR\ndocument: Addendum 1 to Document WTDC-25/29\nsource: ATU\n",
+            "# Proposals\n\n## MOD AFCP/29A1/1 RESOLUTION 1 – Rules\n\nText.\n\n## SUP RESOLUTION 2\n\nGone.\n",
+        );
+        let alone = part(
+            "region: EUR\nlanguage: fr\n",
+            "# Proposals\n\n## ADD EUR/33A3/1 DRAFT NEW RESOLUTION [EUR-1]\n\nNew.\n",
+        );
+        let ingested = load(&input(&[
+            ("rpm/afr-package.md", package),
+            ("rpm/afr.md", rpm("AFR", "2025-06-03")),
+            ("rpm/eur-addendum.md", alone),
+        ]));
+        let diags: Vec<String> = ingested
+            .diagnostics
+            .iter()
+            .map(|d| format!("{}:{} {}", d.file, d.line, d.message))
+            .collect();
+        assert_eq!(
+            diags,
+            [
+                "rpm/eur-addendum.md:2 region EUR gives parts of its outcome (rpm/eur-addendum.md) but no RPM outcome: it is reported as holding no RPM, and the parts' proposals are consolidated"
+            ]
+        );
+        let cycle = ingested.cycle.unwrap();
+        let afr = cycle.rpm(crate::model::Region::AFR).unwrap();
+        let ids: Vec<&str> = afr.proposals.iter().map(|p| p.id.as_str()).collect();
+        // The RPM's own proposals first, then the part's; a number is the id, else REGION-Pn.
+        assert_eq!(ids, ["P1", "AFCP/29A1/1", "AFR-P3"]);
+        assert_eq!(afr.source, "rpm/afr.md, rpm/afr-package.md");
+        assert!(
+            afr.body
+                .ends_with("# Addendum 1 to Document WTDC-25/29 (ATU)\n\n# Proposals\n\n## MOD AFCP/29A1/1 RESOLUTION 1 – Rules\n\nText.\n\n## SUP RESOLUTION 2\n\nGone."),
+            "{}",
+            afr.body
+        );
+        assert!(cycle.rpm(crate::model::Region::EUR).is_none());
+        let eur = &cycle.parts[0];
+        assert_eq!(
+            (
+                eur.region,
+                eur.language.as_str(),
+                eur.proposals[0].id.as_str()
+            ),
+            (crate::model::Region::EUR, "fr", "EUR/33A3/1")
+        );
+        let all: Vec<String> = cycle.proposals().map(|p| p.qualified_id()).collect();
+        assert_eq!(
+            all,
+            ["AFR/P1", "AFR/AFCP/29A1/1", "AFR/AFR-P3", "EUR/EUR/33A3/1"]
+        );
+    }
+
+    #[test]
+    fn an_id_twice_in_a_region_is_an_error_and_rpm_keys_are_not_keys_of_a_part() {
+        let second = part(
+            "region: AFR\nparticipation: {participants: 3}\n",
+            "# Proposals\n\n## Again {#P1 action=MOD}\n\nAgain.\n",
+        );
+        let document =
+            rpm("AMS", "2025-06-03").replace("region: AMS\n", "region: AMS\ndocument: D\n");
+        let got: Vec<String> = load(&input(&[
+            ("rpm/afr.md", rpm("AFR", "2025-06-03")),
+            ("rpm/afr-2.md", second),
+            ("rpm/ams.md", document),
+        ]))
+        .diagnostics
+        .iter()
+        .map(|d| format!("{}:{} {}", d.file, d.line, d.message))
+        .collect();
+        assert_eq!(
+            got,
+            [
+                "rpm/afr-2.md:3 a file without `meeting:` is a part of its region's outcome, which has no `participation:`",
+                "rpm/afr-2.md:8 duplicate proposal id `P1`",
+                "rpm/ams.md:3 `document:` is for a part of a region's outcome (a file without `meeting:`)",
+            ]
+        );
+    }
+
+    #[test]
+    fn placeholders_are_errors_at_their_line_naming_the_key() {
+        let afr = rpm("AFR", "2025-06-03")
+            .replace(
+                "start: 2025-06-03",
+                "start: \"FILL IN: not found in RPM-AFR25-41-E.docx\"",
+            )
+            .replace("venue: V", "venue: FILL IN");
+        let got: Vec<String> = load(&input(&[("rpm/afr.md", afr)]))
+            .diagnostics
+            .iter()
+            .map(|d| format!("{}:{}:{} {}", d.file, d.line, d.column, d.message))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "rpm/afr.md:6:10 fill in meeting.venue",
+                "rpm/afr.md:7:10 fill in meeting.start, not found in RPM-AFR25-41-E.docx",
             ]
         );
     }

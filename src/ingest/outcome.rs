@@ -1,21 +1,25 @@
-//! One outcome file (RPM or inter-regional meeting) → model, and RPM sessions merged per region.
+//! One outcome file (an RPM outcome, a part of one, or an inter-regional meeting) → model.
 
 use super::body::{self, Context};
 use super::front_matter;
+use super::merge::Outcome;
 use super::yaml::{self, Block, Document};
 use crate::model::{
-    Conference, Date, Diagnostic, Forum, InterRegionalMeeting, Meeting, Participation, Region, Rpm,
-    SourcePos,
+    Conference, Date, Diagnostic, Forum, InterRegionalMeeting, Meeting, Participation, Region,
+    RegionParts, Rpm,
 };
 use serde::Deserialize;
 
+/// The front matter of a file in `rpm/`: an RPM outcome (with `meeting:`) or a part of one
+/// (without it).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RpmFrontMatter {
     region: Region,
-    meeting: Meeting,
     #[serde(default)]
-    participation: Participation,
+    meeting: Option<Meeting>,
+    #[serde(default)]
+    participation: Option<Participation>,
     /// The Forum on bridging the standardization gap (Res. 43).
     #[serde(default)]
     forum: Option<Forum>,
@@ -24,7 +28,17 @@ struct RpmFrontMatter {
     /// Set when a region holds its RPM in several sessions (several files).
     #[serde(default)]
     session: Option<String>,
+    /// A part's document symbol ("Addendum 10 to Document WTDC-17/23").
+    #[serde(default)]
+    document: Option<String>,
+    /// Who submits a part ("ITU Member States, members of the RCC").
+    #[serde(default)]
+    source: Option<String>,
 }
+
+/// The keys only an RPM outcome has, and those only a part has.
+const RPM_ONLY: [&str; 3] = ["participation", "forum", "session"];
+const PART_ONLY: [&str; 2] = ["document", "source"];
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -38,12 +52,12 @@ struct InterRegionalFrontMatter {
     regions: Vec<Region>,
 }
 
-/// An RPM file → the RPM (with its `session:` label) and every problem found in it.
+/// A file of `rpm/` → the RPM outcome or part it holds, and every problem found in it.
 pub fn rpm(
     path: &str,
     text: &str,
     window: Option<(Date, Date)>,
-) -> (Option<(Rpm, Option<String>)>, Vec<Diagnostic>) {
+) -> (Option<Outcome>, Vec<Diagnostic>) {
     let split = match front_matter::split(text, path) {
         Ok(s) => s,
         Err(d) => return (None, vec![d]),
@@ -51,10 +65,14 @@ pub fn rpm(
     let parsed =
         yaml::parse::<RpmFrontMatter>(split.yaml, &Block::front_matter(path, split.yaml_line));
     let mut diagnostics = parsed.diagnostics;
+    let is_part = !parsed.doc.has_key("meeting");
     let Some(fm) = parsed.value else {
         return (None, diagnostics);
     };
-    diagnostics.extend(check_dates(&fm.meeting, &parsed.doc, window));
+    diagnostics.extend(misplaced_keys(&fm, is_part, &parsed.doc));
+    if let Some(meeting) = &fm.meeting {
+        diagnostics.extend(check_dates(meeting, &parsed.doc, window));
+    }
     if let Some(forum) = &fm.forum {
         diagnostics.extend(forum_dates(forum, &parsed.doc));
     }
@@ -64,22 +82,85 @@ pub fn rpm(
         file: path,
         region: fm.region,
     };
-    let (parsed, body_diags) = body::parse(&ctx);
+    let (body, body_diags) = body::parse(&ctx);
     diagnostics.extend(body_diags);
-    let rpm = Rpm {
-        region: fm.region,
-        meeting: fm.meeting,
-        participation: fm.participation,
-        forum: fm.forum,
-        language: fm.language,
-        priorities: parsed.priorities,
-        initiatives: parsed.initiatives,
-        proposals: parsed.proposals,
-        other_sections: parsed.other_sections,
-        body: split.body.trim().to_string(),
-        source: path.to_string(),
+    let content = |lead: Option<String>| {
+        let text = split.body.trim();
+        match lead {
+            Some(lead) if !lead.is_empty() => format!("# {lead}\n\n{text}"),
+            _ => text.to_string(),
+        }
     };
-    (Some((rpm, fm.session)), diagnostics)
+    let outcome = if is_part {
+        let lead = match (&fm.document, &fm.source) {
+            (Some(d), Some(s)) => Some(format!("{d} ({s})")),
+            (d, s) => d.clone().or(s.clone()),
+        };
+        Outcome::Part(RegionParts {
+            region: fm.region,
+            language: fm.language,
+            documents: fm.document.into_iter().collect(),
+            priorities: body.priorities,
+            initiatives: body.initiatives,
+            proposals: body.proposals,
+            other_sections: body.other_sections,
+            body: content(lead),
+            source: path.to_string(),
+        })
+    } else {
+        let Some(meeting) = fm.meeting else {
+            return (None, diagnostics);
+        };
+        Outcome::Rpm(
+            Box::new(Rpm {
+                region: fm.region,
+                meeting,
+                participation: fm.participation.unwrap_or_default(),
+                forum: fm.forum,
+                language: fm.language,
+                priorities: body.priorities,
+                initiatives: body.initiatives,
+                proposals: body.proposals,
+                other_sections: body.other_sections,
+                body: content(None),
+                source: path.to_string(),
+            }),
+            fm.session,
+        )
+    };
+    (Some(outcome), diagnostics)
+}
+
+/// Keys of an RPM outcome in a part (a file without `meeting:`), and a part's keys in an RPM
+/// outcome: errors at the key.
+fn misplaced_keys(fm: &RpmFrontMatter, is_part: bool, doc: &Document) -> Vec<Diagnostic> {
+    let given = |key: &str| match key {
+        "participation" => fm.participation.is_some(),
+        "forum" => fm.forum.is_some(),
+        "session" => fm.session.is_some(),
+        "document" => fm.document.is_some(),
+        _ => fm.source.is_some(),
+    };
+    let (keys, message, help): (&[&str], &str, &str) = if is_part {
+        (
+            &RPM_ONLY,
+            "a file without `meeting:` is a part of its region's outcome, which has no `{key}:`",
+            "add the `meeting:` block if the file gives the RPM's outcome; otherwise remove `{key}:`",
+        )
+    } else {
+        (
+            &PART_ONLY,
+            "`{key}:` is for a part of a region's outcome (a file without `meeting:`)",
+            "remove `{key}:`; the meeting's documents are named by `meeting.symbol` and `meeting.report`",
+        )
+    };
+    keys.iter()
+        .filter(|k| given(k))
+        .map(|k| {
+            Diagnostic::error(&doc.pos(k), message.replace("{key}", k))
+                .with_help(help.replace("{key}", k))
+        })
+        .collect()
 }
 
 /// An inter-regional meeting file → the meeting.
@@ -173,47 +254,4 @@ fn forum_dates(forum: &Forum, doc: &Document) -> Option<Diagnostic> {
         )
         .with_help("check the `start:` and `end:` dates of `forum:`")
     })
-}
-
-/// One RPM per region; files of the same region that all set `session:` are merged into one
-/// RPM (dates span all sessions, counts are the largest reported, texts are concatenated).
-pub fn merge_sessions(
-    rpms: Vec<(Rpm, Option<String>)>,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<Rpm> {
-    let mut merged: Vec<(Rpm, bool)> = Vec::new();
-    for (rpm, session) in rpms {
-        match merged.iter_mut().find(|(m, _)| m.region == rpm.region) {
-            Some((first, true)) if session.is_some() => absorb(first, rpm),
-            Some((first, _)) => diagnostics.push(
-                Diagnostic::error(
-                    &SourcePos::new(&rpm.source, 2, 1),
-                    format!("a second RPM outcome for region {} (the first is {})", rpm.region, first.source),
-                )
-                .with_help("if the region met in several sessions, set `session:` in the front matter of each file"),
-            ),
-            None => merged.push((rpm, session.is_some())),
-        }
-    }
-    let mut rpms: Vec<Rpm> = merged.into_iter().map(|(r, _)| r).collect();
-    rpms.sort_by_key(|r| r.region);
-    rpms
-}
-
-fn absorb(first: &mut Rpm, next: Rpm) {
-    let (a, b) = (&mut first.meeting, &next.meeting);
-    a.start = a.start.min(b.start);
-    a.end = a.end.max(b.end);
-    let (p, q) = (&mut first.participation, next.participation);
-    p.member_states = p.member_states.max(q.member_states);
-    p.sector_members = p.sector_members.max(q.sector_members);
-    p.participants = p.participants.max(q.participants);
-    p.ldc_fellowships = p.ldc_fellowships.max(q.ldc_fellowships);
-    first.forum = first.forum.take().or(next.forum);
-    first.priorities.extend(next.priorities);
-    first.initiatives.extend(next.initiatives);
-    first.proposals.extend(next.proposals);
-    first.other_sections.extend(next.other_sections);
-    first.body = format!("{}\n\n{}", first.body, next.body);
-    first.source = format!("{}, {}", first.source, next.source);
 }

@@ -48,6 +48,10 @@ pub struct Proposal {
     /// The ITU proposal number (`number=ACP/67A1/1`), if the outcome gives one.
     pub number: Option<String>,
     pub action: Action,
+    /// The mark as an ITU heading writes it, when it is not the action's code (`(MOD)`,
+    /// `ADD*`, `SUP*`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mark: Option<String>,
     pub title: String,
     /// Markdown body under the heading.
     pub body: String,
@@ -63,9 +67,17 @@ pub struct Proposal {
     pub classified_via: String,
     /// The heading's position.
     pub source: SourcePos,
+    /// The heading's text as written (without its attribute block), to find it in the annex.
+    #[serde(skip)]
+    pub heading: String,
 }
 
 impl Proposal {
+    /// The mark as written: `(MOD)`, `ADD*`, or else the action's code.
+    pub fn mark(&self) -> &str {
+        self.mark.as_deref().unwrap_or(self.action.code())
+    }
+
     /// The id used everywhere else: `REGION/ID`.
     pub fn qualified_id(&self) -> String {
         // Built by hand: a group names every member, and `format!` costs several times more.

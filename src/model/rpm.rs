@@ -1,5 +1,5 @@
 use super::Date;
-use super::{Conference, Proposal, Region, SourcePos, Topic};
+use super::{Conference, Proposal, Region, RegionParts, SourcePos, Topic};
 use serde::{Deserialize, Serialize};
 
 /// The `meeting:` block of an RPM or inter-regional meeting file.
@@ -114,6 +114,8 @@ pub struct Cycle {
     pub topics: Vec<Topic>,
     /// RPMs in canonical region order; absent regions have none.
     pub rpms: Vec<Rpm>,
+    /// The outcome parts of regions without an RPM outcome file, in canonical region order.
+    pub parts: Vec<RegionParts>,
     pub inter_regional: Vec<InterRegionalMeeting>,
 }
 
@@ -133,8 +135,20 @@ impl Cycle {
         }
     }
 
-    /// Every proposal of every RPM, in region then file order.
+    /// The outcome parts of a region that held no RPM, if it gave any.
+    pub fn parts(&self, region: Region) -> Option<&RegionParts> {
+        self.parts.iter().find(|p| p.region == region)
+    }
+
+    /// Every proposal of every RPM and of the parts of regions without one, in canonical
+    /// region then file order.
     pub fn proposals(&self) -> impl Iterator<Item = &Proposal> {
-        self.rpms.iter().flat_map(|r| r.proposals.iter())
+        Region::ALL
+            .into_iter()
+            .flat_map(|region| match (self.rpm(region), self.parts(region)) {
+                (Some(rpm), _) => rpm.proposals.as_slice(),
+                (None, Some(parts)) => parts.proposals.as_slice(),
+                (None, None) => &[],
+            })
     }
 }

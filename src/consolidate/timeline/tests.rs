@@ -74,6 +74,7 @@ fn cycle(conference: Conference, rpms: Vec<Rpm>) -> Cycle {
         conference,
         topics: vec![],
         rpms,
+        parts: vec![],
         inter_regional: vec![],
     }
 }

@@ -10,12 +10,17 @@ use std::fmt;
 /// A path from the root: the index of each mapping entry or list item on the way.
 pub type Path = Vec<u32>;
 
+/// How a value that is still to be found starts (`"FILL IN: not found in RPM-AMS17-41-E.docx"`).
+const PLACEHOLDER: &str = "FILL IN";
+
 /// Why a value could not be read, and where.
 #[derive(Debug)]
 pub struct Error {
     pub message: String,
     /// The field a mapping lacks (serde's `missing_field`).
     pub missing: Option<&'static str>,
+    /// A placeholder's note (`not found in X.docx`): the value is a placeholder to fill in.
+    pub placeholder: Option<String>,
     pub place: Option<Place>,
 }
 
@@ -32,6 +37,7 @@ impl de::Error for Error {
         Error {
             message: msg.to_string(),
             missing: None,
+            placeholder: None,
             place: None,
         }
     }
@@ -40,6 +46,7 @@ impl de::Error for Error {
         Error {
             message: format!("missing field `{field}`"),
             missing: Some(field),
+            placeholder: None,
             place: None,
         }
     }
@@ -121,6 +128,22 @@ impl<'t> At<'t> {
 
     fn value(&self) -> &'t Value {
         &self.tree.nodes[self.spot.node].value
+    }
+
+    /// The error for a placeholder (`"FILL IN: not found in X.docx"`), whatever the value's
+    /// type: a value still to be written, not a value of the wrong kind.
+    fn placeholder(&self) -> Option<Error> {
+        let Value::Scalar { text, .. } = self.value() else {
+            return None;
+        };
+        let note = text.trim_start().strip_prefix(PLACEHOLDER)?;
+        let note = note.trim_start_matches([':', ' ', '\u{a0}']).trim_end();
+        Some(self.place(Error {
+            message: format!("a placeholder: {}", text.trim()),
+            missing: None,
+            placeholder: Some(note.to_string()),
+            place: None,
+        }))
     }
 
     /// A plain `~`, `null` or nothing at all.
@@ -372,6 +395,9 @@ impl<'de> de::SeqAccess<'de> for Items<'_, '_> {
             if self.at.skip.contains(&item.spot.path) {
                 continue;
             }
+            if let Some(e) = item.placeholder() {
+                return Err(e);
+            }
             let spot = item.spot.clone();
             return seed
                 .deserialize(item)
@@ -429,6 +455,9 @@ impl<'de> de::MapAccess<'de> for Entries<'_, '_> {
             .value
             .take()
             .ok_or_else(|| de::Error::custom("a value without its key"))?;
+        if let Some(e) = value.placeholder() {
+            return Err(e);
+        }
         let spot = value.spot.clone();
         seed.deserialize(value)
             .map_err(|e| spot.place(self.at.tree, e))

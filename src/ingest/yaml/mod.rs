@@ -88,7 +88,17 @@ pub fn parse<T: DeserializeOwned>(yaml: &str, block: &Block) -> Parsed<T> {
             .missing
             .is_some_and(|f| removed.contains(&(place.path.clone(), f.to_string())));
         let suggestion = suggest_field(&e.message);
-        if !known {
+        if let Some(note) = &e.placeholder {
+            let key = dotted(&tree, &place.path);
+            let message = match note.as_str() {
+                "" => format!("fill in {key}"),
+                note => format!("fill in {key}, {note}"),
+            };
+            diagnostics.push(
+                Diagnostic::error(&block.pos(place.line, place.column), message)
+                    .with_help("replace the placeholder with the value"),
+            );
+        } else if !known {
             let d = Diagnostic::error(&block.pos(place.line, place.column), e.message.clone());
             diagnostics.push(match &suggestion {
                 Some(name) => d.with_help(format!("did you mean `{name}`?")),
@@ -119,6 +129,34 @@ pub fn parse<T: DeserializeOwned>(yaml: &str, block: &Block) -> Parsed<T> {
     }
 }
 
+/// The value at `path` as keys and list indexes (from 0) joined by dots: `meeting.start`,
+/// `meeting.vice_chairs.1`.
+fn dotted(tree: &Tree, path: &[u32]) -> String {
+    let mut node = tree.root;
+    let mut steps = Vec::with_capacity(path.len());
+    for &i in path {
+        let i = i as usize;
+        node = match &tree.nodes[node].value {
+            Value::Map(entries) => match entries.get(i) {
+                Some(&(key, value)) => {
+                    steps.push(tree.text(key).unwrap_or("?").to_string());
+                    value
+                }
+                None => break,
+            },
+            Value::Seq(items) => match items.get(i) {
+                Some(&item) => {
+                    steps.push(i.to_string());
+                    item
+                }
+                None => break,
+            },
+            Value::Scalar { .. } => break,
+        };
+    }
+    steps.join(".")
+}
+
 /// The key of the mapping entry at `path`, when the path ends in a mapping entry.
 fn key_of<'t>(tree: &'t Tree, path: &[u32]) -> Option<&'t str> {
     let mut node = tree.root;
@@ -147,6 +185,17 @@ impl Document {
             file: file.to_string(),
             tree,
             skip,
+        }
+    }
+
+    /// Whether the block's top-level mapping has `key`, whatever its value.
+    pub fn has_key(&self, key: &str) -> bool {
+        let Some(tree) = &self.tree else {
+            return false;
+        };
+        match &tree.nodes[tree.root].value {
+            Value::Map(entries) => entries.iter().any(|&(k, _)| tree.text(k) == Some(key)),
+            _ => false,
         }
     }
 

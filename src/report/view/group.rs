@@ -152,8 +152,8 @@ impl<'a> GroupHead<'a> {
                 let heading = format!("{} {title}", g.action);
                 (heading.clone(), heading)
             }
-            // A title that only names the target is not repeated: "MOD Resolution 10".
-            Some(_) if title.eq_ignore_ascii_case(&target_label) => {
+            // A title that only names the target is not repeated, nor an empty one: "MOD Resolution 10".
+            Some(_) if title.is_empty() || title.eq_ignore_ascii_case(&target_label) => {
                 let label = format!("{} {target_label}", g.action);
                 (label.clone(), label)
             }

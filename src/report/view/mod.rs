@@ -90,7 +90,11 @@ pub fn build(c: &Consolidated) -> Shared<'_> {
         .iter()
         .map(|r| rpm::rpm_view(c, *r, cat))
         .collect();
-    for (n, r) in rpms.iter_mut().filter(|r| r.held).enumerate() {
+    for (n, r) in rpms
+        .iter_mut()
+        .filter(|r| r.held || r.parts_only)
+        .enumerate()
+    {
         r.annex_number = n + 1;
     }
     let groups = || topics.iter().flat_map(|t| t.groups.heads());

@@ -2,7 +2,7 @@
 //! not, with its forum and annex, and the totals over those held.
 
 use super::cycle::venue;
-use super::streamed::{self, Annex};
+use super::streamed::{self, Annex, AnnexText};
 use crate::messages::Catalogue;
 use crate::model::{Consolidated, GroupKind, Region, Rpm};
 use crate::report::markdown::{demote, slug};
@@ -15,8 +15,11 @@ pub struct RpmView<'a> {
     pub code: &'static str,
     pub name: &'static str,
     pub held: bool,
-    /// The number of its annex in the synthesis (1 for the first region that held an RPM);
-    /// 0 when not held.
+    /// Held no RPM (no outcome file with `meeting:`) but gave parts of its outcome: its
+    /// annex holds them.
+    pub parts_only: bool,
+    /// The number of its annex in the synthesis (1 for the first region with one); 0 when
+    /// it has none (neither held nor gave parts).
     pub annex_number: usize,
     pub anchor: String,
     pub symbol: String,
@@ -118,10 +121,15 @@ pub(super) fn rpm_view<'a>(
     cat: &'static Catalogue,
 ) -> RpmView<'a> {
     let Some(rpm) = c.cycle.rpm(region) else {
+        let parts = c.cycle.parts(region);
         return RpmView {
             code: region.code(),
             name: region.name(cat),
             anchor: format!("rpm-{}", slug(region.code())),
+            parts_only: parts.is_some(),
+            source: parts.map(|p| p.source.clone()).unwrap_or_default(),
+            proposal_count: parts.map_or(0, |p| p.proposals.len()),
+            annex: Annex(parts.map(|p| (AnnexText::of_parts(p), cat))),
             ..RpmView::default()
         };
     };
@@ -187,6 +195,7 @@ pub(super) fn rpm_view<'a>(
             venue: venue(f.venue.as_ref(), f.is_virtual, cat),
             participants: f.participants,
         }),
-        annex: Annex(Some((rpm, cat))),
+        parts_only: false,
+        annex: Annex(Some((AnnexText::of_rpm(rpm), cat))),
     }
 }

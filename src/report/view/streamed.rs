@@ -4,11 +4,12 @@
 //! its root, is converted for the templates without them.
 
 use crate::messages::Catalogue;
-use crate::model::{Proposal, Rpm};
+use crate::model::{Proposal, Region, RegionParts, RegionalInitiative, Rpm};
 use crate::report::labels::target_long;
 use crate::report::markdown::{self, Sink};
 use serde::{Serialize, Serializer};
 use std::cell::Cell;
+use std::collections::HashMap;
 
 thread_local! {
     /// Set while a report's root is converted: the streamed fields are left out.
@@ -55,40 +56,101 @@ impl Serialize for Synthesis<'_> {
     }
 }
 
-/// An RPM's whole outcome, headings from level 2: each proposal headed by its mark, number
+/// The texts a region's annex is made of: its RPM outcome, or the parts of its outcome given
+/// without one.
+#[derive(Debug, Clone, Copy)]
+pub struct AnnexText<'a> {
+    pub region: Region,
+    pub body: &'a str,
+    pub proposals: &'a [Proposal],
+    pub initiatives: &'a [RegionalInitiative],
+}
+
+impl<'a> AnnexText<'a> {
+    /// An RPM's outcome.
+    pub fn of_rpm(rpm: &'a Rpm) -> Self {
+        AnnexText {
+            region: rpm.region,
+            body: &rpm.body,
+            proposals: &rpm.proposals,
+            initiatives: &rpm.initiatives,
+        }
+    }
+
+    /// The parts of a region's outcome given without its RPM's.
+    pub fn of_parts(parts: &'a RegionParts) -> Self {
+        AnnexText {
+            region: parts.region,
+            body: &parts.body,
+            proposals: &parts.proposals,
+            initiatives: &parts.initiatives,
+        }
+    }
+
+    /// The proposal a heading of the body heads, with its index: by the heading's `#id`
+    /// (`ids`: the proposals' indexes by id), else the proposal expected next (`next`) when
+    /// the heading is its heading.
+    fn proposal(
+        &self,
+        h: &markdown::Heading,
+        ids: &HashMap<&str, usize>,
+        next: usize,
+    ) -> Option<(usize, &'a Proposal)> {
+        let index = h.id.and_then(|id| ids.get(id).copied()).or_else(|| {
+            self.proposals
+                .get(next)
+                .filter(|p| p.heading == h.text.trim())
+                .map(|_| next)
+        })?;
+        Some((index, &self.proposals[index]))
+    }
+}
+
+/// A region's whole outcome, headings from level 2: each proposal headed by its mark, number
 /// (or id) and target, each initiative by its normalised code, their anchors those the
-/// "Proposals by topic" links go to (empty for a region that held no RPM).
+/// "Proposals by topic" links go to (empty for a region that gave no outcome).
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Annex<'a>(pub Option<(&'a Rpm, &'static Catalogue)>);
+pub struct Annex<'a>(pub Option<(AnnexText<'a>, &'static Catalogue)>);
 
 impl Annex<'_> {
     /// Writes the text into `out`.
     pub fn write(&self, out: &mut dyn Sink) {
-        let Some((rpm, cat)) = self.0 else { return };
-        let anchor = |id: &str| super::group::source_anchor(&format!("{}/{id}", rpm.region));
+        let Some((annex, cat)) = self.0 else { return };
+        let anchor = |id: &str| super::group::source_anchor(&format!("{}/{id}", annex.region));
         let colon = cat.text("colon", &[]);
-        let proposals: std::collections::HashMap<&str, &Proposal> =
-            rpm.proposals.iter().map(|p| (p.id.as_str(), p)).collect();
+        let ids: HashMap<&str, usize> = annex
+            .proposals
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i))
+            .collect();
+        let next = Cell::new(0);
         markdown::rewrite_headings_into(
-            &rpm.body,
+            annex.body,
             2,
             |h| {
-                if let Some(p) = h.id.and_then(|id| proposals.get(id)) {
+                if let Some((index, p)) = annex.proposal(h, &ids, next.get()) {
+                    next.set(index + 1);
                     let label = target_long(p.target.as_deref(), cat);
                     let title = super::group::without_label(&p.title, &label);
                     let number = p.number.as_deref().unwrap_or(&p.id);
+                    let mark = p.mark();
                     let text = match p.target.as_deref() {
-                        Some(t) if t != "new" && title.eq_ignore_ascii_case(&label) => {
-                            format!("{} {number} – {label}", p.action)
+                        Some(t)
+                            if t != "new"
+                                && (title.is_empty() || title.eq_ignore_ascii_case(&label)) =>
+                        {
+                            format!("{mark} {number} – {label}")
                         }
                         Some(t) if t != "new" => {
-                            format!("{} {number} – {label}{colon}{title}", p.action)
+                            format!("{mark} {number} – {label}{colon}{title}")
                         }
-                        _ => format!("{} {number} – {title}", p.action),
+                        _ if title.is_empty() => format!("{mark} {number}"),
+                        _ => format!("{mark} {number} – {title}"),
                     };
                     return (Some(text), Some(anchor(&p.id)));
                 }
-                if let Some(i) = rpm.initiatives.iter().find(|i| i.heading == h.text) {
+                if let Some(i) = annex.initiatives.iter().find(|i| i.heading == h.text) {
                     return (
                         Some(format!("{}{colon}{}", i.code, i.title)),
                         Some(anchor(&i.code)),
