@@ -525,3 +525,170 @@ fn the_implementation_report_reports_what_happened() {
     assert!(text.contains("Its adoption by TDAG-29 is not yet recorded."));
     assert!(text.contains("(Document TDAG-29/9) as submitted to TDAG-29, without its cover page."));
 }
+
+/// The proposals section of the bundled CIS outcome, headed in ITU's form as the Word
+/// importer writes them, in a part of the region's outcome (no `meeting:`).
+fn cis_addendum() -> String {
+    let cis = String::from_utf8(example_files().files["rpm/cis.md"].clone()).unwrap();
+    let rcc1 = cis
+        .split("## Implementation of regional initiatives {#RCC-1")
+        .nth(1)
+        .and_then(|rest| rest.split_once("}\n"))
+        .map(|(_, text)| text.split("\n## ").next().unwrap().trim().to_string())
+        .unwrap();
+    format!(
+        "---\nregion: CIS\ndocument: Addendum 1 to Document WTDC-29/19\nsource: ITU Member States, members of the RCC\n---\n\n# Proposals\n\n## MOD RCC/19A1/1 RESOLUTION 17 (REV. BAKU, 2025) – Implementation of regional initiatives\n\n{rcc1}\n\n## SUP* RCC/19A1/2 RESOLUTION 50 (Rev. Baku, 2025)\n\n**Reasons:** Its purposes are covered by Resolution 37.\n\n## ADD RCC/19A1/3 DRAFT NEW RESOLUTION [RCC-1]\n\nThe conference resolves to study the economics of satellite broadband in landlocked countries.\n"
+    )
+}
+
+/// A region whose outcome comes only as a part (an addendum, no file with `meeting:`) holds
+/// no RPM in the tables, with a warning naming the file; its proposals, headed in ITU's form,
+/// are consolidated with the other regions' and cited by number, and its annex reproduces
+/// them under a title that says no RPM outcome was received.
+#[test]
+fn a_region_that_gives_only_parts_holds_no_rpm_and_its_itu_proposals_are_consolidated() {
+    let mut files = example_files();
+    files.files.remove("rpm/cis.md");
+    files.insert("rpm/cis-addendum-1.md", cis_addendum());
+    let built = built(&files);
+    let c = &built.consolidated;
+    assert!(c.cycle.rpm(rpmsynth::model::Region::CIS).is_none());
+    let parts = c.cycle.parts(rpmsynth::model::Region::CIS).unwrap();
+    // id | mark | number | target | title
+    let got: Vec<String> = parts
+        .proposals
+        .iter()
+        .map(|p| {
+            format!(
+                "{} | {} | {} | {} | {}",
+                p.qualified_id(),
+                p.mark(),
+                p.number.as_deref().unwrap_or("-"),
+                p.target.as_deref().unwrap_or("-"),
+                p.title
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "CIS/RCC/19A1/1 | MOD | RCC/19A1/1 | res-17 | Implementation of regional initiatives",
+            "CIS/RCC/19A1/2 | SUP* | RCC/19A1/2 | res-50 | ",
+            "CIS/RCC/19A1/3 | ADD | RCC/19A1/3 | new | DRAFT NEW RESOLUTION [RCC-1]",
+        ]
+    );
+    let warning = built
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains("region CIS gives parts of its outcome"))
+        .expect("a warning for the region without an RPM outcome");
+    assert_eq!(
+        (warning.file.as_str(), warning.line),
+        ("rpm/cis-addendum-1.md", 2)
+    );
+    // The same text as the Americas' and the Arab States': one common proposal, as before.
+    let group = c
+        .groups
+        .iter()
+        .find(|g| g.members.iter().any(|m| m == "AMS/IAP-1"))
+        .unwrap();
+    assert_eq!(group.members, ["AMS/IAP-1", "ARB/ARB-1", "CIS/RCC/19A1/1"]);
+    assert_eq!(group.kind, GroupKind::Common);
+    let md = file_text(&built, "tdag-synthesis.md");
+    assert!(md.contains("| Commonwealth of Independent States (CIS) | No RPM held |"));
+    assert!(
+        md.contains("[RCC/19A1/1](#src-cis-rcc-19a1-1)"),
+        "cited by number"
+    );
+    assert!(md.contains("### SUP Resolution 50 {#group-"), "{md}");
+    let annex = md
+        .split("# Annex 5: Proposals of the Commonwealth of Independent States region (CIS) {#annex-rpm-cis data-region=CIS}")
+        .nth(1)
+        .expect("the parts' annex, numbered in region order")
+        .split("\n---\n")
+        .next()
+        .unwrap();
+    assert!(annex.contains("No RPM outcome was received from this region."));
+    assert!(
+        annex.contains(
+            "## Addendum 1 to Document WTDC-29/19 (ITU Member States, members of the RCC)"
+        )
+    );
+    for heading in [
+        "### MOD RCC/19A1/1 – Resolution 17: Implementation of regional initiatives {#src-cis-rcc-19a1-1}",
+        "### SUP* RCC/19A1/2 – Resolution 50 {#src-cis-rcc-19a1-2}",
+        "### ADD RCC/19A1/3 – DRAFT NEW RESOLUTION [RCC-1] {#src-cis-rcc-19a1-3}",
+    ] {
+        assert!(annex.contains(heading), "{heading} in {annex}");
+    }
+    let json: Value = serde_json::from_str(&file_text(&built, "consolidated.json")).unwrap();
+    assert_eq!(json["parts"][0]["region"], "CIS");
+    assert_eq!(
+        json["parts"][0]["documents"][0],
+        "Addendum 1 to Document WTDC-29/19"
+    );
+    let sup = json["proposals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == "CIS/RCC/19A1/2")
+        .unwrap();
+    assert_eq!(
+        (&sup["mark"], &sup["action"]),
+        (&Value::from("SUP*"), &Value::from("SUP"))
+    );
+}
+
+/// A part of a region that held its RPM (a common-proposal package) joins the RPM after the
+/// RPM's own file, whatever the files' names: its proposals are the RPM's, in its annex.
+#[test]
+fn a_part_joins_its_regions_rpm_after_the_rpms_own_outcome() {
+    let mut files = example_files();
+    let afr_count = built(&files)
+        .consolidated
+        .cycle
+        .rpm(rpmsynth::model::Region::AFR)
+        .unwrap()
+        .proposals
+        .len();
+    files.insert(
+        "rpm/afr-common-proposals.md",
+        "---\nregion: AFR\n---\n\n# Proposals\n\n## (MOD) AFCP/29A1/1 RESOLUTION 37 (Rev. Baku, 2025): Connectivity for schools\n\nResolution 37 should connect every school by 2030.\n\n## NOC QUESTION 1/1\n\n**Reasons:** The Question serves the region well.\n",
+    );
+    let built = built(&files);
+    let afr = built
+        .consolidated
+        .cycle
+        .rpm(rpmsynth::model::Region::AFR)
+        .unwrap();
+    assert_eq!(afr.source, "rpm/afr.md, rpm/afr-common-proposals.md");
+    let last: Vec<(&str, &str, Option<&str>)> = afr.proposals[afr_count..]
+        .iter()
+        .map(|p| (p.id.as_str(), p.mark(), p.target.as_deref()))
+        .collect();
+    let positional = format!("AFR-P{}", afr_count + 2);
+    assert_eq!(
+        last,
+        [
+            ("AFCP/29A1/1", "(MOD)", Some("res-37")),
+            (positional.as_str(), "NOC", Some("q-1/1"))
+        ]
+    );
+    let md = file_text(&built, "tdag-synthesis.md");
+    let annex = md
+        .split("# Annex 1: Outcome of the Regional Preparatory Meeting for Africa (RPM-AFR29)")
+        .nth(1)
+        .unwrap()
+        .split("\n---\n")
+        .next()
+        .unwrap();
+    let own = annex.find("{#src-afr-afcp-1}").unwrap();
+    let joined = annex
+        .find("### (MOD) AFCP/29A1/1 – Resolution 37: Connectivity for schools {#src-afr-afcp-29a1-1}")
+        .expect("the part's proposal in the region's annex");
+    assert!(own < joined);
+    assert!(annex.contains(&format!(
+        "### NOC {positional} – Question 1/1 {{#src-afr-{}}}",
+        positional.to_lowercase()
+    )));
+}

@@ -157,7 +157,7 @@ fn misplaced_keys(fm: &RpmFrontMatter, is_part: bool, doc: &Document) -> Vec<Dia
     keys.iter()
         .filter(|k| given(k))
         .map(|k| {
-            Diagnostic::error(&doc.pos(k), message.replace("{key}", k))
+            Diagnostic::error(&doc.key_pos(k), message.replace("{key}", k))
                 .with_help(help.replace("{key}", k))
         })
         .collect()

@@ -190,12 +190,30 @@ impl Document {
 
     /// Whether the block's top-level mapping has `key`, whatever its value.
     pub fn has_key(&self, key: &str) -> bool {
-        let Some(tree) = &self.tree else {
-            return false;
-        };
+        self.key_node(key).is_some()
+    }
+
+    /// Where top-level `key` is written (the key itself, not its value); the file alone when
+    /// it is not.
+    pub fn key_pos(&self, key: &str) -> SourcePos {
+        match (&self.tree, self.key_node(key)) {
+            (Some(tree), Some(node)) => {
+                let n = &tree.nodes[node];
+                SourcePos::new(&self.file, n.line, n.column)
+            }
+            _ => SourcePos::new(&self.file, 0, 0),
+        }
+    }
+
+    /// The node of top-level `key`.
+    fn key_node(&self, key: &str) -> Option<tree::NodeId> {
+        let tree = self.tree.as_ref()?;
         match &tree.nodes[tree.root].value {
-            Value::Map(entries) => entries.iter().any(|&(k, _)| tree.text(k) == Some(key)),
-            _ => false,
+            Value::Map(entries) => entries
+                .iter()
+                .find(|&&(k, _)| tree.text(k) == Some(key))
+                .map(|&(k, _)| k),
+            _ => None,
         }
     }
 
@@ -380,6 +398,24 @@ mod tests {
         assert_eq!(at("meeting.symbol"), (4, 11));
         assert_eq!(at("meeting.venue"), (4, 3));
         assert_eq!(at(""), (2, 1));
+    }
+
+    #[test]
+    fn a_placeholder_is_one_error_at_its_value_naming_the_key_whatever_the_type() {
+        let yaml = "region: \"FILL IN: not found in RPM-AMS17-41-E.docx\"\nmeeting:\n  symbol: FILL IN\n  start: \"FILL IN: not found in RPM-AMS17-41-E.docx\"\n  chairs: [A, \"FILL IN: second chair\"]\ncount: \"FILL IN:\u{a0}not found\"\n";
+        let got = problems::<Front>(yaml);
+        assert_eq!(
+            got,
+            [
+                "2:9 fill in region, not found in RPM-AMS17-41-E.docx",
+                "4:11 fill in meeting.symbol",
+                "5:10 fill in meeting.start, not found in RPM-AMS17-41-E.docx",
+                "6:15 fill in meeting.chairs.1, second chair",
+                "7:8 fill in count, not found",
+            ]
+        );
+        let fine = problems::<Front>("region: AFR\nmeeting:\n  symbol: Fill in later\n");
+        assert!(fine.is_empty(), "{fine:?}");
     }
 
     #[test]
