@@ -314,10 +314,12 @@ fn synthesis_markdown(out: &Path) -> String {
 
 /// The annex of `region` in the synthesis's Markdown.
 fn annex(markdown: &str, region: &str) -> String {
-    let start = markdown
-        .find(&format!("data-region={region}}}"))
-        .map(|at| markdown[..at].rfind("\n# Annex").unwrap() + 1)
+    let tag = format!("data-region={region}}}");
+    let line = markdown
+        .lines()
+        .find(|l| l.starts_with("# Annex") && l.ends_with(&tag))
         .unwrap();
+    let start = markdown.find(line).unwrap();
     let end = markdown[start + 1..]
         .find("\n# ")
         .map_or(markdown.len(), |e| start + 1 + e);
@@ -337,7 +339,25 @@ fn proposals_of(json: &Path, region: &str) -> Vec<(String, String, String, Strin
             let id = p["id"].as_str().unwrap();
             let id = id.split_once('/').map_or(id, |(_, i)| i).to_string();
             let s = |k: &str| p[k].as_str().unwrap_or("").to_string();
-            (id, s("action"), s("target"), s("title"))
+            let action = s("action");
+            // What an annex heading ("ADD AFCP-2 – Title", "MOD AFCP-7 – Question 2/1:
+            // digital broadcasting") does not say: whether a new text was marked
+            // `target=new`, and a title that repeats the target before a colon.
+            let target = match s("target") {
+                t if action == "ADD" && t == "new" => String::new(),
+                t => t,
+            };
+            let title = s("title");
+            let title = match title.split_once(": ") {
+                Some((before, after))
+                    if rpmsynth::model::references::at_start(before)
+                        .is_some_and(|(len, _)| len == before.len()) =>
+                {
+                    after.to_string()
+                }
+                _ => title,
+            };
+            (id, action, target, title)
         })
         .collect()
 }

@@ -15,10 +15,20 @@ pub struct Style {
     pub based_on: Option<String>,
 }
 
+/// What a character style sets.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct RunStyle {
+    pub bold: bool,
+    pub italic: bool,
+    pub underline: bool,
+    pub strike: bool,
+}
+
 /// The document's styles and list formats.
 #[derive(Debug, Default)]
 pub struct Styles {
     styles: HashMap<String, Style>,
+    characters: HashMap<String, RunStyle>,
     /// numId → abstractNumId.
     nums: HashMap<String, String>,
     /// (abstractNumId, level) → numbered (not a bullet).
@@ -30,12 +40,16 @@ impl Styles {
     pub fn read(styles: Option<&Element>, numbering: Option<&Element>) -> Styles {
         let mut out = Styles::default();
         for s in styles.into_iter().flat_map(|s| s.elements()) {
-            if s.name != "w:style" || s.attr("w:type") != Some("paragraph") {
-                continue;
-            }
-            let Some(id) = s.attr("w:styleId") else {
+            let Some(id) = s.attr("w:styleId").filter(|_| s.name == "w:style") else {
                 continue;
             };
+            if s.attr("w:type") == Some("character") {
+                out.characters.insert(id.to_string(), run_style(s));
+                continue;
+            }
+            if s.attr("w:type") != Some("paragraph") {
+                continue;
+            }
             let ppr = s.child("w:pPr");
             let rpr = s.child("w:rPr");
             let style = Style {
@@ -112,6 +126,11 @@ impl Styles {
         style
     }
 
+    /// What the character style `id` sets.
+    pub fn characters(&self, id: &str) -> RunStyle {
+        self.characters.get(id).copied().unwrap_or_default()
+    }
+
     /// Whether list `num` is numbered at `level` (else bulleted).
     pub fn numbered(&self, num: &str, level: u8) -> bool {
         self.nums
@@ -119,6 +138,27 @@ impl Styles {
             .and_then(|abs| self.formats.get(&(abs.clone(), level)))
             .copied()
             .unwrap_or(true)
+    }
+}
+
+/// What a character style sets; LibreOffice names the styles of HTML's `<ins>` and `<del>`
+/// "ins" and "del", and they are read as underlined and struck (revision marks).
+fn run_style(s: &Element) -> RunStyle {
+    let rpr = s.child("w:rPr");
+    let prop = |name: &str| rpr.and_then(|r| r.val(name)).is_some_and(on);
+    let name = s
+        .child("w:name")
+        .and_then(|n| n.attr("w:val"))
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    RunStyle {
+        bold: prop("w:b"),
+        italic: prop("w:i"),
+        underline: name == "ins"
+            || rpr
+                .and_then(|r| r.child("w:u"))
+                .is_some_and(|u| on(u.attr("w:val"))),
+        strike: name == "del" || prop("w:strike") || prop("w:dstrike"),
     }
 }
 

@@ -259,6 +259,12 @@ impl<'a> Reader<'a> {
                 "w:hyperlink" => {
                     let mut inner = Vec::new();
                     self.inlines(c, change, &mut inner);
+                    // A link is underlined by its style: that is no revision mark.
+                    for i in &mut inner {
+                        if let Inline::Text(_, f) = i {
+                            f.underline = false;
+                        }
+                    }
                     let url = c
                         .attr("r:id")
                         .and_then(|id| self.links.get(id))
@@ -292,13 +298,21 @@ impl<'a> Reader<'a> {
         if prop("w:vanish") {
             return;
         }
+        let style = rpr
+            .and_then(|p| p.child("w:rStyle"))
+            .and_then(|s| s.attr("w:val"))
+            .map(|id| self.styles.characters(id))
+            .unwrap_or_default();
+        // A property set on the run wins over its character style's.
+        let set =
+            |name: &str, from_style: bool| rpr.and_then(|p| p.val(name)).map_or(from_style, on);
         let format = Format {
-            bold: prop("w:b"),
-            italic: prop("w:i"),
+            bold: set("w:b", style.bold),
+            italic: set("w:i", style.italic),
             underline: rpr
                 .and_then(|p| p.child("w:u"))
-                .is_some_and(|u| on(u.attr("w:val"))),
-            strike: prop("w:strike") || prop("w:dstrike"),
+                .map_or(style.underline, |u| on(u.attr("w:val"))),
+            strike: set("w:strike", style.strike) || prop("w:dstrike"),
             change,
         };
         let caps = prop("w:caps");
