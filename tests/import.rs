@@ -257,6 +257,27 @@ fn bad_files_are_errors_naming_the_file_and_nothing_is_written() {
             "{rel}: nothing written, not even the good file"
         );
     }
+    // A 100 MB document is refused before it is read.
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.docx");
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(100 * 1024 * 1024)
+        .unwrap();
+    let input = dir.path().join("input");
+    let out = rpmsynth(&[
+        "import",
+        big.to_str().unwrap(),
+        "-o",
+        input.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("big.docx") && stderr.contains("100 MB"),
+        "{stderr}"
+    );
+    assert!(!input.exists());
 }
 
 #[test]
@@ -296,9 +317,8 @@ fn a_document_without_a_region_asks_for_region() {
     assert_eq!(ok.unwrap().region.code(), "CIS");
 }
 
-/// The bundled cycle's synthesis, built once: its Markdown.
-fn synthesis_markdown(out: &Path) -> String {
-    let input = common::example_input();
+/// The synthesis of the cycle `input`, built: its Markdown.
+fn synthesis_markdown(input: &Path, out: &Path) -> String {
     let result = rpmsynth(&[
         "build",
         input.to_str().unwrap(),
@@ -373,9 +393,10 @@ fn critic(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Imports `docx` as region `region`'s outcome into a copy of the bundled cycle (in place of
-/// its own file) and returns that cycle's proposals of the region.
+/// Imports `docx` as region `region`'s outcome into a copy of the cycle `input` without its
+/// outcomes and returns that cycle's proposals of the region, and the imported file.
 fn round_trip(
+    input: &Path,
     docx: &[u8],
     region: &str,
     dir: &Path,
@@ -383,13 +404,14 @@ fn round_trip(
     let imported = import::import("annex.docx", docx, rpmsynth::model::Region::parse(region))
         .unwrap_or_else(|e| panic!("{region}: {e}"));
     let cycle = dir.join(format!("cycle-{region}"));
+    let _ = std::fs::remove_dir_all(&cycle);
     std::fs::create_dir_all(cycle.join("rpm")).unwrap();
-    let input = common::example_input();
     for f in ["conference.yaml", "topics.yaml"] {
         std::fs::copy(input.join(f), cycle.join(f)).unwrap();
     }
     std::fs::write(cycle.join("rpm/annex.md"), &imported.markdown).unwrap();
     let out = dir.join(format!("out-{region}"));
+    let _ = std::fs::remove_dir_all(&out);
     let result = rpmsynth(&[
         "build",
         cycle.to_str().unwrap(),
@@ -413,9 +435,28 @@ fn round_trip(
 
 #[test]
 fn each_regions_annex_written_to_word_imports_back_to_the_same_proposals() {
+    round_trip_cycle(&common::example_input());
+}
+
+#[test]
+fn the_reference_corpus_annexes_import_back_to_the_same_proposals() {
+    let Some(corpus) = common::harness::corpus_folder() else {
+        assert!(
+            std::env::var("RPMSYNTH_REQUIRE_CORPUS").as_deref() != Ok("1"),
+            "the reference corpus is required (RPMSYNTH_REQUIRE_CORPUS=1) but absent"
+        );
+        eprintln!("note: the reference corpus is absent: its round trip is skipped");
+        return;
+    };
+    round_trip_cycle(&corpus);
+}
+
+/// Each region's annex of `input`'s synthesis, written to Word by rpmsynth and by
+/// LibreOffice, imports back to the region's proposals and changes.
+fn round_trip_cycle(input: &Path) {
     let dir = tempfile::tempdir().unwrap();
     let built = dir.path().join("built");
-    let markdown = synthesis_markdown(&built);
+    let markdown = synthesis_markdown(input, &built);
     let info = rpmsynth::model::DocumentInfo {
         title: "Annex".into(),
         subject: "WTDC".into(),
@@ -427,15 +468,14 @@ fn each_regions_annex_written_to_word_imports_back_to_the_same_proposals() {
     let soffice = common::tools::available(&common::harness::SOFFICE);
     for region in ["AFR", "AMS", "ARB", "ASP", "CIS", "EUR"] {
         let want = proposals_of(&built.join("consolidated.json"), region);
-        let source = std::fs::read_to_string(
-            common::example_input().join(format!("rpm/{}.md", region.to_lowercase())),
-        )
-        .unwrap();
+        let source =
+            std::fs::read_to_string(input.join(format!("rpm/{}.md", region.to_lowercase())))
+                .unwrap();
         let want_changes = critic(&source);
         let slice = annex(&markdown, region);
         // rpmsynth's own DOCX writer.
         let docx = rpmsynth::render::docx::to_docx(&slice, &info, None).unwrap();
-        let (got, md) = round_trip(&docx, region, dir.path());
+        let (got, md) = round_trip(input, &docx, region, dir.path());
         assert_eq!(got, want, "{region}, rpmsynth's Word");
         assert_eq!(critic(&md), want_changes, "{region}, rpmsynth's Word");
         // LibreOffice, from the HTML of the same Markdown.
@@ -455,7 +495,7 @@ fn each_regions_annex_written_to_word_imports_back_to_the_same_proposals() {
                 ],
             );
             let docx = std::fs::read(html_path.with_extension("docx")).unwrap();
-            let (got, md) = round_trip(&docx, region, dir.path());
+            let (got, md) = round_trip(input, &docx, region, dir.path());
             assert_eq!(got, want, "{region}, LibreOffice's Word");
             assert_eq!(critic(&md), want_changes, "{region}, LibreOffice's Word");
         }

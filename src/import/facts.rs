@@ -2,6 +2,7 @@
 //! held, who chaired it, who was elected vice-chair, who attended, how many fellowships were
 //! granted. Each phrasing is a pattern; docs/import.md lists them with examples.
 
+use crate::model::number_words;
 use chrono::NaiveDate;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -142,42 +143,15 @@ pub fn number(words: &str) -> Option<u64> {
     if let Ok(n) = w.replace(' ', "").parse() {
         return Some(n);
     }
-    let units = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    let tens = [
-        "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
     let (mut total, mut current, mut any) = (0u64, 0u64, false);
     for word in w.split_whitespace() {
         if word == "and" {
             continue;
         }
-        if let Some(n) = units.iter().position(|u| *u == word) {
-            current += n as u64;
-        } else if let Some(n) = tens.iter().position(|t| !t.is_empty() && *t == word) {
-            current += n as u64 * 10;
-        } else if word == "hundred" {
+        if word == "hundred" {
             current = current.max(1) * 100;
+        } else if let Some(n) = number_words::value(word) {
+            current += n as u64;
         } else if word == "thousand" {
             total += current.max(1) * 1000;
             current = 0;

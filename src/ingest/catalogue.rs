@@ -180,39 +180,7 @@ fn series_with_dot(text: &str) -> String {
 /// `text` with English number words below a thousand written in digits
 /// ("Resolution sixty-nine" → "Resolution 69"), to suggest the id a reference in words means.
 fn in_digits(text: &str) -> String {
-    const UNITS: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    let value = |word: &str| {
-        let word = word.to_lowercase();
-        UNITS
-            .iter()
-            .position(|u| *u == word)
-            .or_else(|| TENS.iter().position(|t| *t == word).map(|t| (t + 2) * 10))
-            .or_else(|| (word == "hundred").then_some(100))
-    };
+    use crate::model::number_words::value;
     let mut out: Vec<String> = Vec::new();
     let mut number: Option<usize> = None;
     for word in text.split([' ', '-']).filter(|w| !w.is_empty()) {

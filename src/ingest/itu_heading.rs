@@ -36,7 +36,7 @@ const MARKS: [(&str, Action); 7] = [
 
 /// An ITU number: `LETTERS/document[A addendum]/serial` or `LETTERS-serial`.
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[A-Z]{2,10}/\d{1,4}(?:A\d{1,3})?/\d{1,4}|([A-Z]{2,10})-\d{1,4})$")
+    Regex::new(r"^(?:[A-Z]{2,10}/\d{1,4}(?:A\d{1,3})?/\d{1,4}|([A-Z]{2,10})-[A-Z]{0,3}\d{1,4})$")
         .expect("valid")
 });
 
