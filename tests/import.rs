@@ -167,6 +167,10 @@ fn a_package_is_a_part_of_its_regions_outcome_told_by_its_source() {
         rcc.markdown
     );
     assert!(!rcc.markdown.contains("meeting:"));
+    // The addendum's line, split by a line break in the header, and its source head the
+    // part in the annex.
+    assert!(rcc.markdown.contains("\ndocument: \"Addendum 10 to Document WTDC-25/19\"\n"));
+    assert!(rcc.markdown.contains("\nsource: \"ITU Member States, members of the RCC\"\n"));
     assert!(
         rcc.report.region_how.contains("RCC"),
         "{}",

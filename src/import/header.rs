@@ -29,6 +29,9 @@ pub struct Header {
 static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(Addendum|Corrigendum|Revision|Révision)\s+\d+\s+(?:to|au|à|al)\s+)?Document(?:o)?\s+([A-Z][A-Za-z0-9-]*(?:/[A-Za-z0-9()]+)*?)(?:-([ACEFRS]))?\s*$").unwrap()
 });
+static ADDENDUM_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:Addendum|Corrigendum|Revision|Révision)\s+\d+\s+(?:to|au|à|al)$").unwrap()
+});
 static ORIGINAL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^Original\s*:\s*(.+)$").unwrap());
 static SOURCE: LazyLock<Regex> =
@@ -42,7 +45,18 @@ static RPM_REGION: LazyLock<Regex> =
 /// Reads the header from the document's first lines (`lines`: its first paragraphs' text).
 pub fn read(lines: &[String]) -> Header {
     let mut h = Header::default();
+    // "Addendum 10 to" and "Document WTDC-25/19-E" on two lines (a line break) are one line.
+    let mut joined: Vec<String> = Vec::new();
     for line in lines {
+        match joined.last_mut() {
+            Some(prev) if ADDENDUM_START.is_match(prev.trim()) => {
+                prev.push(' ');
+                prev.push_str(line.trim());
+            }
+            _ => joined.push(line.clone()),
+        }
+    }
+    for line in &joined {
         let line = line.trim();
         let mut used = true;
         if let Some(c) = SYMBOL.captures(line) {
@@ -178,6 +192,11 @@ mod tests {
             Some("Addendum 10 to Document WTDC-17/23-E")
         );
         assert_eq!(h.symbol.as_deref(), Some("WTDC-17/23"));
+        let split = read(&lines(&["Addendum 10 to", "Document WTDC-25/19-E"]));
+        assert_eq!(
+            split.addendum.as_deref(),
+            Some("Addendum 10 to Document WTDC-25/19-E")
+        );
         assert_eq!(region(&h, &[]).unwrap().0, Region::CIS);
         let bare = Header::default();
         assert_eq!(

@@ -151,9 +151,24 @@ pub fn compose(
         )
     } else {
         report.kind = "proposals (a part of the region's outcome)";
+        let q = |s: &str| serde_json::to_string(s).unwrap_or_default();
         let mut f = format!("---\nregion: {}\n", region.code());
-        for line in [&header.addendum, &header.source].into_iter().flatten() {
-            let _ = writeln!(f, "# {line}");
+        let document = header.addendum.clone().or_else(|| {
+            let symbol = header.symbol.as_ref()?;
+            let suffix = header.suffix.map(|c| format!("-{c}")).unwrap_or_default();
+            Some(format!("Document {symbol}{suffix}"))
+        });
+        if let Some(d) = document {
+            // "Addendum 10 to Document WTDC-17/23", without the language suffix.
+            let d = d.trim_end();
+            let d = match d.rsplit_once('-') {
+                Some((head, l)) if l.len() == 1 && "ACEFRS".contains(l) => head,
+                _ => d,
+            };
+            let _ = writeln!(f, "document: {}", q(d));
+        }
+        if let Some(s) = &header.source {
+            let _ = writeln!(f, "source: {}", q(s));
         }
         let _ = writeln!(f, "language: {language}\n---");
         f
