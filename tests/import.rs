@@ -169,8 +169,14 @@ fn a_package_is_a_part_of_its_regions_outcome_told_by_its_source() {
     assert!(!rcc.markdown.contains("meeting:"));
     // The addendum's line, split by a line break in the header, and its source head the
     // part in the annex.
-    assert!(rcc.markdown.contains("\ndocument: \"Addendum 10 to Document WTDC-25/19\"\n"));
-    assert!(rcc.markdown.contains("\nsource: \"ITU Member States, members of the RCC\"\n"));
+    assert!(
+        rcc.markdown
+            .contains("\ndocument: \"Addendum 10 to Document WTDC-25/19\"\n")
+    );
+    assert!(
+        rcc.markdown
+            .contains("\nsource: \"ITU Member States, members of the RCC\"\n")
+    );
     assert!(
         rcc.report.region_how.contains("RCC"),
         "{}",
@@ -504,4 +510,89 @@ fn round_trip_cycle(input: &Path) {
             assert_eq!(critic(&md), want_changes, "{region}, LibreOffice's Word");
         }
     }
+}
+
+/// `docx` without the paragraphs whose text holds one of `phrases`.
+fn without_paragraphs(docx: &Path, phrases: &[&str]) -> Vec<u8> {
+    let bytes = std::fs::read(docx).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let paragraph = regex::Regex::new(r"(?s)<w:p[ >].*?</w:p>").unwrap();
+    let tags = regex::Regex::new(r"<[^>]+>").unwrap();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        let mut content = Vec::new();
+        std::io::Read::read_to_end(&mut f, &mut content).unwrap();
+        if name == "word/document.xml" {
+            let text = String::from_utf8(content).unwrap();
+            let mut removed = 0;
+            let text = paragraph.replace_all(&text, |c: &regex::Captures| {
+                let plain = tags.replace_all(&c[0], "");
+                if phrases.iter().any(|p| plain.contains(p)) {
+                    removed += 1;
+                    "<w:p/>".to_string()
+                } else {
+                    c[0].to_string()
+                }
+            });
+            assert!(removed >= phrases.len(), "{removed} paragraphs removed");
+            content = text.into_owned().into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        std::io::Write::write_all(&mut out, &content).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+#[test]
+fn facts_not_found_are_placeholders_that_check_reports_at_their_line() {
+    // The chairman's report without the paragraphs giving its dates (in the header and the
+    // prose) and its chair.
+    let bytes = without_paragraphs(
+        &data().join("docx/rpm-ams17-chairman.docx"),
+        &["from 22 – 24 February", "was held in", "as Chairman"],
+    );
+    let got = import::import("RPM-AMS17-41-E.docx", &bytes, None).unwrap();
+    let md = &got.markdown;
+    assert!(
+        md.contains("  start: \"FILL IN: not found in RPM-AMS17-41-E.docx\"\n"),
+        "{md}"
+    );
+    assert!(
+        md.contains("  # chair: not found in RPM-AMS17-41-E.docx\n"),
+        "{md}"
+    );
+    let warned: Vec<&str> = got
+        .report
+        .warnings
+        .iter()
+        .map(|w| w.message.as_str())
+        .collect();
+    assert!(
+        warned
+            .iter()
+            .any(|w| w.starts_with("meeting.start not found")),
+        "{warned:?}"
+    );
+    assert!(got.report.warnings.iter().all(|w| w.paragraph > 1));
+    // In a cycle, check names the key, the file and the line.
+    let dir = tempfile::tempdir().unwrap();
+    let cycle = dir.path().join("cycle");
+    std::fs::create_dir_all(cycle.join("rpm")).unwrap();
+    let input = common::example_input();
+    for f in ["conference.yaml", "topics.yaml"] {
+        std::fs::copy(input.join(f), cycle.join(f)).unwrap();
+    }
+    std::fs::write(cycle.join("rpm/ams.md"), md).unwrap();
+    let line = md.lines().position(|l| l.starts_with("  start: ")).unwrap() + 1;
+    let out = rpmsynth(&["check", cycle.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("fill in meeting.start, not found in RPM-AMS17-41-E.docx"),
+        "{stderr}"
+    );
+    assert!(stderr.contains(&format!("rpm/ams.md:{line}:")), "{stderr}");
 }

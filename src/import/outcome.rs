@@ -141,14 +141,31 @@ pub fn compose(
     let language = language(&header, content.blocks);
     let front = if chairmans {
         report.kind = "chairman's report";
-        front_matter(
+        let front = front_matter(
             content.file,
             region,
             &header,
             &facts,
             &language,
             &mut report,
-        )
+        );
+        // Each fact not found is a warning at the paragraph where the report's text starts.
+        if let Some(first) = blocks[header_end..].iter().find_map(para) {
+            for key in report.missing.clone() {
+                let written = if REQUIRED.contains(&key.as_str()) {
+                    "a FILL IN placeholder, an error until it is filled in"
+                } else {
+                    "a comment"
+                };
+                report.warnings.push(Warning::at(
+                    first,
+                    &format!(
+                        "{key} not found in the report's text from here on (written as {written})"
+                    ),
+                ));
+            }
+        }
+        front
     } else {
         report.kind = "proposals (a part of the region's outcome)";
         let q = |s: &str| serde_json::to_string(s).unwrap_or_default();
@@ -384,6 +401,14 @@ fn language(h: &Header, _blocks: &[Block]) -> String {
     }
     .to_string()
 }
+
+/// The facts a chairman's report's front matter cannot do without.
+const REQUIRED: [&str; 4] = [
+    "meeting.symbol",
+    "meeting.title",
+    "meeting.start",
+    "meeting.end",
+];
 
 /// The front matter of a chairman's report: every fact found, a placeholder for each
 /// required one that was not, a comment for each optional one that was not.
