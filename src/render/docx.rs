@@ -32,6 +32,10 @@
 
 mod body;
 mod fields;
+mod inline;
+mod layout;
+mod lines;
+mod metrics;
 mod nesting;
 mod outline;
 mod package;
@@ -47,6 +51,7 @@ mod styles;
 mod table;
 #[cfg(test)]
 mod tests;
+mod typeset;
 mod xml;
 
 pub use reference::Reference;
@@ -63,7 +68,7 @@ pub fn to_docx(
 ) -> std::io::Result<Vec<u8>> {
     let geometry = reference.and_then(|r| r.geometry).unwrap_or(Geometry::A4);
     let mut outline = outline::Outline::read(markdown);
-    pages::estimate(markdown, &mut outline, geometry);
+    pages::estimate(markdown, &mut outline, geometry, &info.language);
     let stamp = parts::stamp(&info.iso_date);
     let language = xml::clean(&info.language);
     let language = if language

@@ -1,6 +1,7 @@
 //! Shared helpers for the whole-command tests: run the binary, read outputs back.
 #![allow(dead_code)]
 
+pub mod contents;
 pub mod harness;
 pub mod tools;
 

@@ -130,7 +130,6 @@ impl Paragraph {
     }
 
     /// Whether it stays on the page of the next block.
-    #[cfg(test)]
     pub fn keeps_with_next(&self) -> bool {
         self.props.keep_next
     }
