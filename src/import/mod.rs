@@ -86,7 +86,7 @@ pub fn import(file: &str, bytes: &[u8], region: Option<Region>) -> Result<Import
         blocks: &blocks,
         footnotes: &notes,
     };
-    let (region, _, markdown, mut report) = outcome::compose(&content, region)?;
+    let (region, markdown, mut report) = outcome::compose(&content, region)?;
     let c = &reader.counts;
     report.tracked = (
         c.insertions,

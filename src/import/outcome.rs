@@ -31,11 +31,11 @@ static INITIATIVE: LazyLock<Regex> = LazyLock::new(|| {
 static SECTION_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+\S").unwrap());
 
-/// Makes the outcome file of `content`: (region and how it was told, Markdown, report).
+/// Makes the outcome file of `content`: its region, its text, and what was recognised.
 pub fn compose(
     content: &Content,
     region: Option<Region>,
-) -> Result<(Region, String, String, Report), String> {
+) -> Result<(Region, String, Report), String> {
     let blocks = content.blocks;
     let header_end = header_end(blocks);
     let mut lines = Vec::new();
@@ -60,7 +60,7 @@ pub fn compose(
         })?,
     };
     let mut report = Report {
-        region_how: how.clone(),
+        region_how: how,
         ..Report::default()
     };
     let in_proposal = {
@@ -138,7 +138,7 @@ pub fn compose(
     }
     report.changes = writer.changes;
     let facts = facts::read(&prose, &header.lines);
-    let language = language(&header, content.blocks);
+    let language = language(&header);
     let front = if chairmans {
         report.kind = "chairman's report";
         let front = front_matter(
@@ -190,12 +190,7 @@ pub fn compose(
         let _ = writeln!(f, "language: {language}\n---");
         f
     };
-    Ok((
-        region,
-        how,
-        format!("{front}\n{}", body.trim_end()) + "\n",
-        report,
-    ))
+    Ok((region, format!("{front}\n{}\n", body.trim_end()), report))
 }
 
 fn para(b: &Block) -> Option<&Para> {
@@ -390,7 +385,7 @@ fn one_line(text: &str) -> String {
 }
 
 /// The outcome's language: the symbol's suffix, else English.
-fn language(h: &Header, _blocks: &[Block]) -> String {
+fn language(h: &Header) -> String {
     match h.suffix {
         Some('A') => "ar",
         Some('C') => "zh",
