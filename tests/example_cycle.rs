@@ -188,7 +188,7 @@ fn an_absent_region_gets_a_no_rpm_held_row_and_totals_are_computed() {
         .cycle
         .rpms
         .iter()
-        .map(|r| r.participation.ldc_fellowships)
+        .filter_map(|r| r.participation.ldc_fellowships)
         .sum();
     let implementation = md("wtdc-implementation.md");
     assert!(
@@ -691,4 +691,57 @@ fn a_part_joins_its_regions_rpm_after_the_rpms_own_outcome() {
         "### NOC {positional} – Question 1/1 {{#src-afr-{}}}",
         positional.to_lowercase()
     )));
+}
+
+/// A count an outcome does not give is "–", not 0, and is left out of consolidated.json; a
+/// column that no RPM fills (here: Sector Members) is left out of the table.
+#[test]
+fn a_count_not_given_is_a_dash_and_a_column_no_rpm_fills_is_left_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("input");
+    common::copy_example(&input);
+    for entry in std::fs::read_dir(input.join("rpm")).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut kept: Vec<&str> = text
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("sector_members:"))
+            .collect();
+        if path.ends_with("afr.md") {
+            kept.retain(|l| !l.trim_start().starts_with("participants:"));
+        }
+        std::fs::write(&path, kept.join("\n") + "\n").unwrap();
+    }
+    let (result, out) = common::build_with(&input, &[]);
+    assert_eq!(
+        result.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    let md = common::read(out.path(), "tdag-synthesis.md");
+    assert!(
+        md.contains("| Member States | Participants |"),
+        "no Sector Members column"
+    );
+    assert!(!md.contains("Sector Members |"));
+    let africa = md
+        .lines()
+        .find(|l| l.starts_with("| Africa (AFR) | 5–7 June 2029"))
+        .unwrap_or_else(|| panic!("{md}"));
+    assert!(africa.ends_with("| – |"), "{africa}");
+    let json: serde_json::Value =
+        serde_json::from_str(&common::read(out.path(), "consolidated.json")).unwrap();
+    let afr = json["rpms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["region"] == "AFR")
+        .unwrap();
+    assert!(afr["participation"].get("participants").is_none(), "{afr}");
+    assert!(
+        afr["participation"].get("sector_members").is_none(),
+        "{afr}"
+    );
+    assert!(afr["participation"]["member_states"].is_number());
 }

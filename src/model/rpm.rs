@@ -25,18 +25,19 @@ pub struct Meeting {
     pub regional_organizations: Vec<String>,
 }
 
-/// The `participation:` block: counts as reported by the meeting.
+/// The `participation:` block: counts as reported by the meeting; a count the outcome does
+/// not give is `None` (shown as "–", left out of `consolidated.json`), never 0.
 #[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Participation {
-    #[serde(default)]
-    pub member_states: u32,
-    #[serde(default)]
-    pub sector_members: u32,
-    #[serde(default)]
-    pub participants: u32,
-    #[serde(default)]
-    pub ldc_fellowships: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub member_states: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sector_members: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub participants: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ldc_fellowships: Option<u32>,
 }
 
 /// The `forum:` block of an RPM file: the region's Forum on bridging the standardization
@@ -52,8 +53,8 @@ pub struct Forum {
     pub is_virtual: bool,
     pub start: Date,
     pub end: Date,
-    #[serde(default)]
-    pub participants: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub participants: Option<u32>,
 }
 
 /// A regional initiative with its normalised code (`AFR1`, `CIS2`).

@@ -171,6 +171,14 @@ fn join_and(params: &[&Json], root: &Root) -> Result<Json, String> {
 /// `{{plural 3 "proposal"}}` → "3 proposals"; the plural is the singular with an "s" unless
 /// given. French uses the singular for 0 and 1.
 fn plural(params: &[&Json], root: &Root) -> Result<Json, String> {
+    if params[0].is_null() {
+        // A count the input does not give: "– participants".
+        let word = match params.get(2) {
+            Some(plural) => text(plural)?.to_string(),
+            None => format!("{}s", text(params[1])?),
+        };
+        return Ok(format!("{MISSING} {word}").into());
+    }
     let n = params[0]
         .as_f64()
         .ok_or_else(|| format!("expected a number, got {}", params[0]))?;
@@ -195,8 +203,15 @@ fn ordinal(params: &[&Json], root: &Root) -> Result<Json, String> {
     Ok(format!("{n}{suffix}").into())
 }
 
-/// `{{number 12345}}` → "12,345" ("12 345" with a narrow no-break space in French).
+/// How a count the input does not give is shown.
+const MISSING: &str = "–";
+
+/// `{{number 12345}}` → "12,345" ("12 345" with a narrow no-break space in French); a
+/// count the input does not give (null) → "–".
 fn number(params: &[&Json], root: &Root) -> Result<Json, String> {
+    if params[0].is_null() {
+        return Ok(MISSING.into());
+    }
     if !params[0].is_number() {
         return Err(format!("expected a number, got {}", params[0]));
     }
@@ -304,6 +319,11 @@ mod tests {
         assert_eq!(call(number, &[json!(12345)], "en"), "12,345");
         assert_eq!(call(number, &[json!(-1234567)], "en"), "-1,234,567");
         assert_eq!(call(number, &[json!(999)], "en"), "999");
+        assert_eq!(call(number, &[json!(null)], "en"), "–");
+        assert_eq!(
+            call(plural, &[json!(null), json!("participant")], "en"),
+            "– participants"
+        );
         assert_eq!(call(number, &[json!(12345.5)], "fr"), "12\u{202F}345,5");
         assert_eq!(
             call(plural, &[json!(1), json!("proposal")], "en"),

@@ -71,8 +71,9 @@ pub struct InterRegionalView {
     /// a person does not.
     pub chair_in_text: String,
     pub regions: String,
-    pub member_states: u32,
-    pub participants: u32,
+    /// Null when the meeting's file does not give it.
+    pub member_states: Option<u32>,
+    pub participants: Option<u32>,
     pub body: String,
     pub source: String,
 }

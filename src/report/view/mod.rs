@@ -57,6 +57,8 @@ pub struct Shared<'a> {
     pub coordination_meeting: Option<CoordinationView>,
     pub rpms: Vec<RpmView<'a>>,
     pub totals: Totals,
+    /// Which columns of the RPM tables have a value in some row.
+    pub rpm_columns: rpm::RpmColumns,
     pub topics: Vec<TopicView<'a>>,
     pub matrix: Vec<MatrixRow>,
     pub regions: Vec<&'static str>,
@@ -109,6 +111,7 @@ pub fn build(c: &Consolidated) -> Shared<'_> {
         advisory_group: cycle::advisory_group(conf, cat),
         coordination_meeting: cycle::coordination_meeting(conf, cat),
         totals: rpm::totals(c, lookup.by_id.len(), &rpms),
+        rpm_columns: rpm::columns(&rpms),
         matrix: findings::matrix(&topics, &lookup),
         rpms,
         regions: Region::ALL.iter().map(|r| r.code()).collect(),

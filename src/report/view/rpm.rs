@@ -34,10 +34,11 @@ pub struct RpmView<'a> {
     pub chair: String,
     pub vice_chairs: String,
     pub regional_organizations: String,
-    pub member_states: u32,
-    pub sector_members: u32,
-    pub participants: u32,
-    pub ldc_fellowships: u32,
+    /// Counts as the outcome gives them; null where it does not ("–" in tables).
+    pub member_states: Option<u32>,
+    pub sector_members: Option<u32>,
+    pub participants: Option<u32>,
+    pub ldc_fellowships: Option<u32>,
     pub source: String,
     pub priorities: Vec<String>,
     pub initiatives: Vec<InitiativeView>,
@@ -71,7 +72,8 @@ pub struct ForumView {
     pub iso_start: String,
     pub iso_end: String,
     pub venue: String,
-    pub participants: u32,
+    /// Null when the outcome does not give it.
+    pub participants: Option<u32>,
 }
 
 /// Counts over the RPMs held and the groups.
@@ -80,15 +82,47 @@ pub struct Totals {
     pub held: usize,
     /// Every one of the six regions held an RPM.
     pub all_held: bool,
-    pub member_states: u32,
-    pub sector_members: u32,
-    pub participants: u32,
-    pub ldc_fellowships: u32,
+    /// Sums over the RPMs that give the count; null when none does.
+    pub member_states: Option<u32>,
+    pub sector_members: Option<u32>,
+    pub participants: Option<u32>,
+    pub ldc_fellowships: Option<u32>,
     pub proposals: usize,
     pub groups: usize,
     pub common: usize,
     pub variant: usize,
     pub single: usize,
+}
+
+/// Which columns of the RPM tables any RPM held fills: a table leaves out a column that no
+/// row would fill.
+#[derive(Debug, Serialize, Default)]
+pub struct RpmColumns {
+    pub chair: bool,
+    pub vice_chairs: bool,
+    pub member_states: bool,
+    pub sector_members: bool,
+    pub participants: bool,
+    pub ldc_fellowships: bool,
+}
+
+pub(super) fn columns(rpms: &[RpmView]) -> RpmColumns {
+    let held = || rpms.iter().filter(|r| r.held);
+    RpmColumns {
+        chair: held().any(|r| !r.chair.is_empty()),
+        vice_chairs: held().any(|r| !r.vice_chairs.is_empty()),
+        member_states: held().any(|r| r.member_states.is_some()),
+        sector_members: held().any(|r| r.sector_members.is_some()),
+        participants: held().any(|r| r.participants.is_some()),
+        ldc_fellowships: held().any(|r| r.ldc_fellowships.is_some()),
+    }
+}
+
+/// Adds a count that may be missing to a sum that may not have started.
+fn add(sum: &mut Option<u32>, count: Option<u32>) {
+    if let Some(n) = count {
+        *sum = Some(sum.unwrap_or(0) + n);
+    }
 }
 
 pub(super) fn totals(c: &Consolidated, proposals: usize, rpms: &[RpmView]) -> Totals {
@@ -106,11 +140,12 @@ pub(super) fn totals(c: &Consolidated, proposals: usize, rpms: &[RpmView]) -> To
     }
     for r in rpms.iter().filter(|r| r.held) {
         totals.held += 1;
-        totals.member_states += r.member_states;
-        totals.sector_members += r.sector_members;
-        totals.participants += r.participants;
-        totals.ldc_fellowships += r.ldc_fellowships;
+        add(&mut totals.member_states, r.member_states);
+        add(&mut totals.sector_members, r.sector_members);
+        add(&mut totals.participants, r.participants);
+        add(&mut totals.ldc_fellowships, r.ldc_fellowships);
     }
+
     totals.all_held = totals.held == Region::ALL.len();
     totals
 }
