@@ -447,33 +447,30 @@ fn map_range(
     start..map(range.end).max(start)
 }
 
-/// Six words of `base` before `range` and six after it, with `⟨here⟩` between them.
+/// Six words of `base` before `range` and six after it, with `⟨here⟩` between them (read
+/// from the range outwards, so a long text costs no more than a short one).
 fn context(base: &str, range: Range<usize>) -> String {
-    fn flat(s: &str) -> Vec<&str> {
-        s.split_whitespace().collect()
+    let (head, tail) = (&base[..range.start], &base[range.end..]);
+    let mut before: Vec<&str> = head.split_whitespace().rev().take(7).collect();
+    before.reverse();
+    let mut after: Vec<&str> = tail.split_whitespace().take(7).collect();
+    let more_before = before.len() > 6;
+    if more_before {
+        before.remove(0);
     }
-    let before = flat(&base[..range.start]);
-    let after = flat(&base[range.end..]);
-    let head = before.len().saturating_sub(6);
-    let tail = after.len().min(6);
-    let space = |s: &str| {
-        if s.chars().next_back().is_some_and(char::is_whitespace) {
-            " "
-        } else {
-            ""
-        }
+    let more_after = after.len() > 6;
+    after.truncate(6);
+    let space = if !before.is_empty() && head.ends_with(char::is_whitespace) {
+        " "
+    } else {
+        ""
     };
     format!(
-        "{}{}{}⟨here⟩{}{}",
-        if head > 0 { "…" } else { "" },
-        before[head..].join(" "),
-        if before.is_empty() {
-            ""
-        } else {
-            space(&base[..range.start])
-        },
-        after[..tail].join(" "),
-        if tail < after.len() { "…" } else { "" },
+        "{}{}{space}⟨here⟩{}{}",
+        if more_before { "…" } else { "" },
+        before.join(" "),
+        after.join(" "),
+        if more_after { "…" } else { "" },
     )
 }
 
