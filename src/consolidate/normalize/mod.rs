@@ -641,6 +641,27 @@ mod tests {
     }
 
     #[test]
+    fn each_word_keeps_its_place_in_the_text() {
+        let text = "1. The  Bureau's e-waste\nResolution 37 (Rev. Kigali, 2022), Côte";
+        let w = words(text);
+        let places: Vec<(&str, &str)> =
+            (0..w.len()).map(|i| (w.word(i), &text[w.raw(i)])).collect();
+        assert_eq!(
+            places,
+            [
+                ("the", "The"),
+                ("bureau", "Bureau"),
+                ("s", "s"),
+                ("ewaste", "e-waste"),
+                ("res37", "Resolution 37"),
+                ("cote", "Côte"),
+            ]
+        );
+        assert_eq!(w.ending_by(text.find("Bureau").unwrap()), 1);
+        assert_eq!(w.starting_before(text.find("Bureau").unwrap() + 1), 2);
+    }
+
+    #[test]
     fn sentences_are_paragraphs_items_and_full_stops_not_line_breaks() {
         let w = words("BDT should act. It should\nreport yearly.\n\n- one item\n- two; three\n");
         let sentences: Vec<String> = w
