@@ -1,7 +1,9 @@
 //! Consolidation cost on synthetic cycles: reads (ingest) and consolidates 6 × 2,000 and
-//! 6 × 20,000 proposals in memory and prints the median of three runs and the ratio.
+//! 6 × 20,000 proposals in memory and prints the median of three runs and the ratio; then
+//! aligns six regions' amendments to a 20-page resolution (median of 21 runs).
 //!
-//! `cargo bench --bench consolidate` (add `-- 200` to try another size per region).
+//! `cargo bench --bench consolidate` (add `-- 200` to try another size per region, `--
+//! amendments` for the amendments alone).
 
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -64,7 +66,118 @@ fn measure(per_region: usize) -> (Duration, Duration, Duration, usize) {
     (median(ingest), median(consolidation), median(cpu), groups)
 }
 
+/// A resolution of about 20 pages (400 paragraphs, some numbered lists and a table; about
+/// 10,500 words) and six regions' amendments to it: each region marks about 40 changes
+/// (replacements, insertions, deletions, list items added), a third of them shared with
+/// the next region.
+fn amendments() -> Vec<rpmsynth::model::Proposal> {
+    use rpmsynth::model::{Action, Proposal, Region, SourcePos};
+    let paragraph = |i: usize| match i % 25 {
+        10 => format!(
+            "- item {i}: training of national experts in incident response;\n- item {i}: regional exercises with the Regional Offices;"
+        ),
+        20 => format!(
+            "| Activity {i} | Lead |\n|---|---|\n| Global Cybersecurity Index | BDT |\n| Regional exercises | Regional Offices |"
+        ),
+        _ => format!(
+            "{i} to encourage Member States, in particular developing countries, to establish, where appropriate, computer incident response teams and to cooperate with one another and with the Bureau in responding to incidents."
+        ),
+    };
+    let base: Vec<String> = (0..400).map(paragraph).collect();
+    Region::ALL
+        .iter()
+        .enumerate()
+        .map(|(r, region)| {
+            let text: Vec<String> = base
+                .iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    // A change every tenth paragraph, shifted by region; every third one also
+                    // made by the next region.
+                    let k = (i + 3 * r) % 30;
+                    let shared = (i + 3 * (r + 5)) % 30;
+                    let mark = |p: &str, k: usize| match k {
+                        0 => p.replacen("encourage", "{~~encourage~>urge~~}", 1),
+                        10 => p.replacen(", where appropriate,", "{--, where appropriate--},", 1),
+                        20 => {
+                            p.replacen("computer incident", "{++national ++}computer incident", 1)
+                        }
+                        _ => p.to_string(),
+                    };
+                    let mut out = mark(p, k);
+                    if k % 10 != 0 && shared % 10 == 0 && shared / 10 != 1 {
+                        out = mark(&out, shared);
+                        // Odd regions replace the word otherwise: an overlap.
+                        if shared == 0 && r % 2 == 1 {
+                            out = out.replacen("~>urge~~}", "~>invite~~}", 1);
+                        }
+                    }
+                    if i % 25 == 10 && k < 3 {
+                        out.push_str(&format!("{{++\n- item {i}: cyberdrills by region {r};++}}"));
+                    }
+                    out
+                })
+                .collect();
+            Proposal {
+                region: *region,
+                id: format!("P{r}"),
+                action: Action::MOD,
+                title: "Resolution 45".into(),
+                body: text.join("\n\n"),
+                declared_target: None,
+                declared_topic: None,
+                number: None,
+                target: Some("res-45".into()),
+                topic: Some("cybersecurity".into()),
+                classified_via: String::new(),
+                mark: None,
+                heading: String::new(),
+                source: SourcePos::new("rpm/x.md", 1, 1),
+            }
+        })
+        .collect()
+}
+
+/// Aligns six regions' amendments to a 20-page resolution: median of 21 runs.
+fn measure_amendments() {
+    use rpmsynth::model::{Action, Group, GroupKind};
+    let proposals = amendments();
+    let members: Vec<&rpmsynth::model::Proposal> = proposals.iter().collect();
+    let group = Group {
+        id: "cybersecurity/res-45/MOD".into(),
+        topic: Some("cybersecurity".into()),
+        target: Some("res-45".into()),
+        action: Action::MOD,
+        members: members.iter().map(|p| p.qualified_id()).collect(),
+        regions: members.iter().map(|p| p.region).collect(),
+        kind: GroupKind::Variant,
+        clusters: Vec::new(),
+    };
+    let mut runs = Vec::new();
+    let mut aligned = None;
+    for _ in 0..21 {
+        let started = Instant::now();
+        aligned = rpmsynth::consolidate::amendments::align(&group, &members);
+        runs.push(started.elapsed());
+    }
+    let a = aligned.expect("the regions mark changes");
+    let words = proposals[0].body.split_whitespace().count();
+    println!(
+        "amendments: 6 regions x a 20-page resolution ({words} words, {} KB each): align {:.2} ms \
+         (median of 21; {} changes, {} overlaps, {} members)",
+        proposals[0].body.len() / 1024,
+        median(runs).as_secs_f64() * 1e3,
+        a.changes.len(),
+        a.overlaps.len(),
+        a.members.len(),
+    );
+}
+
 fn main() {
+    if std::env::args().skip(1).any(|a| a == "amendments") {
+        measure_amendments();
+        return;
+    }
     let sizes: Vec<usize> = match std::env::args().skip(1).find_map(|a| a.parse().ok()) {
         Some(n) => vec![n],
         None => vec![2_000, 20_000],
@@ -93,4 +206,5 @@ fn main() {
             c2.as_secs_f64() / c1.as_secs_f64()
         );
     }
+    measure_amendments();
 }

@@ -57,6 +57,10 @@ fn the_printed_context_renders_as_the_build_examples() {
         &cycle("examples/other-proposals"),
         ["tdag-synthesis", "wtdc-implementation"],
     );
+    check(
+        &cycle("examples/amendments"),
+        ["tdag-synthesis", "wtdc-implementation"],
+    );
 }
 
 /// Strictness holds inside a topic rendered on its own: a misspelt variable in an entry is
@@ -75,7 +79,7 @@ fn a_misspelt_variable_inside_a_streamed_topic_is_reported() {
     let stderr = String::from_utf8_lossy(&result.stderr);
     assert_eq!(result.status.code(), Some(1), "{stderr}");
     assert!(
-        stderr.contains("group.md.hbs:8:1")
+        stderr.contains("group.md.hbs:11:1")
             && stderr.contains("unknown variable `regons_of`")
             && stderr.contains("did you mean `regions_of`?"),
         "{stderr}"

@@ -59,6 +59,12 @@ fn main() -> ExitCode {
             python_docx_reads_headings_tables_header_and_footer,
             Need::Tool(PYTHON_DOCX)
         ),
+        check!(
+            libreoffice_reads_the_regions_as_the_authors_of_amendments,
+            Need::Tool(SOFFICE),
+            Need::Tool(POPPLER),
+            Need::Tool(OPENXML_AUDIT),
+        ),
     ])
 }
 
@@ -210,6 +216,55 @@ fn the_schema_validator_finds_no_error() {
         let path = out.path().join(name);
         let report = run("openxml-audit", &["-m", "0", path.to_str().unwrap()]);
         assert!(report.contains("Errors: 0"), "{name}:\n{report}");
+    }
+}
+
+/// Amendments compared change by change (examples/amendments): LibreOffice opens the Word
+/// synthesis with each change's author the region or regions making it (read back from the
+/// document it saves), shows the combined entry on its pages, and the schema validator
+/// finds no error.
+fn libreoffice_reads_the_regions_as_the_authors_of_amendments() {
+    let cycle = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/amendments");
+    let out = build(&cycle);
+    let docx = out.path().join("tdag-synthesis.docx");
+    let report = run("openxml-audit", &["-m", "0", docx.to_str().unwrap()]);
+    assert!(report.contains("Errors: 0"), "{report}");
+    let dir = tempfile::tempdir().unwrap();
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        dir.path().join("profile").display()
+    );
+    run(
+        "soffice",
+        &[
+            &profile,
+            "--headless",
+            "--convert-to",
+            "odt",
+            "--outdir",
+            dir.path().to_str().unwrap(),
+            docx.to_str().unwrap(),
+        ],
+    );
+    let file = std::fs::File::open(dir.path().join("tdag-synthesis.odt")).unwrap();
+    let mut odt = zip::ZipArchive::new(file).unwrap();
+    let mut content = String::new();
+    std::io::Read::read_to_string(&mut odt.by_name("content.xml").unwrap(), &mut content).unwrap();
+    for author in [
+        "AMS, CIS", "AMS", "CIS", "AFR, EUR", "AFR, ARB", "AFR", "EUR", "ASP",
+    ] {
+        assert!(
+            content.contains(&format!("<dc:creator>{author}</dc:creator>")),
+            "LibreOffice reads no change by {author}"
+        );
+    }
+    let (_, text) = pdf(&docx);
+    let all = words(&text);
+    for expected in [
+        "Table 2 – Changes to Resolution 45, with the regions that make them",
+        "Asia-Pacific (ASP), shown on its own",
+    ] {
+        assert!(all.contains(&words(expected)), "{expected}");
     }
 }
 

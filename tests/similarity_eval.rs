@@ -33,9 +33,11 @@ macro_rules! say {
 }
 
 use common::{Pairs, member_ids, merged_pairs_json, pairs_in, prf};
+use rpmsynth::consolidate::edits::MAX_CHANGED_WORDS;
 use rpmsynth::consolidate::edits::harmless;
+use rpmsynth::consolidate::normalize::{digest, fingerprint, words};
 use rpmsynth::consolidate::sets::jaccard;
-use rpmsynth::consolidate::similarity::{NearDuplicate, Prepared, Similarity};
+use rpmsynth::consolidate::similarity::{Bounds, NearDuplicate, Prepared, Similarity};
 use rpmsynth::consolidate::{consolidate, consolidate_with};
 use rpmsynth::ingest::{InputFiles, load};
 use rpmsynth::model::{Action, Group, GroupKind, Proposal, Region};
@@ -293,6 +295,35 @@ fn measures_and_thresholds_on_labelled_pairs() {
             None => by_variation.push((pair.variation.clone(), usize::from(right), 1)),
         }
     }
+    // The same rule on whole texts, CriticMarkup read as words: how texts with changes were
+    // compared before their changes were (docs/consolidation.md).
+    let bounds = Bounds {
+        min_jaccard: chosen.threshold,
+        max_difference: MAX_CHANGED_WORDS,
+    };
+    let whole: Vec<bool> = pairs
+        .iter()
+        .map(|(pair, ..)| {
+            let prepare = |p: &Proposal| {
+                let mut hashes = Vec::new();
+                fingerprint(&p.body, &mut hashes);
+                let d = digest(&hashes);
+                hashes.sort_unstable();
+                hashes.dedup();
+                (d, hashes)
+            };
+            let ((da, sa), (db, sb)) = (prepare(&pair.a), prepare(&pair.b));
+            da == db
+                || (bounds.admit(&sa, &sb) && harmless(&words(&pair.a.body), &words(&pair.b.body)))
+        })
+        .collect();
+    let amendment = |i: usize| pairs[i].0.variation.starts_with("amendment");
+    say!(
+        "  whole texts, changes not compared (before): all pairs: {}\n    pairs with changes: {}\n  changes compared (after): pairs with changes: {}",
+        score(&pairs, |_| true, &whole).line(),
+        score(&pairs, amendment, &whole).line(),
+        score(&pairs, amendment, &said).line(),
+    );
     say!("  right decisions by variation:");
     for (variation, right, total) in by_variation {
         say!("    {variation}: {right}/{total}");

@@ -8,9 +8,10 @@ use std::path::Path;
 
 const GUIDE: &str = include_str!("../docs/templates.md");
 
-/// The context of a report of the bundled input, as JSON.
-fn context(kind: ReportKind) -> Value {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("input");
+/// The context of a report of the bundled input (or of another cycle of the repository), as
+/// JSON.
+fn context(kind: ReportKind, cycle: &str) -> Value {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(cycle);
     let input = rpmsynth::ingest::InputFiles::from_dir(&dir).expect("input/ reads");
     let (consolidated, _) = rpmsynth::pipeline::check(&input).expect("input/ builds");
     let json = rpmsynth::report::context_json(&consolidated, kind, &Templates::defaults(), None)
@@ -47,8 +48,11 @@ fn paths(value: &Value, prefix: &str, out: &mut BTreeSet<String>) {
 
 fn all_paths() -> BTreeSet<String> {
     let mut out = BTreeSet::new();
-    for kind in [ReportKind::Synthesis, ReportKind::Implementation] {
-        paths(&context(kind), "", &mut out);
+    // examples/amendments: the variables of amendments compared change by change.
+    for cycle in ["input", "examples/amendments"] {
+        for kind in [ReportKind::Synthesis, ReportKind::Implementation] {
+            paths(&context(kind, cycle), "", &mut out);
+        }
     }
     out
 }
@@ -57,7 +61,8 @@ fn all_paths() -> BTreeSet<String> {
 fn every_context_variable_is_documented() {
     let paths = all_paths();
     assert!(
-        paths.contains("topics[].groups[].region_codes[]"),
+        paths.contains("topics[].groups[].region_codes[]")
+            && paths.contains("topics[].groups[].amendment.changes[].place"),
         "{paths:?}"
     );
     let missing: Vec<&String> = paths

@@ -4,7 +4,7 @@
 use super::classify::Catalogue;
 use super::normalize::digest_without_references;
 use crate::model::references;
-use crate::model::{Action, Finding, FindingKind, Group, GroupKind, Proposal, Region};
+use crate::model::{Action, Amendment, Finding, FindingKind, Group, GroupKind, Proposal, Region};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::{BTreeMap, BTreeSet};
@@ -241,6 +241,45 @@ fn duplicates(by_id: &ById, groups: &[Group]) -> Vec<Finding> {
                 FindingKind::Duplicate,
                 ("finding_duplicate", None),
                 vec![file.to_string(), ids.join(", ")],
+                &ps,
+            ));
+        }
+    }
+    out
+}
+
+/// The matters amendments compared change by change raise: each overlap of changes (members:
+/// the proposals making them), then each proposal on another version of the text (members:
+/// it, then the proposals aligned on the base).
+pub fn of_amendments(amendments: &[Amendment], by_id: &HashMap<String, &Proposal>) -> Vec<Finding> {
+    let proposals = |ids: &mut dyn Iterator<Item = &String>| -> Vec<&Proposal> {
+        let mut out: Vec<&Proposal> = Vec::new();
+        for p in ids.filter_map(|id| by_id.get(id).copied()) {
+            if !out.iter().any(|q| std::ptr::eq(*q, p)) {
+                out.push(p);
+            }
+        }
+        out
+    };
+    let mut out = Vec::new();
+    for a in amendments {
+        for o in &a.overlaps {
+            let ps = proposals(&mut o.changes.iter().flat_map(|&i| &a.changes[i].members));
+            out.push(finding(
+                FindingKind::Overlap,
+                ("finding_overlap", Some(a.target.clone())),
+                vec![o.message.clone()],
+                &ps,
+            ));
+        }
+    }
+    for a in amendments {
+        for id in &a.base_differs {
+            let ps = proposals(&mut std::iter::once(id).chain(&a.members));
+            out.push(finding(
+                FindingKind::OtherVersion,
+                ("finding_other_version", Some(a.target.clone())),
+                vec![id.clone(), a.members.join(", ")],
                 &ps,
             ));
         }

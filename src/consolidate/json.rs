@@ -2,8 +2,8 @@
 //! by field in docs/outputs.md.
 
 use crate::model::{
-    AdvisoryGroup, ConferenceInfo, Consolidated, CoordinationMeeting, Date, Diagnostic, Documents,
-    Finding, Group, NamedPeriod, Participation, RegionalInitiative, TimelineCheck,
+    AdvisoryGroup, Amendment, ConferenceInfo, Consolidated, CoordinationMeeting, Date, Diagnostic,
+    Documents, Finding, Group, NamedPeriod, Participation, RegionalInitiative, TimelineCheck,
 };
 use serde::Serialize;
 
@@ -17,6 +17,7 @@ struct Json<'a> {
     inter_regional: Vec<MeetingJson<'a>>,
     proposals: Vec<ProposalJson<'a>>,
     groups: &'a [Group],
+    amendments: &'a [Amendment],
     findings: &'a [Finding],
     timeline: &'a [TimelineCheck],
     diagnostics: &'a [Diagnostic],
@@ -208,6 +209,7 @@ pub fn write_json(
             })
             .collect(),
         groups: &c.groups,
+        amendments: &c.amendments,
         findings: &c.findings,
         timeline: &c.timeline,
         diagnostics: &diagnostics,

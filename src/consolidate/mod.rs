@@ -1,5 +1,6 @@
 //! Model → groups, variants, conflicts and timeline findings.
 
+pub mod amendments;
 mod classify;
 pub mod edits;
 mod findings;
@@ -36,9 +37,13 @@ pub fn consolidate_with(mut cycle: Cycle, similarity: &dyn Similarity) -> Consol
             .for_each(|p| classify(p, &catalogue))
     });
     let proposals: Vec<&Proposal> = cycle.proposals().collect();
-    let (groups, findings) = findings::findings(&proposals, &catalogue, || {
+    let (groups, mut findings) = findings::findings(&proposals, &catalogue, || {
         group(&proposals, &topics, similarity)
     });
+    let by_id: rustc_hash::FxHashMap<String, &Proposal> =
+        proposals.iter().map(|p| (p.qualified_id(), *p)).collect();
+    let amendments = amendments::amendments(&groups, &by_id);
+    findings.extend(findings::of_amendments(&amendments, &by_id));
     let timeline = timeline::check(&cycle);
     let mut diagnostics: Vec<Diagnostic> = findings
         .iter()
@@ -71,6 +76,7 @@ pub fn consolidate_with(mut cycle: Cycle, similarity: &dyn Similarity) -> Consol
     Consolidated {
         cycle,
         groups,
+        amendments,
         findings,
         timeline,
         diagnostics,

@@ -5,6 +5,7 @@
 //! measures and thresholds): word-set Jaccard on normalised words, then the edit check of
 //! [`super::edits`], which alone tells a harmless addition from a changed request.
 
+use super::amendments;
 use super::edits;
 use super::normalize::{Words, digest, fingerprint, words};
 use crate::model::Proposal;
@@ -23,14 +24,39 @@ pub struct Prepared<'a> {
     pub set: Vec<u64>,
     /// The body's normalised words, once a comparison has needed them.
     words: std::cell::OnceCell<Words>,
+    /// For a text that marks changes ([`super::amendments`]): its base, which its words are
+    /// those of.
+    base: Option<String>,
+    /// The text marks changes that remain after normalisation: `digest` is then that of its
+    /// base and changes ([`super::amendments::Marked::signature`]).
+    pub marked: bool,
 }
 
 impl<'a> Prepared<'a> {
     /// Normalises the body of `proposal`.
     pub fn new(proposal: &'a Proposal) -> Prepared<'a> {
+        let read = if amendments::may_be_marked(&proposal.body) {
+            amendments::read(&proposal.body)
+        } else {
+            None
+        };
         let mut words = Vec::new();
-        fingerprint(&proposal.body, &mut words);
-        let digest = digest(&words);
+        let (digest, base, marked) = match read {
+            Some(m) => {
+                words.clone_from(&m.words.hashes);
+                let marked = !m.changes.is_empty();
+                let digest = if marked {
+                    m.signature()
+                } else {
+                    digest(&words)
+                };
+                (digest, Some(m.base), marked)
+            }
+            None => {
+                fingerprint(&proposal.body, &mut words);
+                (digest(&words), None, false)
+            }
+        };
         words.sort_unstable();
         words.dedup();
         words.shrink_to_fit();
@@ -40,13 +66,16 @@ impl<'a> Prepared<'a> {
             digest,
             set,
             words: std::cell::OnceCell::new(),
+            base,
+            marked,
         }
     }
 
     /// The body's normalised words and sentences, computed on first use: a cluster's
     /// leader is compared with every text that may join it.
     pub fn words(&self) -> &Words {
-        self.words.get_or_init(|| words(&self.proposal.body))
+        self.words
+            .get_or_init(|| words(self.base.as_deref().unwrap_or(&self.proposal.body)))
     }
 }
 
@@ -156,7 +185,7 @@ pub struct ExactText;
 
 impl Similarity for ExactText {
     fn same(&self, a: &Prepared, b: &Prepared) -> bool {
-        a.digest == b.digest
+        a.digest == b.digest && a.marked == b.marked
     }
 
     fn bounds(&self) -> Option<Bounds> {
@@ -187,7 +216,12 @@ impl NearDuplicate {
 }
 
 impl Similarity for NearDuplicate {
+    /// Texts that mark changes are the same only when they make the same changes to the
+    /// same base (equal signatures), never with a text without changes.
     fn same(&self, a: &Prepared, b: &Prepared) -> bool {
+        if a.marked || b.marked {
+            return a.marked == b.marked && a.digest == b.digest;
+        }
         a.digest == b.digest
             || (self.limits().admit(&a.set, &b.set) && edits::harmless(a.words(), b.words()))
     }

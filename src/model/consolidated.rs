@@ -1,4 +1,4 @@
-use super::{Action, Cycle, Diagnostic, Region, SourcePos, TimelineCheck};
+use super::{Action, Amendment, Cycle, Diagnostic, Region, SourcePos, TimelineCheck};
 use crate::messages::Catalogue;
 use serde::Serialize;
 
@@ -44,6 +44,11 @@ pub enum FindingKind {
     Unclassified,
     /// A target that no topic of the catalogue lists.
     UnknownTarget,
+    /// Changes by different regions to the same words of a text (amendments compared change
+    /// by change).
+    Overlap,
+    /// A proposal that marks changes to another version of the text than the others.
+    OtherVersion,
 }
 
 /// A matter for the attention of the advisory group.
@@ -87,6 +92,8 @@ fn file_lines<S: serde::Serializer>(sources: &[SourcePos], s: S) -> Result<S::Ok
 pub struct Consolidated {
     pub cycle: Cycle,
     pub groups: Vec<Group>,
+    /// The groups whose proposals mark changes to one text, compared change by change.
+    pub amendments: Vec<Amendment>,
     pub findings: Vec<Finding>,
     pub timeline: Vec<TimelineCheck>,
     /// Warnings found while consolidating (input errors stop before this stage).

@@ -1,5 +1,6 @@
 //! The typed data every stage passes along: cycle, regions, proposals, groups, diagnostics.
 
+mod amendment;
 mod conference;
 mod consolidated;
 mod date;
@@ -16,6 +17,7 @@ mod rpm;
 mod timeline;
 mod topic;
 
+pub use amendment::{AlignedChange, Amendment, Overlap};
 pub use conference::{
     AdvisoryGroup, Conference, ConferenceInfo, CoordinationMeeting, Documents, NamedPeriod,
     Profile, default_language,

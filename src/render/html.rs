@@ -72,9 +72,10 @@ fn escape(out: &mut String, text: &str) {
 /// The event rewrites, with the state they need across events.
 #[derive(Default)]
 struct Transform {
-    /// Tracked change in force, and the one whose tag is open in the output.
-    change: Option<Change>,
-    open: Option<Change>,
+    /// Tracked change in force, and the one whose tag is open in the output (with its
+    /// author).
+    change: critic::InForce,
+    open: Option<(Change, Option<String>)>,
     /// Blocks written as our own HTML instead of pulldown-cmark's: their closing tags.
     closing: Vec<Option<&'static str>>,
     tables: usize,
@@ -189,32 +190,47 @@ impl Transform {
         }
     }
 
-    /// Text, split at the tracked-change marks into text and `<ins>`/`<del>` tags.
+    /// Text, split at the tracked-change marks into text and `<ins>`/`<del>` tags; a change
+    /// that names its author carries it as `data-regions` and `title`, and its label follows
+    /// it as `<sup class="regions">`.
     fn text<'a>(&mut self, text: CowStr<'a>, out: &mut Out<'a>) {
-        let (pieces, after) = critic::split(&text, self.change);
-        for (piece, change) in pieces {
-            if self.open != change {
+        for piece in critic::pieces(&text, &mut self.change) {
+            if piece.label {
                 self.close_change(out);
-                if let Some(c) = change {
-                    out.push_back(Event::Html(
-                        match c {
-                            Change::Inserted => "<ins>",
-                            Change::Deleted => "<del>",
-                        }
-                        .into(),
-                    ));
-                    self.open = Some(c);
-                }
+                let mut label = String::from("<sup class=\"regions\">");
+                escape(&mut label, piece.text);
+                label.push_str("</sup>");
+                out.push_back(Event::Html(label.into()));
+                continue;
             }
-            out.push_back(Event::Text(piece.to_string().into()));
+            let now = piece.change.map(|c| (c, piece.author.clone()));
+            if self.open != now {
+                self.close_change(out);
+                if let Some((c, author)) = &now {
+                    let tag = match c {
+                        Change::Inserted => "ins",
+                        Change::Deleted => "del",
+                    };
+                    let html = match author {
+                        Some(a) => {
+                            let mut attr = String::new();
+                            escape(&mut attr, a);
+                            format!("<{tag} data-regions=\"{attr}\" title=\"{attr}\">")
+                        }
+                        None => format!("<{tag}>"),
+                    };
+                    out.push_back(Event::Html(html.into()));
+                }
+                self.open = now;
+            }
+            out.push_back(Event::Text(piece.text.to_string().into()));
         }
-        self.change = after;
     }
 
     /// Closes an open `<ins>` or `<del>` at the end of a block (it is reopened by the next
     /// text if the change goes on).
     fn close_change(&mut self, out: &mut Out) {
-        if let Some(c) = self.open.take() {
+        if let Some((c, _)) = self.open.take() {
             out.push_back(Event::Html(
                 match c {
                     Change::Inserted => "</ins>",
@@ -284,5 +300,18 @@ mod tests {
         assert!(html.contains("<p class=\"source\">Sources: AFR/P1.</p>"));
         assert!(html.contains("<p class=\"note\">Note: provisional.</p>"));
         assert!(!html.contains('\u{E000}'));
+    }
+
+    #[test]
+    fn a_change_that_names_its_regions_carries_them_and_a_label() {
+        let html = page(
+            "to {~~encourage~>urge~~}{>>CIS<<} Member States {++national ++}{>>AFR, ARB<<}CIRTs\n",
+        );
+        assert!(
+            html.contains(
+                "to <del data-regions=\"CIS\" title=\"CIS\">encourage</del><ins data-regions=\"CIS\" title=\"CIS\">urge</ins><sup class=\"regions\">CIS</sup> Member States <ins data-regions=\"AFR, ARB\" title=\"AFR, ARB\">national </ins><sup class=\"regions\">AFR, ARB</sup>CIRTs"
+            ),
+            "{html}"
+        );
     }
 }

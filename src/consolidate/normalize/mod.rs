@@ -17,6 +17,8 @@ pub struct Words {
     spans: Vec<(u32, u32)>,
     /// Each word's hash ([`word_hash`]), what comparisons look at.
     pub hashes: Vec<u64>,
+    /// Byte range of each word in the text it came from (the characters it was folded from).
+    raw: Vec<(u32, u32)>,
     /// Word ranges of the sentences: paragraphs, headings, list items and table rows, cut
     /// after `.`, `!` or `?`; line breaks inside a paragraph do not count.
     pub sentences: Vec<Range<usize>>,
@@ -42,6 +44,22 @@ impl Words {
     /// No words at all.
     pub fn is_empty(&self) -> bool {
         self.spans.is_empty()
+    }
+
+    /// How many words end at or before byte `at` of the original text.
+    pub fn ending_by(&self, at: usize) -> usize {
+        self.raw.partition_point(|r| r.1 as usize <= at)
+    }
+
+    /// How many words start before byte `at` of the original text.
+    pub fn starting_before(&self, at: usize) -> usize {
+        self.raw.partition_point(|r| (r.0 as usize) < at)
+    }
+
+    /// The byte range of word `i` in the original text.
+    pub fn raw(&self, i: usize) -> std::ops::Range<usize> {
+        let (start, end) = self.raw[i];
+        start as usize..end as usize
     }
 }
 
@@ -120,6 +138,7 @@ fn fold_into(text: &str, keep_references: bool, keep_text: bool, hashes: Vec<u64
     let mut i = 0;
     let mut line_start = true;
     while i < bytes.len() {
+        out.at = i;
         if line_start {
             line_start = false;
             match opening(&text[i..]) {
@@ -161,7 +180,7 @@ fn fold_into(text: &str, keep_references: bool, keep_text: bool, hashes: Vec<u64
                 && let Some((len, id)) = references::at_start(&text[i..])
             {
                 if keep_references {
-                    out.push_word(&id.replace(|c: char| !c.is_alphanumeric(), ""));
+                    out.push_word(&id.replace(|c: char| !c.is_alphanumeric(), ""), i + len);
                 }
                 i += len;
                 continue;
@@ -180,7 +199,7 @@ fn fold_into(text: &str, keep_references: bool, keep_text: bool, hashes: Vec<u64
             i += c.len_utf8();
         }
     }
-    out.finish()
+    out.finish(text.len())
 }
 
 /// The length of an edition note such as "(Rev. Kigali, 2022)" or "(study period
@@ -252,6 +271,10 @@ struct Folder {
     spans: Vec<(u32, u32)>,
     hashes: Vec<u64>,
     sentences: Vec<Range<usize>>,
+    /// Where in the input the folder is, and where the word being built started there.
+    at: usize,
+    raw_start: usize,
+    raw: Vec<(u32, u32)>,
     /// Start of the word being built in `text`, if any.
     word_start: Option<usize>,
     sentence_start: usize,
@@ -268,6 +291,9 @@ impl Folder {
             spans: Vec::with_capacity(kept / 6),
             hashes,
             sentences: Vec::new(),
+            at: 0,
+            raw_start: 0,
+            raw: Vec::with_capacity(kept / 6),
             word_start: None,
             sentence_start: 0,
             pending_join: false,
@@ -340,14 +366,17 @@ impl Folder {
                 self.text.push(b' ');
             }
             self.word_start = Some(self.text.len());
+            self.raw_start = self.at;
         }
     }
 
-    fn push_word(&mut self, word: &str) {
+    /// A whole word standing for the input up to `end`.
+    fn push_word(&mut self, word: &str, end: usize) {
         self.end_word();
         for c in word.chars() {
             self.push_char(c);
         }
+        self.at = end;
         self.end_word();
     }
 
@@ -361,6 +390,7 @@ impl Folder {
         self.hashes.push(hash(&self.text[start..end]));
         if self.keep_text {
             self.spans.push((start as u32, end as u32));
+            self.raw.push((self.raw_start as u32, self.at as u32));
         } else {
             self.text.clear();
         }
@@ -375,7 +405,8 @@ impl Folder {
         self.sentence_start = end;
     }
 
-    fn finish(mut self) -> Words {
+    fn finish(mut self, len: usize) -> Words {
+        self.at = len;
         self.end_sentence();
         Words {
             // Only whole UTF-8 sequences were pushed.
@@ -383,6 +414,7 @@ impl Folder {
                 .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
             spans: self.spans,
             hashes: self.hashes,
+            raw: self.raw,
             sentences: self.sentences,
         }
     }
@@ -606,6 +638,27 @@ mod tests {
             };
             assert_eq!(told, found, "{line:?}");
         }
+    }
+
+    #[test]
+    fn each_word_keeps_its_place_in_the_text() {
+        let text = "1. The  Bureau's e-waste\nResolution 37 (Rev. Kigali, 2022), Côte";
+        let w = words(text);
+        let places: Vec<(&str, &str)> =
+            (0..w.len()).map(|i| (w.word(i), &text[w.raw(i)])).collect();
+        assert_eq!(
+            places,
+            [
+                ("the", "The"),
+                ("bureau", "Bureau"),
+                ("s", "s"),
+                ("ewaste", "e-waste"),
+                ("res37", "Resolution 37"),
+                ("cote", "Côte"),
+            ]
+        );
+        assert_eq!(w.ending_by(text.find("Bureau").unwrap()), 1);
+        assert_eq!(w.starting_before(text.find("Bureau").unwrap() + 1), 2);
     }
 
     #[test]

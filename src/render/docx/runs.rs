@@ -27,8 +27,8 @@ pub struct Runs {
     bold: u32,
     italic: u32,
     strike: u32,
-    /// Tracked change in force.
-    change: Option<Change>,
+    /// Tracked change in force, and its author when it names one.
+    change: critic::InForce,
     /// Plain text of a table cell (for the column widths), while one is read.
     plain: Option<String>,
     /// Nothing added since the paragraph started.
@@ -84,12 +84,19 @@ impl Runs {
     /// and off, and at the start of a top-level paragraph (`top`) the first words may
     /// choose its kind (caption, note…).
     pub fn text(&mut self, text: &str, code: bool, top: bool, env: &Env, state: &mut State) {
-        let (pieces, after) = critic::split(text, self.change);
-        for (piece, change) in pieces {
-            self.change = change;
-            self.styled_text(piece, code, top, env, state);
+        let mut state_after = std::mem::take(&mut self.change);
+        // A label naming a change's author is for HTML: Word shows the author.
+        for piece in critic::pieces(text, &mut state_after) {
+            if piece.label {
+                continue;
+            }
+            self.change = critic::InForce {
+                change: piece.change,
+                author: piece.author,
+            };
+            self.styled_text(piece.text, code, top, env, state);
         }
-        self.change = after;
+        self.change = state_after;
     }
 
     fn styled_text(&mut self, text: &str, code: bool, top: bool, env: &Env, state: &mut State) {
@@ -128,7 +135,7 @@ impl Runs {
         if self.strike > 0 {
             rpr.push_str("<w:strike/>");
         }
-        let deleted = self.change == Some(Change::Deleted);
+        let deleted = self.change.change == Some(Change::Deleted);
         let element = if deleted { "w:delText" } else { "w:t" };
         let mut run = String::with_capacity(text.len() + 64);
         if !rpr.is_empty() {
@@ -160,7 +167,7 @@ impl Runs {
     /// tracked change in force when `tracked`.
     fn push_run(&mut self, inner: &str, tracked: bool, env: &Env, state: &mut State) {
         let run = format!("<w:r>{inner}</w:r>");
-        let run = match self.change.filter(|_| tracked) {
+        let run = match self.change.change.filter(|_| tracked) {
             Some(change) => {
                 let id = state.revision();
                 let tag = match change {
@@ -169,7 +176,7 @@ impl Runs {
                 };
                 format!(
                     r#"<{tag} w:id="{id}" w:author="{}" w:date="{}">{run}</{tag}>"#,
-                    esc(state.author()),
+                    esc(self.change.author.as_deref().unwrap_or(state.author())),
                     env.stamp
                 )
             }

@@ -21,7 +21,7 @@ pub struct MatrixRow {
 /// the entries of section 4 it concerns.
 #[derive(Debug, Serialize)]
 pub struct MatterView {
-    /// `conflict`, `variants` or `unknown_target`.
+    /// `conflict`, `variants`, `amendments`, `overlap`, `other_version` or `unknown_target`.
     pub kind: &'static str,
     pub text: String,
     pub entries: Vec<EntryRef>,
@@ -68,6 +68,26 @@ fn matrix_cell(g: &GroupHead, region: Region, lookup: &Lookup) -> String {
         target => target_short(Some(target), cat),
     };
     let mine = |id: &String| lookup.by_id.get(id).is_some_and(|p| p.region == region);
+    if let Some(a) = lookup.amendments.get(g.group.id.as_str()) {
+        let made = a
+            .changes
+            .iter()
+            .filter(|c| c.regions.contains(&region))
+            .count();
+        let mine = |id: &String| lookup.by_id.get(id).is_some_and(|p| p.region == region);
+        if a.base_differs.iter().any(mine) && !a.regions.contains(&region) {
+            return format!("{text} ({})", cat.text("matrix_other_version", &[]));
+        }
+        if a.regions.contains(&region) {
+            return format!(
+                "{text} ({})",
+                cat.text(
+                    "matrix_amendment",
+                    &[made.to_string(), a.changes.len().to_string()]
+                )
+            );
+        }
+    }
     let standing = if g
         .group
         .members
@@ -187,6 +207,10 @@ pub(super) fn matters<'g, 'a: 'g>(
         });
     }
     for g in groups.iter().filter(|g| g.is_variant()) {
+        if let Some(a) = lookup.amendments.get(g.group.id.as_str()) {
+            matters.extend(amendment_matters(a, g, lookup));
+            continue;
+        }
         let regions: Vec<String> = g
             .group
             .regions
@@ -212,6 +236,13 @@ pub(super) fn matters<'g, 'a: 'g>(
             }],
         });
     }
+    // The amendments of common groups raise only their own matters (overlaps cannot occur
+    // there: every member makes the same changes).
+    for g in groups.iter().filter(|g| !g.is_variant()) {
+        if let Some(a) = lookup.amendments.get(g.group.id.as_str()) {
+            matters.extend(amendment_matters(a, g, lookup));
+        }
+    }
     for f in c
         .findings
         .iter()
@@ -234,4 +265,88 @@ pub(super) fn matters<'g, 'a: 'g>(
         });
     }
     matters
+}
+
+/// The matters an amendment compared change by change raises: the changes made by some
+/// regions only (when the group is one of variants), each overlap, each proposal on another
+/// version of the text.
+fn amendment_matters(
+    a: &crate::model::Amendment,
+    g: &GroupHead,
+    lookup: &Lookup,
+) -> Vec<MatterView> {
+    let cat = lookup.cat;
+    let entry = || {
+        vec![EntryRef {
+            label: g.label.clone(),
+            anchor: g.anchor.clone(),
+        }]
+    };
+    let names = |rs: &[Region]| -> String {
+        let named: Vec<String> = rs
+            .iter()
+            .map(|r| format!("{} ({})", r.in_text(cat), r.code()))
+            .collect();
+        join_with(&named, &cat.and)
+    };
+    let mut out = Vec::new();
+    let common = a.changes.iter().filter(|c| c.common).count();
+    if g.is_variant() && common < a.changes.len() {
+        out.push(MatterView {
+            kind: "amendments",
+            text: cat.text(
+                "matter_amendments",
+                &[
+                    g.label.clone(),
+                    names(&a.regions),
+                    common.to_string(),
+                    a.changes.len().to_string(),
+                ],
+            ),
+            entries: entry(),
+        });
+    }
+    for o in &a.overlaps {
+        let parts: Vec<String> = o
+            .changes
+            .iter()
+            .map(|&i| {
+                let c = &a.changes[i];
+                cat.text(
+                    "amendment_overlap_part",
+                    &[
+                        (i + 1).to_string(),
+                        crate::consolidate::amendments::codes(&c.regions),
+                        super::amendment::describe(c),
+                    ],
+                )
+            })
+            .collect();
+        out.push(MatterView {
+            kind: "overlap",
+            text: cat.text(
+                "matter_overlap",
+                &[g.label.clone(), parts.join(&cat.text("separator", &[]))],
+            ),
+            entries: entry(),
+        });
+    }
+    for id in &a.base_differs {
+        let Some(p) = lookup.by_id.get(id) else {
+            continue;
+        };
+        out.push(MatterView {
+            kind: "other_version",
+            text: cat.text(
+                "matter_other_version",
+                &[
+                    g.label.clone(),
+                    format!("{} ({})", p.region.in_text(cat), p.region.code()),
+                    names(&a.regions),
+                ],
+            ),
+            entries: entry(),
+        });
+    }
+    out
 }

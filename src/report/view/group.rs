@@ -42,6 +42,9 @@ pub struct GroupView {
     pub has_changes: bool,
     /// Variants: one entry per cluster of same texts.
     pub variants: Vec<VariantView>,
+    /// When proposals of the group mark their changes to one text: those changes compared
+    /// change by change, shown instead of the common text or the variants; null otherwise.
+    pub amendment: Option<super::amendment::AmendmentView>,
 }
 
 /// One proposal with its provenance.
@@ -109,6 +112,8 @@ pub struct Lookup<'a> {
     pub cycle: &'a Cycle,
     /// The proposals in conflict with another (qualified ids).
     pub conflicting: std::collections::HashSet<&'a str>,
+    /// The amendments compared change by change, by group id.
+    pub amendments: HashMap<&'a str, &'a crate::model::Amendment>,
     pub cat: &'static Catalogue,
 }
 
@@ -201,6 +206,10 @@ impl<'a> GroupHead<'a> {
             }
         }
         let variants = with_changes_from_first(variants(self, &members, cat));
+        let amendment = lookup
+            .amendments
+            .get(g.id.as_str())
+            .map(|a| super::amendment::view(a, &members, &self.target_label, lookup));
         let names: Vec<String> = g
             .regions
             .iter()
@@ -234,6 +243,7 @@ impl<'a> GroupHead<'a> {
                 .any(|m| lookup.conflicting.contains(m.as_str())),
             members,
             variants,
+            amendment,
         }
     }
 }
@@ -295,7 +305,8 @@ fn variants(head: &GroupHead, members: &[MemberView], cat: &Catalogue) -> Vec<Va
 }
 
 impl MemberView {
-    fn source_ref(&self) -> SourceRef {
+    /// Where it is: its id, citation, anchor and `file:line`.
+    pub fn source_ref(&self) -> SourceRef {
         SourceRef {
             id: self.id.clone(),
             cite: self.cite.clone(),

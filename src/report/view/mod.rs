@@ -3,6 +3,7 @@
 //! build and `rpmsynth context` both start from [`build`]; the long parts (a topic's groups,
 //! an RPM's annex, the embedded synthesis) are computed when serialised ([`streamed`]).
 
+mod amendment;
 mod cycle;
 mod findings;
 mod group;
@@ -12,6 +13,7 @@ mod rpm;
 pub mod streamed;
 mod topic;
 
+pub use amendment::{AmendmentView, ChangeRow, OtherView};
 pub use cycle::{ConferenceView, CoordinationView, InterRegionalView, MeetingDates, TimelineView};
 pub use findings::{EntryRef, MatrixRow, MatterView};
 pub use group::{GroupView, MemberView, SourceRef, VariantView, source_anchor};
@@ -85,6 +87,7 @@ pub fn build(c: &Consolidated) -> Shared<'_> {
             .filter(|f| f.kind == crate::model::FindingKind::Conflict)
             .flat_map(|f| f.members.iter().map(String::as_str))
             .collect(),
+        amendments: c.amendments.iter().map(|a| (a.group.as_str(), a)).collect(),
         cat,
     });
     let topics = topic::topics(c, &lookup);
