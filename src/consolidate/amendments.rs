@@ -126,7 +126,8 @@ pub fn parse(text: &str) -> Option<(String, Vec<Typed>)> {
 /// The text read as a base and changes; `None` when it marks none. Its changes may all be
 /// no change after normalisation (then `changes` is empty).
 pub fn read(text: &str) -> Option<Marked> {
-    let (base, typed) = parse(text)?;
+    // Each region gives its own reasons: they are no part of the amended text.
+    let (base, typed) = parse(crate::model::reasons::without_reasons(text))?;
     let words = words(&base);
     let changes = typed
         .into_iter()

@@ -315,3 +315,23 @@ fn six_regions_on_a_long_text_align_quickly() {
     assert_eq!(a.changes.len(), 360);
     assert!(took.as_millis() < 500, "{took:?}");
 }
+
+#[test]
+fn each_regions_own_reasons_are_not_part_of_the_amended_text() {
+    use Region::*;
+    let amended = BASE.replace(" CIRTs", " {++national ++}CIRTs");
+    let a = aligned(&[
+        proposal(
+            AFR,
+            "A",
+            &format!("{amended}\n\n**Reasons:** Africa's reasons."),
+        ),
+        proposal(
+            ARB,
+            "B",
+            &format!("{amended}\n\n**Reasons:** The Arab States' own."),
+        ),
+    ]);
+    assert_eq!(summary(&a), vec![t("", "national ", "AFR, ARB")]);
+    assert!(a.base_differs.is_empty());
+}

@@ -11,6 +11,7 @@ pub mod number_words;
 mod part;
 mod profile;
 mod proposal;
+pub mod reasons;
 pub mod references;
 mod region;
 mod rpm;
