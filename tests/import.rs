@@ -292,28 +292,11 @@ fn bad_files_are_errors_naming_the_file_and_nothing_is_written() {
 
 #[test]
 fn a_document_without_a_region_asks_for_region() {
-    let lo = data().join("docx/lo-from-html.docx");
-    let bytes = std::fs::read(&lo).unwrap();
     // The same document with its source and numbers made anonymous.
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for i in 0..zip.len() {
-        let mut f = zip.by_index(i).unwrap();
-        let name = f.name().unwrap().to_string();
-        let mut content = Vec::new();
-        std::io::Read::read_to_end(&mut f, &mut content).unwrap();
-        if name == "word/document.xml" {
-            let text = String::from_utf8(content)
-                .unwrap()
-                .replace("RCC", "XYZ")
-                .replace("Regional Commonwealth", "Some body");
-            content = text.into_bytes();
-        }
-        out.start_file(name, zip::write::SimpleFileOptions::default())
-            .unwrap();
-        std::io::Write::write_all(&mut out, &content).unwrap();
-    }
-    let bytes = out.finish().unwrap().into_inner();
+    let bytes = with_document(&data().join("docx/lo-from-html.docx"), |text| {
+        text.replace("RCC", "XYZ")
+            .replace("Regional Commonwealth", "Some body")
+    });
     let err = import::import("anonymous.docx", &bytes, None).unwrap_err();
     assert!(
         err.contains("anonymous.docx") && err.contains("--region"),
@@ -512,38 +495,47 @@ fn round_trip_cycle(input: &Path) {
     }
 }
 
-/// `docx` without the paragraphs whose text holds one of `phrases`.
-fn without_paragraphs(docx: &Path, phrases: &[&str]) -> Vec<u8> {
+/// `docx` with its document part (word/document.xml) changed by `edit`, other parts as they are.
+fn with_document(docx: &Path, edit: impl FnOnce(String) -> String) -> Vec<u8> {
     let bytes = std::fs::read(docx).unwrap();
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let paragraph = regex::Regex::new(r"(?s)<w:p[ >].*?</w:p>").unwrap();
-    let tags = regex::Regex::new(r"<[^>]+>").unwrap();
+    let mut edit = Some(edit);
     for i in 0..zip.len() {
         let mut f = zip.by_index(i).unwrap();
         let name = f.name().unwrap().to_string();
         let mut content = Vec::new();
         std::io::Read::read_to_end(&mut f, &mut content).unwrap();
-        if name == "word/document.xml" {
-            let text = String::from_utf8(content).unwrap();
-            let mut removed = 0;
-            let text = paragraph.replace_all(&text, |c: &regex::Captures| {
-                let plain = tags.replace_all(&c[0], "");
-                if phrases.iter().any(|p| plain.contains(p)) {
-                    removed += 1;
-                    "<w:p/>".to_string()
-                } else {
-                    c[0].to_string()
-                }
-            });
-            assert!(removed >= phrases.len(), "{removed} paragraphs removed");
-            content = text.into_owned().into_bytes();
+        if name == "word/document.xml"
+            && let Some(edit) = edit.take()
+        {
+            content = edit(String::from_utf8(content).unwrap()).into_bytes();
         }
         out.start_file(name, zip::write::SimpleFileOptions::default())
             .unwrap();
         std::io::Write::write_all(&mut out, &content).unwrap();
     }
     out.finish().unwrap().into_inner()
+}
+
+/// `docx` without the paragraphs whose text holds one of `phrases`.
+fn without_paragraphs(docx: &Path, phrases: &[&str]) -> Vec<u8> {
+    let paragraph = regex::Regex::new(r"(?s)<w:p[ >].*?</w:p>").unwrap();
+    let tags = regex::Regex::new(r"<[^>]+>").unwrap();
+    with_document(docx, |text| {
+        let mut removed = 0;
+        let text = paragraph.replace_all(&text, |c: &regex::Captures| {
+            let plain = tags.replace_all(&c[0], "");
+            if phrases.iter().any(|p| plain.contains(p)) {
+                removed += 1;
+                "<w:p/>".to_string()
+            } else {
+                c[0].to_string()
+            }
+        });
+        assert!(removed >= phrases.len(), "{removed} paragraphs removed");
+        text.into_owned()
+    })
 }
 
 #[test]
