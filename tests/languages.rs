@@ -1,0 +1,137 @@
+//! Cycles whose outcomes are written in each of the six ITU languages (`examples/LANG`):
+//! their sections, initiative codes, references and targets are read.
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+use std::path::Path;
+
+/// The consolidated.json of example cycle `lang`, and the build's standard error.
+fn consolidated(lang: &str) -> (Value, String) {
+    let input = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples")
+        .join(lang);
+    let (result, out) = build_with(&input, &[]);
+    let stderr = String::from_utf8_lossy(&result.stderr).to_string();
+    assert!(result.status.success(), "{lang}: {stderr}");
+    let text = std::fs::read_to_string(out.path().join("consolidated.json")).unwrap();
+    (serde_json::from_str(&text).unwrap(), stderr)
+}
+
+/// Asserts what the cycle of `lang` gives: its region's language, priorities, initiative
+/// codes, and each proposal's id, target and topic.
+fn check(lang: &str, codes: &[&str], proposals: &[(&str, &str, &str)]) {
+    let (json, stderr) = consolidated(lang);
+    assert!(!stderr.contains("warning:"), "{lang}: {stderr}");
+    let rpm = &json["rpms"][0];
+    assert_eq!(rpm["language"], lang);
+    assert_eq!(rpm["priorities"].as_array().unwrap().len(), 2, "{lang}");
+    let got: Vec<&str> = rpm["initiatives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(got, codes, "{lang}");
+    let got: Vec<(&str, &str, &str)> = json["proposals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["id"].as_str().unwrap(),
+                p["target"].as_str().unwrap_or(""),
+                p["topic"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(got, proposals, "{lang}");
+}
+
+#[test]
+fn a_spanish_cycle_is_read() {
+    check(
+        "es",
+        &["AMS1", "AMS2"],
+        &[
+            ("AMS/IAP/32A2/4", "res-17", "iniciativas"),
+            ("AMS/IAP-2", "res-37", "conectividad"),
+            ("AMS/IAP/32A2/6", "new", "ia"),
+        ],
+    );
+}
+
+#[test]
+fn a_russian_cycle_is_read() {
+    check(
+        "ru",
+        &["CIS1", "CIS2"],
+        &[
+            ("CIS/RCC/19A1/1", "res-17", "initiatives"),
+            ("CIS/RCC-2", "q-3/2", "trust"),
+            ("CIS/RCC/19A1/3", "res-50", "initiatives"),
+        ],
+    );
+}
+
+#[test]
+fn an_arabic_cycle_is_read() {
+    check(
+        "ar",
+        &["ARB1", "ARB2"],
+        &[
+            ("ARB/ARB/20A5/1", "res-17", "initiatives"),
+            ("ARB/ARB-2", "q-3/2", "trust"),
+            ("ARB/ARB/20A5/3", "new", "ai"),
+        ],
+    );
+}
+
+#[test]
+fn a_chinese_cycle_is_read() {
+    check(
+        "zh",
+        &["ASP1", "ASP2"],
+        &[
+            ("ASP/ACP/67A1/1", "res-17", "initiatives"),
+            ("ASP/ACP-2", "res-37", "connectivity"),
+            ("ASP/ACP/67A1/3", "action-plan", "action-plan"),
+        ],
+    );
+}
+
+/// A copy of the Spanish example whose outcome is replaced by `outcome`, checked.
+fn check_outcome(outcome: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/es");
+    for name in ["conference.yaml", "topics.yaml"] {
+        std::fs::copy(src.join(name), dir.path().join(name)).unwrap();
+    }
+    std::fs::create_dir(dir.path().join("rpm")).unwrap();
+    std::fs::write(dir.path().join("rpm/ams.md"), outcome).unwrap();
+    let out = rpmsynth(&["check", dir.path().to_str().unwrap()]);
+    String::from_utf8_lossy(&out.stderr).to_string()
+}
+
+const FRONT: &str = "---\nregion: AMS\nmeeting:\n  symbol: RPM-AMS29\n  title: T\n  start: 2029-02-20\n  end: 2029-02-22\nlanguage: LANG\n---\n\n";
+
+#[test]
+fn a_body_without_a_recognised_section_is_a_warning_naming_its_headings() {
+    let text = FRONT.replace("LANG", "pt") + "# Prioridades da região\n\n1. Conectividade.\n";
+    let stderr = check_outcome(&text);
+    assert!(
+        stderr.contains("warning: the body has text but no section rpmsynth reads (the `#` headings \"# Prioridades da região\")"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("Prioridades regionales"), "{stderr}");
+    assert!(
+        stderr.contains(
+            "error: unknown language \"pt\"; an outcome is written in one of ar, en, es, fr, ru, zh"
+        ),
+        "{stderr}"
+    );
+    let stderr = check_outcome(&(FRONT.replace("LANG", "Spanish") + "# Propuestas\n"));
+    assert!(stderr.contains("did you mean `es`?"), "{stderr}");
+    assert!(!stderr.contains("warning:"), "{stderr}");
+}
