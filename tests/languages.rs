@@ -135,3 +135,30 @@ fn a_body_without_a_recognised_section_is_a_warning_naming_its_headings() {
     assert!(stderr.contains("did you mean `es`?"), "{stderr}");
     assert!(!stderr.contains("warning:"), "{stderr}");
 }
+
+#[test]
+fn a_spanish_report_is_written_in_spanish() {
+    let input = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/es");
+    let out = build(&input);
+    let md = std::fs::read_to_string(out.path().join("tdag-synthesis.md")).unwrap();
+    for expected in [
+        "Documento GADT-29/9-S",
+        "Original: español",
+        "**Fuente:** Director, Oficina de Desarrollo de las Telecomunicaciones",
+        "Informe de síntesis sobre los resultados de las reuniones preparatorias regionales para la CMDT-29",
+        "Prioridades regionales e iniciativas regionales",
+        "Propuestas por tema",
+        "Asuntos que se someten a la consideración del GADT-29",
+        "17 de julio de 2029",
+    ] {
+        assert!(md.contains(expected), "the synthesis lacks {expected:?}");
+    }
+    let html = std::fs::read_to_string(out.path().join("tdag-synthesis.html")).unwrap();
+    assert!(html.contains("<html lang=\"es\""));
+    let implementation =
+        std::fs::read_to_string(out.path().join("wtdc-implementation.md")).unwrap();
+    assert!(
+        implementation.contains("Documento CMDT-29/17-S"),
+        "{implementation}"
+    );
+}
