@@ -162,3 +162,34 @@ fn a_spanish_report_is_written_in_spanish() {
         "{implementation}"
     );
 }
+
+#[test]
+fn proposals_on_one_text_in_two_languages_are_variants_of_one_group() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    for name in ["conference.yaml", "topics.yaml"] {
+        std::fs::copy(root.join("es").join(name), dir.path().join(name)).unwrap();
+    }
+    std::fs::create_dir(dir.path().join("rpm")).unwrap();
+    for (lang, file) in [("es", "ams.md"), ("ru", "cis.md")] {
+        std::fs::copy(
+            root.join(lang).join("rpm").join(file),
+            dir.path().join("rpm").join(file),
+        )
+        .unwrap();
+    }
+    let out = build(dir.path());
+    let text = std::fs::read_to_string(out.path().join("consolidated.json")).unwrap();
+    let json: Value = serde_json::from_str(&text).unwrap();
+    let group = json["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["target"] == "res-17")
+        .unwrap();
+    assert_eq!(group["kind"], "variant");
+    assert_eq!(
+        group["members"],
+        serde_json::json!(["AMS/IAP/32A2/4", "CIS/RCC/19A1/1"])
+    );
+}
