@@ -19,4 +19,5 @@ pub mod pipeline;
 pub mod render;
 pub mod report;
 pub mod suggest;
+pub mod typography;
 pub mod workspace;

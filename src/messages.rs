@@ -31,6 +31,14 @@ pub struct Catalogue {
     pub singular_below_two: bool,
     /// Ordinal suffixes ("1st", "1er").
     pub ordinals: Ordinals,
+    /// How "none" of a word is written, by the word's singular ("groupe de variantes" →
+    /// "aucun groupe de variantes"); without an entry, "0" and the word.
+    #[serde(default)]
+    pub zero_forms: BTreeMap<String, String>,
+    /// Counts from 0 written in words as they start a sentence ("Trois des six régions");
+    /// without them, counts stay in digits.
+    #[serde(default)]
+    pub count_words: Vec<String>,
     /// Region names by code.
     pub regions: BTreeMap<String, String>,
     /// Every other text, by key; `{0}`, `{1}` … are filled with parameters.
@@ -78,9 +86,9 @@ fn all() -> &'static Vec<(&'static str, Catalogue)> {
         FILES
             .iter()
             .map(|(code, text)| {
-                let catalogue = serde_saphyr::from_str(text)
+                let catalogue: Catalogue = serde_saphyr::from_str(text)
                     .unwrap_or_else(|e| panic!("templates/messages/{code}.yaml: {e}"));
-                (*code, catalogue)
+                (*code, catalogue.typeset(code))
             })
             .collect()
     })
@@ -121,6 +129,23 @@ pub fn fill(pattern: &str, values: &[(&str, &str)]) -> String {
 }
 
 impl Catalogue {
+    /// The catalogue with the typography of language `code` applied to every word it prints
+    /// ([`crate::typography`]).
+    fn typeset(mut self, code: &str) -> Catalogue {
+        let set = |t: &mut String| *t = crate::typography::apply(code, t);
+        self.text.values_mut().for_each(set);
+        self.regions.values_mut().for_each(set);
+        self.zero_forms = std::mem::take(&mut self.zero_forms)
+            .into_iter()
+            .map(|(word, none)| {
+                let apply = |t: &str| crate::typography::apply(code, t);
+                (apply(&word), apply(&none))
+            })
+            .collect();
+        set(&mut self.and);
+        self
+    }
+
     /// The text of `key` with `{0}`, `{1}` … filled, or `None` for an unknown key.
     pub fn get(&self, key: &str, params: &[String]) -> Option<String> {
         let pattern = self.text.get(key)?;

@@ -98,8 +98,13 @@ fn the_french_cycle_is_written_in_french_in_html_and_word() {
         "États arabes (ARB)",
         "Pas de RPR",
         "Tableau ",
-        "Sources : RPR-AFR29, AFR-P1",
-        "Résolution 69 : les propositions sont incompatibles (Afrique (AFR) : suppression ; Europe (EUR) : modification).",
+        "Sources\u{a0}: RPR-AFR29, AFR-P1",
+        "Résolution 69\u{a0}: les propositions sont incompatibles (Afrique (AFR)\u{a0}: suppression\u{202f}; Europe (EUR)\u{a0}: modification).",
+        "Trois des six régions ont tenu une RPR.",
+        "aucun groupe de variantes",
+        "1 proposition commune à plusieurs régions",
+        "Points portés à l’attention du GCDT-29",
+        "AFR1\u{a0}: Transformation numérique",
     ] {
         assert!(docx.contains(expected), "DOCX lacks {expected:?}");
     }

@@ -37,7 +37,11 @@ static TARGET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:DRAFT\s+|PROJET\s+DE\s+|PROYECTO\s+DE\s+)?(?:NEW\s+|NOUVELLE\s+|NUEVA\s+)?(?:REVISION\s+(?:OF|TO)\s+)?(?:WTDC\s+|CMDT\s+)?(?:RESOLUTION|RÉSOLUTION|RESOLUCIÓN|QUESTION|CUESTIÓN|RECOMMENDATION|RECOMMANDATION|RECOMENDACIÓN|DECLARATION|DÉCLARATION|DECLARACIÓN|ACTION\s+PLAN|PLAN\s+D['’]ACTION|PLAN\s+DE\s+ACCIÓN|OPINION|AVIS|REGIONAL\s+INITIATIVE)\b").unwrap()
 });
 static REASONS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\**(?:Reasons?|Motifs?|Motivos?|Razones|Justification|Обоснование|Основания|الأسباب|理由)\s*[:：]\s*\**").unwrap()
+    Regex::new(&format!(
+        r"(?i)^\**(?:{})\s*[:：]\s*\**",
+        crate::model::language::REASONS_WORDS
+    ))
+    .unwrap()
 });
 static CALL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:The World Telecommunication|La Conférence mondiale|considering|recognizing|noting|bearing in mind|resolves|instructs|invites|considérant|reconnaissant|notant|décide|charge|invite)\b").unwrap()

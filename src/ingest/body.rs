@@ -3,6 +3,7 @@
 use super::itu_heading;
 use super::limits::{MAX_DEPTH, MAX_HEADING_CHARS};
 use super::lines::LineIndex;
+use crate::model::language::{self, SectionKind};
 use crate::model::references;
 use crate::model::{Action, Diagnostic, Proposal, Region, RegionalInitiative, Section, SourcePos};
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
@@ -38,22 +39,36 @@ struct Heading {
     range: Range<usize>,
 }
 
-/// A `#` section kind, recognised in English and French.
-#[derive(Clone, Copy, PartialEq, Debug)]
-enum Kind {
-    Priorities,
-    Initiatives,
-    Proposals,
-    Other,
-}
-
-fn section_kind(title: &str) -> Kind {
-    match title.trim().to_lowercase().as_str() {
-        "regional priorities" | "priorités régionales" => Kind::Priorities,
-        "regional initiatives" | "initiatives régionales" => Kind::Initiatives,
-        "proposals" | "propositions" => Kind::Proposals,
-        _ => Kind::Other,
+/// The warning for a body with text but no section rpmsynth reads: it lists the headings
+/// found and the titles recognised, so that a region does not silently drop out.
+fn no_known_section(ctx: &Context, headings: &[Heading], pos: &SourcePos) -> Option<Diagnostic> {
+    let body = ctx.text[ctx.body_offset..].trim();
+    if body.is_empty() {
+        return None;
     }
+    let found: Vec<String> = headings
+        .iter()
+        .filter(|h| h.level == HeadingLevel::H1)
+        .map(|h| format!("\"# {}\"", h.text))
+        .collect();
+    let found = if found.is_empty() {
+        "no `#` heading".to_string()
+    } else {
+        format!("the `#` headings {}", found.join(", "))
+    };
+    let known = |kind| language::titles_of(kind).join(" / ");
+    Some(
+        Diagnostic::warning(
+            pos,
+            format!("the body has text but no section rpmsynth reads ({found}): the outcome gives no priorities, initiatives or proposals"),
+        )
+        .with_help(format!(
+            "head the sections `# TITLE`, a title of: priorities {}; initiatives {}; proposals {}",
+            known(SectionKind::Priorities),
+            known(SectionKind::Initiatives),
+            known(SectionKind::Proposals)
+        )),
+    )
 }
 
 /// Parses the body, collecting every problem found rather than stopping at the first.
@@ -84,20 +99,28 @@ pub fn parse(ctx: &Context) -> (Body, Vec<Diagnostic>) {
             .find(|h| h.level <= max_level)
             .map_or(ctx.text.len(), |h| h.range.start)
     };
+    let known = h1
+        .iter()
+        .any(|&i| language::section_kind(&headings[i].text).is_some());
+    if !known {
+        let body = &ctx.text[ctx.body_offset..];
+        let first_text = ctx.body_offset + body.len() - body.trim_start().len();
+        diagnostics.extend(no_known_section(ctx, &headings, &pos(first_text)));
+    }
     for &i in &h1 {
         let section = &headings[i];
         let section_end = end_of(i, HeadingLevel::H1);
         let children = (i + 1..headings.len())
             .take_while(|&j| headings[j].range.start < section_end)
             .filter(|&j| headings[j].level == HeadingLevel::H2);
-        match section_kind(&section.text) {
-            Kind::Priorities => body.priorities.extend(
+        match language::section_kind(&section.text) {
+            Some(SectionKind::Priorities) => body.priorities.extend(
                 items
                     .iter()
                     .filter(|r| r.start > section.range.end && r.end <= section_end)
                     .map(|r| item_text(&ctx.text[r.clone()])),
             ),
-            Kind::Initiatives => {
+            Some(SectionKind::Initiatives) => {
                 for (n, j) in children.enumerate() {
                     let h = &headings[j];
                     let (code, title) =
@@ -114,7 +137,7 @@ pub fn parse(ctx: &Context) -> (Body, Vec<Diagnostic>) {
                     });
                 }
             }
-            Kind::Proposals => {
+            Some(SectionKind::Proposals) => {
                 let mut seen: HashMap<String, SourcePos> = HashMap::new();
                 for j in children {
                     let h = &headings[j];
@@ -137,7 +160,7 @@ pub fn parse(ctx: &Context) -> (Body, Vec<Diagnostic>) {
                     }
                 }
             }
-            Kind::Other => body.other_sections.push(Section {
+            None => body.other_sections.push(Section {
                 title: section.text.clone(),
                 body: ctx.text[section.range.end..section_end].trim().to_string(),
             }),
@@ -238,9 +261,12 @@ pub fn initiative_code(
     position: usize,
 ) -> (String, String) {
     static CODE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"(?i)^(?:(?:AFR|AMS|ARB|ASP|CIS|EUR)\s*)?(?:RI\s*)?(\d{1,3})\s*[:.\-–—]?\s*(.*)$",
-        )
+        let regions: Vec<&str> = language::REGION_CODES.iter().map(|(c, _)| *c).collect();
+        Regex::new(&format!(
+            r"(?i)^(?:(?:{})\s*)?(?:(?:{})\s*)?(\d{{1,3}})\s*[:：.\-–—]?\s*(.*)$",
+            regions.join("|"),
+            language::INITIATIVE_WORDS.join("|")
+        ))
         .expect("valid")
     });
     match CODE.captures(heading) {

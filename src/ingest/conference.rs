@@ -235,7 +235,7 @@ mod tests {
                 "7:24 document symbol \"TDAG 25/9\" contains a space",
                 "3:54 TDAG ends (2025-07-20) before it starts (2025-07-22)",
                 "6:41 GSR ends (2025-05-03) before it starts (2025-06-01)",
-                "8:11 unknown report language \"frr\"; expected one of en, fr",
+                "8:11 unknown report language \"frr\"; expected one of en, es, fr",
             ]
         );
         let same = VALID.replace("implementation: WTDC-25/17", "implementation: TDAG-25/9");

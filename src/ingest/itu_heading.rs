@@ -43,10 +43,11 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 /// Conference and meeting names, which look like `LETTERS-digits` numbers (`WTDC-17`).
 const NOT_NUMBERS: [&str; 7] = ["WTDC", "WTSA", "WRC", "PP", "RPM", "TDAG", "TSAG"];
 
-/// A new text: `DRAFT NEW RESOLUTION [AFCP-1]`, `NEW QUESTION`, `PROJET DE NOUVELLE RÉSOLUTION`.
+/// A new text: `DRAFT NEW RESOLUTION [AFCP-1]`, `NEW QUESTION`, `PROJET DE NOUVELLE RÉSOLUTION`,
+/// `PROYECTO DE NUEVA RESOLUCIÓN`, `ПРОЕКТ НОВОЙ РЕЗОЛЮЦИИ`, `مشروع قرار جديد`, `新决议草案`.
 static NEW_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:draft\s+)?new\s+(?:resolution|question|recommendation|declaration)|(?:projet\s+de\s+)?nouvelle\s+(?:r[ée]solution|question|recommandation|d[ée]claration))\b(?:\s*\[[^\]]*\])?",
+        r"(?i)^(?:(?:(?:draft\s+)?new\s+(?:resolution|question|recommendation|declaration)|(?:projet\s+de\s+)?nouvelle\s+(?:r[ée]solution|question|recommandation|d[ée]claration)|(?:proyecto\s+de\s+)?nuevas?\s+(?:resoluci[óo]n|cuesti[óo]n|recomendaci[óo]n|declaraci[óo]n)|(?:проект\s+)?(?:нов(?:ой|ая)\s+(?:резолюци[ия]|рекомендаци[ия]|деклараци[ия])|новый\s+вопрос))\b|(?:مشروع\s+)?(?:قرار|توصية|إعلان|مسألة)\s+جديد(?:ة)?|新(?:决议|课题|建议书|宣言)(?:草案)?)(?:\s*\[[^\]]*\])?",
     )
     .expect("valid")
 });
@@ -56,7 +57,8 @@ static CONFERENCE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:WTDC|WTSA|CMDT|AMNT)(?:-\d{2})?\s+").expect("valid"));
 
 /// The edition note after a reference: `(Rev. Buenos Aires, 2017)`, `(REV.WRC-15)`.
-static EDITION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*\([^()]*\)").expect("valid"));
+static EDITION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:\([^()]*\)|（[^（）]*）)").expect("valid"));
 
 /// Reads `heading` (a heading's plain text, without its attribute block) in ITU's form;
 /// `None` when it does not start with a mark followed by a space (or nothing).
@@ -68,7 +70,11 @@ pub fn parse(heading: &str) -> Option<ItuHeading> {
     let (number, rest) = number(rest);
     let (target, target_text, rest) = target(rest);
     let rest = rest.trim();
-    let title = match rest.strip_prefix(':').or_else(|| separated(rest)) {
+    let title = match rest
+        .strip_prefix(':')
+        .or_else(|| rest.strip_prefix('：'))
+        .or_else(|| separated(rest))
+    {
         Some(title) => title.trim().to_string(),
         None => rest.to_string(),
     };
@@ -99,7 +105,10 @@ fn split_word(text: &str) -> (&str, &str) {
 fn number(text: &str) -> (Option<String>, &str) {
     let trimmed = text.trim_start();
     let (word, _) = split_word(trimmed);
-    let bare = word.strip_suffix(':').unwrap_or(word);
+    let bare = word
+        .strip_suffix(':')
+        .or_else(|| word.strip_suffix('：'))
+        .unwrap_or(word);
     let Some(c) = NUMBER.captures(bare) else {
         return (None, text);
     };
@@ -205,6 +214,53 @@ mod tests {
                 "Broadband access".into()
             )
         );
+    }
+
+    #[test]
+    fn reads_headings_in_the_six_languages() {
+        let cases = [
+            (
+                "MOD IAP/32A2/4 RESOLUCIÓN 17 (REV. BUENOS AIRES, 2017) – Implantación de las iniciativas regionales",
+                "res-17",
+                "Implantación de las iniciativas regionales",
+            ),
+            (
+                "ADD IAP/32A2/5 PROYECTO DE NUEVA RESOLUCIÓN [IAP-2] – Inteligencia artificial",
+                "new",
+                "Inteligencia artificial",
+            ),
+            (
+                "MOD RCC/19A1/1 РЕЗОЛЮЦИЯ 17 (Пересм. Буэнос-Айрес, 2017 г.) – Выполнение региональных инициатив",
+                "res-17",
+                "Выполнение региональных инициатив",
+            ),
+            (
+                "ADD RCC/19A1/3 ПРОЕКТ НОВОЙ РЕЗОЛЮЦИИ [RCC-1] – Искусственный интеллект",
+                "new",
+                "Искусственный интеллект",
+            ),
+            (
+                "MOD ARB/20A5/2 القرار 37 (المراجَع في كيغالي، 2022) – سد الفجوة الرقمية",
+                "res-37",
+                "سد الفجوة الرقمية",
+            ),
+            (
+                "ADD ARB/20A5/1 مشروع قرار جديد [ARB-1] – الذكاء الاصطناعي",
+                "new",
+                "الذكاء الاصطناعي",
+            ),
+            (
+                "MOD ACP/67A1/1 第37号决议（2022年，基加利，修订版）– 弥合数字鸿沟",
+                "res-37",
+                "弥合数字鸿沟",
+            ),
+            ("NOC ACP/67A1/2 第2/1号课题：宽带接入", "q-2/1", "宽带接入"),
+        ];
+        for (heading, target, title) in cases {
+            let h = parse(heading).unwrap();
+            assert_eq!(h.target.as_deref(), Some(target), "{heading}");
+            assert_eq!(h.title, title, "{heading}");
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@ use super::body::{self, Context};
 use super::front_matter;
 use super::merge::Outcome;
 use super::yaml::{self, Block, Document};
+use crate::model::language;
 use crate::model::{
     Conference, Date, Diagnostic, Forum, InterRegionalMeeting, Meeting, Participation, Region,
     RegionParts, Rpm,
@@ -70,6 +71,7 @@ pub fn rpm(
         return (None, diagnostics);
     };
     diagnostics.extend(misplaced_keys(&fm, is_part, &parsed.doc));
+    diagnostics.extend(unknown_language(&fm.language, &parsed.doc));
     if let Some(meeting) = &fm.meeting {
         diagnostics.extend(check_dates(meeting, &parsed.doc, window));
     }
@@ -163,6 +165,27 @@ fn misplaced_keys(fm: &RpmFrontMatter, is_part: bool, doc: &Document) -> Vec<Dia
         .collect()
 }
 
+/// An outcome's `language:` is one of the six ITU languages: an error with the closest code.
+fn unknown_language(code: &str, doc: &Document) -> Option<Diagnostic> {
+    if language::is_known(code) {
+        return None;
+    }
+    let d = Diagnostic::error(
+        &doc.pos("language"),
+        format!(
+            "unknown language \"{code}\"; an outcome is written in one of {}",
+            language::CODES.join(", ")
+        ),
+    );
+    let closest = language::suggest(code);
+    Some(match closest {
+        Some(best) => d.with_help(format!(
+            "did you mean `{best}`? the six ITU languages are written by their ISO 639-1 codes"
+        )),
+        None => d.with_help("the six ITU languages are written by their ISO 639-1 codes: ar (Arabic), en (English), es (Spanish), fr (French), ru (Russian), zh (Chinese)"),
+    })
+}
+
 /// An inter-regional meeting file → the meeting.
 pub fn inter_regional(
     path: &str,
@@ -179,6 +202,7 @@ pub fn inter_regional(
         return Err(errors);
     };
     errors.extend(check_dates(&fm.meeting, &parsed.doc, window));
+    errors.extend(unknown_language(&fm.language, &parsed.doc));
     if !errors.is_empty() {
         return Err(errors);
     }

@@ -7,6 +7,7 @@ mod date;
 mod diagnostic;
 pub mod dialect;
 mod document;
+pub mod language;
 pub mod number_words;
 mod part;
 mod profile;

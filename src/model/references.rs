@@ -8,23 +8,56 @@ use std::sync::LazyLock;
 /// Builds a reference id from a pattern's captures.
 type Make = fn(&regex::Captures) -> String;
 
-/// The written forms of references, each with the id it stands for.
-const FORMS: [(&str, Make); 5] = [
+/// The written forms of references in the six ITU languages, each with the id it stands for
+/// (docs/languages.md gives each form's source).
+const FORMS: [(&str, Make); 12] = [
     (
-        r"(?i)\b(?:r[ée]solutions?|res\.?)\s*(?:no\.\s*)?(\d{1,4})\b",
+        r"(?i)\b(?:r[ée]solutions?|resoluci[óo]n(?:es)?|res\.?|резолюци(?:я|и|ю|ей|ям|ях|ями)|рез\.)\s*(?:no\.\s*|№\s*)?(\d{1,4})\b",
         |c| format!("res-{}", num(&c[1])),
     ),
     (
-        r"(?i)\b(?:recommendations?|recommandations?|rec\.)\s*itu-([dtr])\s+((?:[a-z]\.)?\d{1,4}(?:\.\d+)?)",
-        |c| format!("rec-{}-{}", c[1].to_lowercase(), c[2].to_lowercase()),
+        r"(?:[وفبل]?ال|لل)?قرار(?:ات|ين)?\s*(?:رقم\s*)?(\d{1,4})\b",
+        |c| format!("res-{}", num(&c[1])),
     ),
-    (r"(?i)\bquestions?\s+(\d{1,3})\s*/\s*(\d{1,2})\b", |c| {
-        format!("q-{}/{}", num(&c[1]), num(&c[2]))
+    (r"第\s*(\d{1,4})\s*号\s*决议", |c| {
+        format!("res-{}", num(&c[1]))
     }),
-    (r"(?i)\baction\s+plan\b|\bplan\s+d['’]action\b", |_| {
-        "action-plan".to_string()
-    }),
-    (r"(?i)\bd[ée]claration\b", |_| "declaration".to_string()),
+    (
+        r"(?i)\b(?:recommendations?|recommandations?|recomendaci[óo]n(?:es)?|rec\.|рекомендаци(?:я|и|ю|ей|ям|ях|ями))\s*(?:itu|uit|мсэ)-([dtrдтр])\s+((?:[a-z]\.)?\d{1,4}(?:\.\d+)?)",
+        |c| format!("rec-{}-{}", sector(&c[1]), c[2].to_lowercase()),
+    ),
+    (
+        r"(?i)(?:[وفبل]?ال|لل)?توصي(?:ة|ات)\s*(?:itu|uit)-([dtr])\s*((?:[a-z]\.)?\d{1,4}(?:\.\d+)?)",
+        |c| format!("rec-{}-{}", sector(&c[1]), c[2].to_lowercase()),
+    ),
+    (
+        r"(?i)(?:itu|uit)-([dtr])\s*第?\s*((?:[a-z]\.)?\d{1,4}(?:\.\d+)?)\s*号?\s*建议书",
+        |c| format!("rec-{}-{}", sector(&c[1]), c[2].to_lowercase()),
+    ),
+    (
+        r"(?i)\b(?:questions?|cuesti[óo]n(?:es)?|вопрос(?:а|у|ом|е|ы|ов|ам|ами|ах)?)\s+(\d{1,3})\s*/\s*(\d{1,2})\b",
+        |c| format!("q-{}/{}", num(&c[1]), num(&c[2])),
+    ),
+    (
+        r"(?:[وفبل]?ال|لل)?مسأل(?:ة|تين|ات)\s*(\d{1,3})\s*/\s*(\d{1,2})\b",
+        |c| format!("q-{}/{}", num(&c[1]), num(&c[2])),
+    ),
+    (
+        r"第\s*(\d{1,3})\s*/\s*(\d{1,2})\s*号\s*(?:研究)?课题",
+        |c| format!("q-{}/{}", num(&c[1]), num(&c[2])),
+    ),
+    (
+        r"(?i)\baction\s+plan\b|\bplan\s+d['’]action\b|\bplan\s+de\s+acci[óo]n\b|\bплан(?:а|у|ом|е)?\s+действий\b",
+        |_| "action-plan".to_string(),
+    ),
+    (
+        r"(?:[وفبل]?ال|لل)?خطة\s+(?:ال)?عمل|行动计划",
+        |_| "action-plan".to_string(),
+    ),
+    (
+        r"(?i)\bd[ée]claration\b|\bdeclaraci[óo]n\b|\bдеклараци(?:я|и|ю|ей)\b|(?:[وفبل]?ال|لل)?إعلان|宣言",
+        |_| "declaration".to_string(),
+    ),
 ];
 
 static PATTERNS: LazyLock<Vec<(Regex, Make)>> = LazyLock::new(|| {
@@ -47,41 +80,90 @@ static ANY_AT_START: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Whether a word can start a written reference: `word` is its run of ASCII letters and
-/// digits, `next` the byte after it (a byte of `é` continues "résolution", "déclaration").
+/// digits, `next` the byte after it (a byte of `é` continues "résolution", "déclaration",
+/// of `ó` "resolución", "cuestión").
 #[inline]
 pub fn may_start(word: &[u8], next: Option<u8>) -> bool {
     // Every keyword starts with one of these letters.
-    word.first()
-        .is_some_and(|b| matches!(b | 0x20, b'r' | b'd' | b'q' | b'a' | b'p'))
-        && is_keyword(word, next)
+    word.first().is_some_and(|b| {
+        matches!(
+            b | 0x20,
+            b'r' | b'd' | b'q' | b'a' | b'p' | b'c' | b'i' | b'u'
+        )
+    }) && is_keyword(word, next)
+}
+
+/// Whether a word starting with the non-ASCII letter `c` can start a written reference (the
+/// Russian, Arabic and Chinese forms).
+#[inline]
+pub fn may_start_char(c: char) -> bool {
+    matches!(
+        c,
+        'Р' | 'р'
+            | 'В'
+            | 'в'
+            | 'Д'
+            | 'д'
+            | 'П'
+            | 'п'
+            | 'ا'
+            | 'ق'
+            | 'ت'
+            | 'م'
+            | 'خ'
+            | 'إ'
+            | 'و'
+            | 'ف'
+            | 'ب'
+            | 'ل'
+            | '第'
+            | '行'
+            | '宣'
+    )
 }
 
 /// [`may_start`] for a word starting with a keyword's first letter.
 fn is_keyword(word: &[u8], next: Option<u8>) -> bool {
-    const KEYWORDS: [&[u8]; 12] = [
+    const KEYWORDS: [&[u8]; 18] = [
         b"resolution",
         b"resolutions",
+        b"resoluciones",
         b"res",
         b"recommendation",
         b"recommendations",
         b"recommandation",
         b"recommandations",
+        b"recomendaciones",
         b"rec",
         b"question",
         b"questions",
+        b"cuestiones",
         b"action",
         b"plan",
+        b"declaration",
+        b"itu",
+        b"uit",
     ];
-    if !matches!(word.len(), 1 | 3 | 4 | 6 | 8..=11 | 14 | 15) {
+    /// Keywords cut by a non-ASCII letter: "résolution", "resolución", "cuestión".
+    const BEFORE_NON_ASCII: [&[u8]; 6] = [
+        b"r",
+        b"d",
+        b"resoluci",
+        b"recomendaci",
+        b"cuesti",
+        b"declaraci",
+    ];
+    if word.len() > 15 {
         return false;
     }
-    match word {
-        [b'r' | b'R' | b'd' | b'D'] => next.is_some_and(|b| b >= 0x80),
-        _ => {
-            word.eq_ignore_ascii_case(b"declaration")
-                || KEYWORDS.iter().any(|k| k.eq_ignore_ascii_case(word))
-        }
+    if next.is_some_and(|b| b >= 0x80)
+        && BEFORE_NON_ASCII
+            .iter()
+            .any(|k| k.eq_ignore_ascii_case(word))
+    {
+        return true;
     }
+    word.len() > 1 && KEYWORDS.iter().any(|k| k.eq_ignore_ascii_case(word))
 }
 
 /// The reference `text` starts with, if any: its length in bytes and id. Cheap to call at
@@ -91,7 +173,12 @@ pub fn at_start(text: &str) -> Option<(usize, String)> {
         .bytes()
         .position(|b| !b.is_ascii_alphanumeric())
         .unwrap_or(text.len());
-    if !may_start(&text.as_bytes()[..end], text.as_bytes().get(end).copied()) {
+    let may = if end == 0 {
+        text.chars().next().is_some_and(may_start_char)
+    } else {
+        may_start(&text.as_bytes()[..end], text.as_bytes().get(end).copied())
+    };
+    if !may {
         return None;
     }
     let found = ANY_AT_START.find(text)?.as_str();
@@ -118,10 +205,30 @@ static ID_FORM: LazyLock<Regex> = LazyLock::new(|| {
         .expect("id pattern is valid")
 });
 
+/// A number without leading zeros, its digits Western whatever the script they are written in
+/// (Arabic-Indic `١٧` → `17`).
 fn num(digits: &str) -> String {
-    digits
+    let western: String = digits
+        .chars()
+        .map(|c| match c {
+            '\u{660}'..='\u{669}' => char::from(b'0' + (c as u32 - 0x660) as u8),
+            '\u{6F0}'..='\u{6F9}' => char::from(b'0' + (c as u32 - 0x6F0) as u8),
+            _ => c,
+        })
+        .collect();
+    western
         .parse::<u32>()
-        .map_or_else(|_| digits.to_string(), |n| n.to_string())
+        .map_or_else(|_| western.clone(), |n| n.to_string())
+}
+
+/// A recommendation's sector letter in lower case, Latin whatever the script (`Т` → `t`).
+fn sector(letter: &str) -> String {
+    match letter.to_lowercase().as_str() {
+        "д" => "d".to_string(),
+        "т" => "t".to_string(),
+        "р" => "r".to_string(),
+        other => other.to_string(),
+    }
 }
 
 /// Every reference in `text`, in order of appearance (duplicates kept).
@@ -225,6 +332,59 @@ mod tests {
         assert_eq!(first("the Kigali Action Plan"), Some("action-plan".into()));
         assert_eq!(first("The Declaration should"), Some("declaration".into()));
         assert_eq!(first("the resolution should be revised"), None);
+    }
+
+    #[test]
+    fn reads_references_in_the_six_languages() {
+        let cases = [
+            ("la Resolución 17 (Rev. Buenos Aires, 2017)", "res-17"),
+            ("las Resoluciones 37 y", "res-37"),
+            ("la Cuestión 2/1 del UIT-D", "q-2/1"),
+            ("Recomendación UIT-D 19", "rec-d-19"),
+            ("Recommandation UIT-T E.164", "rec-t-e.164"),
+            ("el Plan de Acción de Kigali", "action-plan"),
+            ("la Declaración de Kigali", "declaration"),
+            ("Резолюция 17 (Пересм. Буэнос-Айрес, 2017 г.)", "res-17"),
+            ("в Резолюции 37", "res-37"),
+            ("Вопрос 2/1", "q-2/1"),
+            ("Рекомендация МСЭ-Т E.164", "rec-t-e.164"),
+            ("Плана действий", "action-plan"),
+            ("Кигалийская декларация", "declaration"),
+            ("القرار 17 (المراجَع في بوينس آيرس، 2017)", "res-17"),
+            ("والقرار ١٧", "res-17"),
+            ("المسألة 2/1", "q-2/1"),
+            ("التوصية ITU-D 19", "rec-d-19"),
+            ("خطة عمل كيغالي", "action-plan"),
+            ("إعلان كيغالي", "declaration"),
+            ("第17号决议（2017年，布宜诺斯艾利斯，修订版）", "res-17"),
+            ("第2/1号课题", "q-2/1"),
+            ("ITU-D第19号建议书", "rec-d-19"),
+            ("基加利行动计划", "action-plan"),
+            ("基加利宣言", "declaration"),
+        ];
+        for (text, id) in cases {
+            assert_eq!(first(text).as_deref(), Some(id), "{text}");
+        }
+        assert_eq!(
+            at_start("Resolución 17 y"),
+            Some(("Resolución 17".len(), "res-17".into()))
+        );
+        assert_eq!(
+            at_start("Резолюция 17"),
+            Some(("Резолюция 17".len(), "res-17".into()))
+        );
+        assert_eq!(
+            at_start("القرار 17 –"),
+            Some(("القرار 17".len(), "res-17".into()))
+        );
+        assert_eq!(
+            at_start("第17号决议"),
+            Some(("第17号决议".len(), "res-17".into()))
+        );
+        assert_eq!(
+            at_start("Cuestión 2/1"),
+            Some(("Cuestión 2/1".len(), "q-2/1".into()))
+        );
     }
 
     #[test]

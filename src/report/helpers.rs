@@ -90,6 +90,7 @@ const HELPERS: &[(&str, (usize, usize), Compute)] = &[
     ("plural N SINGULAR [PLURAL]", (2, 3), plural),
     ("ordinal N", (1, 1), ordinal),
     ("number N", (1, 1), number),
+    ("count_word N", (1, 1), count_word),
     ("t KEY [PARAM…]", (1, usize::MAX), translate),
 ];
 
@@ -169,7 +170,8 @@ fn join_and(params: &[&Json], root: &Root) -> Result<Json, String> {
 }
 
 /// `{{plural 3 "proposal"}}` → "3 proposals"; the plural is the singular with an "s" unless
-/// given. French uses the singular for 0 and 1.
+/// given. French uses the singular for 0 and 1; 0 is the catalogue's zero form when it has
+/// one ("aucun groupe de variantes").
 fn plural(params: &[&Json], root: &Root) -> Result<Json, String> {
     if params[0].is_null() {
         // A count the input does not give: "– participants".
@@ -183,6 +185,11 @@ fn plural(params: &[&Json], root: &Root) -> Result<Json, String> {
         .as_f64()
         .ok_or_else(|| format!("expected a number, got {}", params[0]))?;
     let singular = text(params[1])?;
+    if n == 0.0
+        && let Some(none) = root.catalogue.zero_forms.get(singular)
+    {
+        return Ok(none.clone().into());
+    }
     let one = if root.catalogue.singular_below_two {
         n.abs() < 2.0
     } else {
@@ -201,6 +208,16 @@ fn ordinal(params: &[&Json], root: &Root) -> Result<Json, String> {
     let n = int(params[0])?;
     let suffix = root.catalogue.ordinals.suffix(n.unsigned_abs());
     Ok(format!("{n}{suffix}").into())
+}
+
+/// `{{count_word 3}}` → "Trois" where the catalogue writes counts in words at the start of a
+/// sentence (`count_words`), else the number ("3").
+fn count_word(params: &[&Json], root: &Root) -> Result<Json, String> {
+    let n = int(params[0])?;
+    let word = usize::try_from(n)
+        .ok()
+        .and_then(|i| root.catalogue.count_words.get(i));
+    Ok(word.cloned().unwrap_or_else(|| n.to_string()).into())
 }
 
 /// How a count the input does not give is shown.

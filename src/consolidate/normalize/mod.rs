@@ -194,6 +194,16 @@ fn fold_into(text: &str, keep_references: bool, keep_text: bool, hashes: Vec<u64
             i += 1;
         } else {
             let c = text[i..].chars().next().unwrap_or(' ');
+            if !out.in_word()
+                && references::may_start_char(c)
+                && let Some((len, id)) = references::at_start(&text[i..])
+            {
+                if keep_references {
+                    out.push_word(&id.replace(|c: char| !c.is_alphanumeric(), ""), i + len);
+                }
+                i += len;
+                continue;
+            }
             let next = text[i + c.len_utf8()..].chars().next();
             out.other(c, next);
             i += c.len_utf8();
@@ -205,10 +215,11 @@ fn fold_into(text: &str, keep_references: bool, keep_text: bool, hashes: Vec<u64
 /// The length of an edition note such as "(Rev. Kigali, 2022)" or "(study period
 /// 2022-2025)" at the start of `text`.
 fn edition_at(text: &str) -> Option<usize> {
-    static EDITION: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^(?i)\(\s*(?:rev\.|study\s+period)[^)]*\)").expect("valid"));
+    static EDITION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?i)\(\s*(?:rev\.|study\s+period|пересм\.|المراج)[^)]*\)").expect("valid")
+    });
     let head = text[1..].trim_start().as_bytes();
-    let may = head.len() >= 3 && matches!(head[0] | 0x20, b'r' | b's');
+    let may = head.len() >= 3 && (matches!(head[0] | 0x20, b'r' | b's') || head[0] >= 0x80);
     if may {
         EDITION.find(text).map(|m| m.end())
     } else {

@@ -1,0 +1,195 @@
+//! Cycles whose outcomes are written in each of the six ITU languages (`examples/LANG`):
+//! their sections, initiative codes, references and targets are read.
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+use std::path::Path;
+
+/// The consolidated.json of example cycle `lang`, and the build's standard error.
+fn consolidated(lang: &str) -> (Value, String) {
+    let input = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples")
+        .join(lang);
+    let (result, out) = build_with(&input, &[]);
+    let stderr = String::from_utf8_lossy(&result.stderr).to_string();
+    assert!(result.status.success(), "{lang}: {stderr}");
+    let text = std::fs::read_to_string(out.path().join("consolidated.json")).unwrap();
+    (serde_json::from_str(&text).unwrap(), stderr)
+}
+
+/// Asserts what the cycle of `lang` gives: its region's language, priorities, initiative
+/// codes, and each proposal's id, target and topic.
+fn check(lang: &str, codes: &[&str], proposals: &[(&str, &str, &str)]) {
+    let (json, stderr) = consolidated(lang);
+    assert!(!stderr.contains("warning:"), "{lang}: {stderr}");
+    let rpm = &json["rpms"][0];
+    assert_eq!(rpm["language"], lang);
+    assert_eq!(rpm["priorities"].as_array().unwrap().len(), 2, "{lang}");
+    let got: Vec<&str> = rpm["initiatives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(got, codes, "{lang}");
+    let got: Vec<(&str, &str, &str)> = json["proposals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["id"].as_str().unwrap(),
+                p["target"].as_str().unwrap_or(""),
+                p["topic"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(got, proposals, "{lang}");
+}
+
+#[test]
+fn a_spanish_cycle_is_read() {
+    check(
+        "es",
+        &["AMS1", "AMS2"],
+        &[
+            ("AMS/IAP/32A2/4", "res-17", "iniciativas"),
+            ("AMS/IAP-2", "res-37", "conectividad"),
+            ("AMS/IAP/32A2/6", "new", "ia"),
+        ],
+    );
+}
+
+#[test]
+fn a_russian_cycle_is_read() {
+    check(
+        "ru",
+        &["CIS1", "CIS2"],
+        &[
+            ("CIS/RCC/19A1/1", "res-17", "initiatives"),
+            ("CIS/RCC-2", "q-3/2", "trust"),
+            ("CIS/RCC/19A1/3", "res-50", "initiatives"),
+        ],
+    );
+}
+
+#[test]
+fn an_arabic_cycle_is_read() {
+    check(
+        "ar",
+        &["ARB1", "ARB2"],
+        &[
+            ("ARB/ARB/20A5/1", "res-17", "initiatives"),
+            ("ARB/ARB-2", "q-3/2", "trust"),
+            ("ARB/ARB/20A5/3", "new", "ai"),
+        ],
+    );
+}
+
+#[test]
+fn a_chinese_cycle_is_read() {
+    check(
+        "zh",
+        &["ASP1", "ASP2"],
+        &[
+            ("ASP/ACP/67A1/1", "res-17", "initiatives"),
+            ("ASP/ACP-2", "res-37", "connectivity"),
+            ("ASP/ACP/67A1/3", "action-plan", "action-plan"),
+        ],
+    );
+}
+
+/// A copy of the Spanish example whose outcome is replaced by `outcome`, checked.
+fn check_outcome(outcome: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/es");
+    for name in ["conference.yaml", "topics.yaml"] {
+        std::fs::copy(src.join(name), dir.path().join(name)).unwrap();
+    }
+    std::fs::create_dir(dir.path().join("rpm")).unwrap();
+    std::fs::write(dir.path().join("rpm/ams.md"), outcome).unwrap();
+    let out = rpmsynth(&["check", dir.path().to_str().unwrap()]);
+    String::from_utf8_lossy(&out.stderr).to_string()
+}
+
+const FRONT: &str = "---\nregion: AMS\nmeeting:\n  symbol: RPM-AMS29\n  title: T\n  start: 2029-02-20\n  end: 2029-02-22\nlanguage: LANG\n---\n\n";
+
+#[test]
+fn a_body_without_a_recognised_section_is_a_warning_naming_its_headings() {
+    let text = FRONT.replace("LANG", "pt") + "# Prioridades da região\n\n1. Conectividade.\n";
+    let stderr = check_outcome(&text);
+    assert!(
+        stderr.contains("warning: the body has text but no section rpmsynth reads (the `#` headings \"# Prioridades da região\")"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("Prioridades regionales"), "{stderr}");
+    assert!(
+        stderr.contains(
+            "error: unknown language \"pt\"; an outcome is written in one of ar, en, es, fr, ru, zh"
+        ),
+        "{stderr}"
+    );
+    let stderr = check_outcome(&(FRONT.replace("LANG", "Spanish") + "# Propuestas\n"));
+    assert!(stderr.contains("did you mean `es`?"), "{stderr}");
+    assert!(!stderr.contains("warning:"), "{stderr}");
+}
+
+#[test]
+fn a_spanish_report_is_written_in_spanish() {
+    let input = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/es");
+    let out = build(&input);
+    let md = std::fs::read_to_string(out.path().join("tdag-synthesis.md")).unwrap();
+    for expected in [
+        "Documento GADT-29/9-S",
+        "Original: español",
+        "**Fuente:** Director, Oficina de Desarrollo de las Telecomunicaciones",
+        "Informe de síntesis sobre los resultados de las reuniones preparatorias regionales para la CMDT-29",
+        "Prioridades regionales e iniciativas regionales",
+        "Propuestas por tema",
+        "Asuntos que se someten a la consideración del GADT-29",
+        "17 de julio de 2029",
+    ] {
+        assert!(md.contains(expected), "the synthesis lacks {expected:?}");
+    }
+    let html = std::fs::read_to_string(out.path().join("tdag-synthesis.html")).unwrap();
+    assert!(html.contains("<html lang=\"es\""));
+    let implementation =
+        std::fs::read_to_string(out.path().join("wtdc-implementation.md")).unwrap();
+    assert!(
+        implementation.contains("Documento CMDT-29/17-S"),
+        "{implementation}"
+    );
+}
+
+#[test]
+fn proposals_on_one_text_in_two_languages_are_variants_of_one_group() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    for name in ["conference.yaml", "topics.yaml"] {
+        std::fs::copy(root.join("es").join(name), dir.path().join(name)).unwrap();
+    }
+    std::fs::create_dir(dir.path().join("rpm")).unwrap();
+    for (lang, file) in [("es", "ams.md"), ("ru", "cis.md")] {
+        std::fs::copy(
+            root.join(lang).join("rpm").join(file),
+            dir.path().join("rpm").join(file),
+        )
+        .unwrap();
+    }
+    let out = build(dir.path());
+    let text = std::fs::read_to_string(out.path().join("consolidated.json")).unwrap();
+    let json: Value = serde_json::from_str(&text).unwrap();
+    let group = json["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["target"] == "res-17")
+        .unwrap();
+    assert_eq!(group["kind"], "variant");
+    assert_eq!(
+        group["members"],
+        serde_json::json!(["AMS/IAP/32A2/4", "CIS/RCC/19A1/1"])
+    );
+}
