@@ -117,6 +117,7 @@ pub fn to_docx(
     package.write(body.xml.as_bytes())?;
     package.write(body.section.as_bytes())?;
     package.write(b"</w:body></w:document>")?;
+    let writing = crate::render::script::Writing::of(&language);
     let own_styles = styles::styles_xml(&language, geometry.text_width());
     let styles = match reference {
         Some(r) => r.merge_styles(&own_styles),
@@ -130,18 +131,18 @@ pub fn to_docx(
         ("word/styles.xml", styles),
         ("word/numbering.xml", styles::numbering_xml(&body.lists)),
         ("word/settings.xml", parts::settings(&language)),
-        ("word/fontTable.xml", parts::font_table()),
+        ("word/fontTable.xml", parts::font_table(writing)),
         ("word/theme/theme1.xml", parts::theme()),
         (
             "word/header1.xml",
-            parts::header(&info.symbol, geometry.text_width()),
+            parts::header(&info.symbol, geometry.text_width(), writing),
         ),
         ("word/header2.xml", parts::empty("hdr")),
         (
             "word/header3.xml",
-            parts::header(&info.symbol, geometry.landscape().text_width()),
+            parts::header(&info.symbol, geometry.landscape().text_width(), writing),
         ),
-        ("word/footer1.xml", parts::footer(&info.title)),
+        ("word/footer1.xml", parts::footer(&info.title, writing)),
         ("word/footer2.xml", parts::empty("ftr")),
     ];
     for (path, xml) in &parts {

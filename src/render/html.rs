@@ -33,15 +33,16 @@ pub fn write_html(
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     let mut page = String::with_capacity(css.len() + 1024);
+    let language = if info.language.is_empty() {
+        "en"
+    } else {
+        &info.language
+    };
     page.push_str("<!DOCTYPE html>\n<html lang=\"");
-    escape(
-        &mut page,
-        if info.language.is_empty() {
-            "en"
-        } else {
-            &info.language
-        },
-    );
+    escape(&mut page, language);
+    if crate::render::script::Writing::of(language).rtl() {
+        page.push_str("\" dir=\"rtl");
+    }
     page.push_str("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
     escape(&mut page, &info.symbol);
     page.push_str(" – ");
@@ -51,6 +52,7 @@ pub fn write_html(
     page.push_str("</style>\n</head>\n<body>\n<main>\n");
     let mut transform = Transform {
         caption: crate::render::caption_words(&info.language),
+        rtl: crate::render::script::Writing::of(language).rtl(),
         ..Transform::default()
     };
     for section in critic::marked_sections(markdown) {
@@ -81,6 +83,8 @@ struct Transform {
     tables: usize,
     /// The caption's words around its number ("Table ", " – ").
     caption: (String, String),
+    /// The page is right to left.
+    rtl: bool,
 }
 
 impl Transform {
@@ -223,7 +227,22 @@ impl Transform {
                 }
                 self.open = now;
             }
-            out.push_back(Event::Text(piece.text.to_string().into()));
+            if !self.rtl {
+                out.push_back(Event::Text(piece.text.to_string().into()));
+                continue;
+            }
+            // In right-to-left text a Latin symbol ("TDAG-29/9-A") is isolated and never
+            // broken at its hyphens or slashes (its halves would change sides).
+            for (run, rtl) in crate::render::script::directional_pieces(piece.text) {
+                if !rtl && run.contains(['-', '/']) && !run.contains(char::is_whitespace) {
+                    let mut symbol = String::from("<bdi class=\"symbol\">");
+                    escape(&mut symbol, run);
+                    symbol.push_str("</bdi>");
+                    out.push_back(Event::Html(symbol.into()));
+                } else {
+                    out.push_back(Event::Text(run.to_string().into()));
+                }
+            }
         }
     }
 

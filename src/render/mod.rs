@@ -16,6 +16,7 @@
 pub mod critic;
 pub mod docx;
 pub mod html;
+pub mod script;
 
 /// Each writer's own style, apart from the report templates: the HTML stylesheet and the
 /// house Word template.

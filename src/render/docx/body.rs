@@ -67,11 +67,12 @@ pub fn write<'a>(
     sink: Sink<'a>,
     piece: usize,
 ) -> std::io::Result<Body> {
+    let rtl = env.writing.rtl();
     let mut w = Writer {
         sections: Sections::new(env.geometry),
         env,
         state: State::default(),
-        stream: Stream::new(sink, piece, (markdown.len() * 3).min(2 * PIECE)),
+        stream: Stream::new(sink, piece, (markdown.len() * 3).min(2 * PIECE)).right_to_left(rtl),
         nesting: Nesting::default(),
         runs: Runs::default(),
         heading: None,
@@ -224,7 +225,7 @@ impl Writer<'_> {
                         _ => Align::Left,
                     })
                     .collect();
-                self.table = Some(TableBuilder::new(aligns));
+                self.table = Some(TableBuilder::new(aligns, self.env.writing.rtl()));
             }
             Tag::TableHead => {
                 if let Some(t) = self.table.as_mut() {
@@ -325,7 +326,7 @@ impl Writer<'_> {
         let has = |class: &str| h.classes.iter().any(|c| c == class);
         let (runs, _) = self.runs.take();
         if has("toc") {
-            for p in self.env.outline.contents(runs) {
+            for p in self.env.outline.contents(runs, self.env.writing) {
                 self.block(Block::Paragraph(p));
             }
             self.gap_before = 120;

@@ -3,6 +3,11 @@
 //! broken after spaces, hyphens, dashes and slashes; a word wider than the line is cut.
 
 use super::metrics;
+use crate::render::script::{self, Writing};
+
+/// Advance width of an Arabic letter in Noto Naskh Arabic, as a share of the em: its letters
+/// are 0.60 em wide on average alone, narrower joined.
+const ARABIC_ADVANCE: f64 = 0.5;
 
 /// The font of a piece of text.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -13,6 +18,8 @@ pub struct Font {
     pub italic: bool,
     /// Monospaced (code).
     pub mono: bool,
+    /// The script of the report language, whose font may make lines taller.
+    pub writing: Writing,
 }
 
 impl Font {
@@ -23,15 +30,23 @@ impl Font {
             bold: false,
             italic: false,
             mono: false,
+            writing: Writing::Latin,
         }
     }
 
     /// Height of a line of this font in points: the font's ascent, descent and line gap, in
     /// whole twips, times `proportion` (1.1 for Word's 264 "auto" line), down to a twip, as
     /// LibreOffice computes it.
+    /// In a document in Arabic or Chinese the line is that of the script's font, which is
+    /// taller.
     pub fn line(self, proportion: f64) -> f64 {
-        let twips =
-            (self.size * 20.0 * f64::from(metrics::LINE) / f64::from(metrics::UNITS)).round();
+        let latin = f64::from(metrics::LINE) / f64::from(metrics::UNITS);
+        let em = match self.writing {
+            Writing::Latin => latin,
+            Writing::Arabic => latin.max(script::ARABIC_LINE),
+            Writing::Chinese => latin.max(script::CHINESE_LINE),
+        };
+        let twips = (self.size * 20.0 * em).round();
         (twips * proportion + 1e-6).floor() / 20.0
     }
 
@@ -54,6 +69,11 @@ impl Font {
                 1233
             } else if (metrics::FIRST..0x7f).contains(&code) {
                 u32::from(table[(code - metrics::FIRST) as usize])
+            } else if script::is_cjk(c) {
+                // Ideographs and full-width punctuation: one em (Noto Sans CJK SC).
+                metrics::UNITS
+            } else if script::is_arabic(c) {
+                (f64::from(metrics::UNITS) * ARABIC_ADVANCE) as u32
             } else {
                 width(c, style)
             };
@@ -83,6 +103,41 @@ fn width(c: char, style: usize) -> u32 {
     }
 }
 
+/// Punctuation that never starts a line (full-width and Western closing marks).
+fn is_closing(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '？'
+            | '！'
+            | '）'
+            | '」'
+            | '』'
+            | '】'
+            | '》'
+            | '〉'
+            | '”'
+            | '’'
+            | '％'
+            | '·'
+            | '…'
+            | ')'
+            | ','
+            | '.'
+            | ';'
+            | ':'
+            | '%'
+    )
+}
+
+/// Punctuation that never ends a line.
+fn is_opening(c: char) -> bool {
+    matches!(c, '（' | '「' | '『' | '【' | '《' | '〈' | '“' | '‘' | '(')
+}
+
 /// Spaces that a line may break after; no-break spaces are not among them.
 fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\n' | '\u{2002}'..='\u{200a}')
@@ -106,6 +161,11 @@ pub struct Breaker {
     after_hyphen: bool,
     /// The last character read was a letter.
     after_letter: bool,
+    /// The last character read was an ideograph or closing punctuation: a line may break
+    /// after it (unless closing punctuation follows).
+    after_ideograph: bool,
+    /// The last character read was opening punctuation: no break after it.
+    opening: bool,
 }
 
 impl Breaker {
@@ -120,7 +180,13 @@ impl Breaker {
             word: 0.0,
             after_hyphen: false,
             after_letter: false,
+            after_ideograph: false,
+            opening: false,
         }
+    }
+
+    fn after_opening(&self) -> bool {
+        self.opening
     }
 
     fn current_width(&self) -> f64 {
@@ -142,6 +208,8 @@ impl Breaker {
     /// Adds one character `advance` points wide.
     pub fn char(&mut self, c: char, advance: f64) {
         if is_space(c) {
+            self.after_ideograph = false;
+            self.opening = false;
             self.end_word();
             self.space += advance;
             self.after_hyphen = false;
@@ -151,6 +219,14 @@ impl Breaker {
         if self.after_hyphen && !c.is_ascii_digit() {
             self.end_word();
         }
+        // Chinese lines break between any two characters, except before closing and after
+        // opening punctuation (the rule LibreOffice and Word apply by default).
+        let cjk = script::is_cjk(c);
+        if (self.after_ideograph || cjk) && !is_closing(c) && !self.after_opening() {
+            self.end_word();
+        }
+        self.after_ideograph = cjk && !is_opening(c);
+        self.opening = is_opening(c);
         self.word += advance;
         self.after_hyphen = match c {
             '-' => self.after_letter,

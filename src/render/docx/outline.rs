@@ -4,9 +4,10 @@
 use super::fields;
 use super::para::{Paragraph, Props};
 use super::styles;
-use super::xml::{clean, esc};
+use super::xml::clean;
 use crate::model::markdown_options;
 use crate::render::critic;
+use crate::render::script::Writing;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use std::collections::HashSet;
 use std::fmt::Write;
@@ -110,7 +111,7 @@ impl Outline {
     /// The table of contents: its heading (with `heading_runs`), then a TOC field filled
     /// with the entries (hyperlinks to the headings, page numbers as PAGEREF fields), marked
     /// dirty so that Word recomputes the page numbers when it opens the document.
-    pub fn contents(&self, heading_runs: String) -> Vec<Paragraph> {
+    pub fn contents(&self, heading_runs: String, writing: Writing) -> Vec<Paragraph> {
         let mut paragraphs = vec![Paragraph::fixed(
             Props::styled(styles::TOC_HEADING),
             heading_runs,
@@ -131,9 +132,9 @@ impl Outline {
             }
             let _ = write!(
                 content,
-                r#"<w:hyperlink w:anchor="{}" w:history="1"><w:r><w:t xml:space="preserve">{}</w:t></w:r><w:r><w:tab/></w:r>"#,
+                r#"<w:hyperlink w:anchor="{}" w:history="1">{}<w:r><w:tab/></w:r>"#,
                 entry.bookmark,
-                esc(&entry.text)
+                super::parts::runs(&entry.text, writing)
             );
             fields::simple(
                 &mut content,

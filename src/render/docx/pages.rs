@@ -17,7 +17,7 @@ use super::sections::Sections;
 use super::stream::{Block, keep_with_next};
 use super::styles::{self, Geometry};
 use super::table::column_widths;
-use super::typeset::{Style, style};
+use super::typeset::{self, Style};
 use crate::model::markdown_options;
 use crate::render::critic::{self, Change};
 use crate::render::{ParagraphKind, paragraph_kind};
@@ -59,6 +59,7 @@ fn heading_pages(
         sections: Sections::new(geometry),
         nesting: Nesting::default(),
         caption: crate::render::caption_words(language),
+        writing: crate::render::script::Writing::of(language),
         captions: 0,
         inline: Inline::default(),
         flags: (0, 0),
@@ -108,6 +109,8 @@ struct Walker<'a> {
     nesting: Nesting,
     /// The caption's words around its number.
     caption: (String, String),
+    /// How the report language is written (its lines' heights, its characters' widths).
+    writing: crate::render::script::Writing,
     captions: usize,
     /// Text of the paragraph, heading or cell being read.
     inline: Inline,
@@ -136,6 +139,13 @@ struct Walker<'a> {
 }
 
 impl Walker<'_> {
+    /// The layout of style `id`, in the report language's fonts.
+    fn style(&self, id: &str) -> Style {
+        let mut s = typeset::style(id);
+        s.font.writing = self.writing;
+        s
+    }
+
     fn event(&mut self, event: Event) {
         if self.skipping_contents {
             match event {
@@ -233,7 +243,7 @@ impl Walker<'_> {
                 let classes: Vec<String> = classes.iter().map(|c| c.to_string()).collect();
                 let landscape = classes.iter().any(|c| c == "landscape");
                 for end in self.sections.at_heading(level, landscape) {
-                    let para = self.para(&style("Normal"), &Props::default(), 1);
+                    let para = self.para(&self.style("Normal"), &Props::default(), 1);
                     self.push(end, para, NO_HEADING);
                     self.release(None);
                     let height = text_height(self.sections.current());
@@ -300,7 +310,7 @@ impl Walker<'_> {
             }
             TagEnd::CodeBlock => {
                 let code = self.code.take().unwrap_or_default();
-                let s = style(styles::SOURCE_CODE);
+                let s = self.style(styles::SOURCE_CODE);
                 let width = self.text_width();
                 let lines = code
                     .trim_end_matches('\n')
@@ -382,7 +392,7 @@ impl Walker<'_> {
             styles::heading(level)
         };
         let props = Props::styled(&id);
-        let s = style(&id);
+        let s = self.style(&id);
         let lines = self.lines(&s, &props);
         let para = self.para(&s, &props, lines);
         self.inline.clear();
@@ -394,7 +404,7 @@ impl Walker<'_> {
     /// text and, at the right margin, its page number.
     fn contents(&mut self) {
         let props = Props::styled(styles::TOC_HEADING);
-        let s = style(styles::TOC_HEADING);
+        let s = self.style(styles::TOC_HEADING);
         let lines = self.lines(&s, &props);
         let para = self.para(&s, &props, lines);
         self.inline.clear();
@@ -409,7 +419,7 @@ impl Walker<'_> {
             .collect();
         for (level, text) in entries {
             let id = styles::toc(level);
-            let s = style(&id);
+            let s = self.style(&id);
             let line = width - s.left;
             let mut b = Breaker::new(line, line);
             b.text(text, s.font);
@@ -440,7 +450,7 @@ impl Walker<'_> {
         if let Some(gap) = self.gap_before.take().filter(|g| *g > 0) {
             props.before = Some(gap);
         }
-        let s = style(props.style.as_deref().unwrap_or("Normal"));
+        let s = self.style(props.style.as_deref().unwrap_or("Normal"));
         let lines = self.lines(&s, &props);
         let para = self.para(&s, &props, lines);
         self.inline.clear();
@@ -490,7 +500,7 @@ impl Walker<'_> {
             })
             .collect();
         let widths = column_widths(&texts, self.sections.current().text_width() as usize);
-        let s = style(styles::TABLE_TEXT);
+        let s = self.style(styles::TABLE_TEXT);
         let line = s.font.line(s.proportion);
         let rows: Vec<f64> = t
             .rows

@@ -33,10 +33,11 @@ impl Props {
         }
     }
 
-    /// Writes `<w:p>` and the `w:pPr` these properties need.
-    fn open(&self, out: &mut String) {
+    /// Writes `<w:p>` and the `w:pPr` these properties need; `bidi`: a right-to-left
+    /// paragraph.
+    fn open(&self, out: &mut String, bidi: bool) {
         out.push_str("<w:p>");
-        if *self == Props::default() {
+        if *self == Props::default() && !bidi {
             return;
         }
         out.push_str("<w:pPr>");
@@ -51,6 +52,9 @@ impl Props {
                 out,
                 r#"<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num}"/></w:numPr>"#
             );
+        }
+        if bidi {
+            out.push_str("<w:bidi/>");
         }
         if self.before.is_some() || self.after.is_some() || self.exact_line.is_some() {
             out.push_str("<w:spacing");
@@ -139,9 +143,15 @@ impl Paragraph {
         self.props.keep_next = true;
     }
 
-    /// Appends the paragraph's XML to `out`.
+    /// Appends the paragraph's XML to `out`, left to right.
+    #[cfg(test)]
     pub fn write(&self, out: &mut String) {
-        self.props.open(out);
+        self.write_directed(out, false);
+    }
+
+    /// Appends the paragraph's XML to `out`, right to left when `bidi`.
+    pub fn write_directed(&self, out: &mut String, bidi: bool) {
+        self.props.open(out, bidi);
         out.push_str(&self.content);
         out.push_str("</w:p>");
     }

@@ -5,6 +5,7 @@ use super::fields;
 use super::styles;
 use super::xml::esc;
 use crate::model::DocumentInfo;
+use crate::render::script::{Writing, directional_pieces};
 use std::fmt::Write;
 
 const DECLARATION: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#;
@@ -113,12 +114,31 @@ pub fn settings(language: &str) -> String {
             r#"<w:settings xmlns:w="{w}"><w:zoom w:percent="100"/><w:defaultTabStop w:val="720"/>"#,
             r#"<w:characterSpacingControl w:val="doNotCompress"/><w:updateFields w:val="true"/>"#,
             r#"<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>"#,
-            r#"<w:themeFontLang w:val="{lang}"/><w:decimalSymbol w:val="."/><w:listSeparator w:val=","/></w:settings>"#
+            r#"<w:themeFontLang {lang}/><w:decimalSymbol w:val="."/><w:listSeparator w:val=","/></w:settings>"#
         ),
         decl = DECLARATION,
         w = W,
-        lang = esc(language)
+        lang = Writing::of(language).lang_attributes(language)
     )
+}
+
+/// `text` as runs; in a right-to-left document one run per direction, the right-to-left
+/// ones marked so.
+pub fn runs(text: &str, writing: Writing) -> String {
+    let run = |text: &str, rtl: bool| {
+        format!(
+            r#"<w:r>{}<w:t xml:space="preserve">{}</w:t></w:r>"#,
+            if rtl { "<w:rPr><w:rtl/></w:rPr>" } else { "" },
+            esc(text)
+        )
+    };
+    if !writing.rtl() {
+        return run(text, false);
+    }
+    directional_pieces(text)
+        .into_iter()
+        .map(|(piece, rtl)| run(piece, rtl))
+        .collect()
 }
 
 /// A header or footer part holding `paragraphs`.
@@ -127,12 +147,14 @@ fn story(root: &str, paragraphs: &str) -> String {
 }
 
 /// The running header (every page but the first): document symbol, then the page number
-/// (a PAGE field) at the right margin of a text block `width` twips wide.
-pub fn header(symbol: &str, width: u32) -> String {
+/// (a PAGE field) at the far margin of a text block `width` twips wide (the right margin,
+/// or the left one in a right-to-left document, whose header starts at the right).
+pub fn header(symbol: &str, width: u32, writing: Writing) -> String {
     let mut p = format!(
-        r#"<w:p><w:pPr><w:pStyle w:val="{}"/><w:tabs><w:tab w:val="right" w:pos="{width}"/></w:tabs></w:pPr><w:r><w:t xml:space="preserve">{}</w:t></w:r><w:r><w:tab/></w:r>"#,
+        r#"<w:p><w:pPr><w:pStyle w:val="{}"/><w:tabs><w:tab w:val="right" w:pos="{width}"/></w:tabs>{}</w:pPr>{}<w:r><w:tab/></w:r>"#,
         styles::HEADER,
-        esc(symbol)
+        if writing.rtl() { "<w:bidi/>" } else { "" },
+        runs(symbol, writing)
     );
     fields::simple(&mut p, "PAGE", "1");
     p.push_str("</w:p>");
@@ -140,13 +162,14 @@ pub fn header(symbol: &str, width: u32) -> String {
 }
 
 /// The running footer: the document's title, small.
-pub fn footer(title: &str) -> String {
+pub fn footer(title: &str, writing: Writing) -> String {
     story(
         "ftr",
         &format!(
-            r#"<w:p><w:pPr><w:pStyle w:val="{}"/></w:pPr><w:r><w:t xml:space="preserve">{}</w:t></w:r></w:p>"#,
+            r#"<w:p><w:pPr><w:pStyle w:val="{}"/>{}</w:pPr>{}</w:p>"#,
             styles::FOOTER,
-            esc(title)
+            if writing.rtl() { "<w:bidi/>" } else { "" },
+            runs(title, writing)
         ),
     )
 }
@@ -193,17 +216,23 @@ pub fn app() -> String {
     )
 }
 
-/// `word/fontTable.xml`: the fonts the styles name.
-pub fn font_table() -> String {
+/// `word/fontTable.xml`: the fonts the styles name (and the script's, for `writing`).
+pub fn font_table(writing: Writing) -> String {
     let mut out = format!(r#"{DECLARATION}<w:fonts xmlns:w="{W}">"#);
-    for (name, family, pitch) in [
-        (styles::FONT, "swiss", "variable"),
-        (styles::MONO, "modern", "fixed"),
-        ("Calibri Light", "swiss", "variable"),
-    ] {
+    let script = writing
+        .font_entry()
+        .map(|(name, charset, family)| (name, charset, family, "variable"));
+    for (name, charset, family, pitch) in [
+        (styles::FONT, "00", "swiss", "variable"),
+        (styles::MONO, "00", "modern", "fixed"),
+        ("Calibri Light", "00", "swiss", "variable"),
+    ]
+    .into_iter()
+    .chain(script)
+    {
         let _ = write!(
             out,
-            r#"<w:font w:name="{name}"><w:charset w:val="00"/><w:family w:val="{family}"/><w:pitch w:val="{pitch}"/></w:font>"#
+            r#"<w:font w:name="{name}"><w:charset w:val="{charset}"/><w:family w:val="{family}"/><w:pitch w:val="{pitch}"/></w:font>"#
         );
     }
     out.push_str("</w:fonts>");

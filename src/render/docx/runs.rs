@@ -137,12 +137,28 @@ impl Runs {
         }
         let deleted = self.change.change == Some(Change::Deleted);
         let element = if deleted { "w:delText" } else { "w:t" };
-        let mut run = String::with_capacity(text.len() + 64);
-        if !rpr.is_empty() {
-            let _ = write!(run, "<w:rPr>{rpr}</w:rPr>");
+        if !env.writing.rtl() {
+            let mut run = String::with_capacity(text.len() + 64);
+            if !rpr.is_empty() {
+                let _ = write!(run, "<w:rPr>{rpr}</w:rPr>");
+            }
+            text_elements(&mut run, &text, element);
+            self.push_run(&run, true, env, state);
+            return;
         }
-        text_elements(&mut run, &text, element);
-        self.push_run(&run, true, env, state);
+        // Right-to-left text: one run per direction, the Arabic ones marked right to left.
+        for (piece, rtl) in crate::render::script::directional_pieces(&text) {
+            let mut run = String::with_capacity(piece.len() + 64);
+            if rtl || !rpr.is_empty() {
+                let _ = write!(
+                    run,
+                    "<w:rPr>{rpr}{}</w:rPr>",
+                    if rtl { "<w:rtl/>" } else { "" }
+                );
+            }
+            text_elements(&mut run, piece, element);
+            self.push_run(&run, true, env, state);
+        }
     }
 
     /// "Table 1 – ": the caption's number as a SEQ field, counted here so it is right before
@@ -151,7 +167,12 @@ impl Runs {
         let number = state.table();
         let mut field = String::new();
         let (before, after) = &env.caption;
-        let run = |text: &str| format!(r#"<w:t xml:space="preserve">{}</w:t>"#, esc(text));
+        let rtl = if env.writing.rtl() {
+            "<w:rPr><w:rtl/></w:rPr>"
+        } else {
+            ""
+        };
+        let run = |text: &str| format!(r#"{rtl}<w:t xml:space="preserve">{}</w:t>"#, esc(text));
         self.push_run(&run(before), false, env, state);
         super::fields::simple(&mut field, r"SEQ Table \* ARABIC", &number.to_string());
         self.push_raw(&field);

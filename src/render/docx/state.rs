@@ -4,6 +4,7 @@
 
 use super::outline::Outline;
 use super::styles::{self, Geometry};
+use crate::render::script::Writing;
 
 /// What is fixed for the whole document.
 pub struct Env<'a> {
@@ -15,6 +16,8 @@ pub struct Env<'a> {
     pub stamp: String,
     /// The caption's words around its number, from the message catalogue ("Table ", " – ").
     pub caption: (String, String),
+    /// How the report language is written (direction, fonts).
+    pub writing: Writing,
 }
 
 impl<'a> Env<'a> {
@@ -25,6 +28,7 @@ impl<'a> Env<'a> {
             geometry,
             stamp: stamp.to_string(),
             caption: crate::render::caption_words(language),
+            writing: Writing::of(language),
         }
     }
 }

@@ -77,6 +77,8 @@ pub struct Stream<'a> {
     /// The first error of `sink`; nothing more is sent after it.
     failed: Option<std::io::Error>,
     end: End,
+    /// Paragraphs are right to left.
+    bidi: bool,
 }
 
 impl<'a> Stream<'a> {
@@ -90,7 +92,14 @@ impl<'a> Stream<'a> {
             piece,
             failed: None,
             end: End::Nothing,
+            bidi: false,
         }
+    }
+
+    /// Writes every paragraph right to left.
+    pub fn right_to_left(mut self, bidi: bool) -> Stream<'a> {
+        self.bidi = bidi;
+        self
     }
 
     /// Adds the next block: decides what the paragraphs before it keep, writes those that
@@ -116,7 +125,7 @@ impl<'a> Stream<'a> {
     /// Writes the first `n` paragraphs waiting.
     fn write_waiting(&mut self, n: usize) {
         for p in self.waiting.drain(..n) {
-            p.write(&mut self.out);
+            p.write_directed(&mut self.out, self.bidi);
             self.end = match p.role() {
                 Role::SectionEnd => End::Section,
                 _ => End::Paragraph,

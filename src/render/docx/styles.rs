@@ -1,7 +1,7 @@
 //! The house style in one place: page geometry, fonts, sizes, colours, every paragraph,
 //! character and table style (`styles.xml`) and the list definitions (`numbering.xml`).
 
-use super::xml::esc;
+use crate::render::script::Writing;
 use std::fmt::Write;
 
 /// Page size and margins, in twentieths of a point (twips).
@@ -267,8 +267,24 @@ fn paragraph_styles(text_width: u32) -> Vec<ParagraphStyle<'static>> {
     ]
 }
 
-/// `word/styles.xml`: document defaults (font, size, language, spacing) and every style.
+/// `ppr` with `<w:bidi/>` in its schema place (after borders, shading and tabs, before
+/// spacing, indents, alignment and outline level).
+fn with_bidi(ppr: &str) -> String {
+    let at = ["<w:spacing", "<w:ind", "<w:jc", "<w:outlineLvl"]
+        .iter()
+        .filter_map(|tag| ppr.find(tag))
+        .min()
+        .unwrap_or(ppr.len());
+    format!("{}<w:bidi/>{}", &ppr[..at], &ppr[at..])
+}
+
+/// `word/styles.xml`: document defaults (font, size, language, spacing) and every style;
+/// for a right-to-left language every paragraph style is right to left, and Arabic text is
+/// never slanted (its fonts have no italic).
 pub fn styles_xml(language: &str, text_width: u32) -> String {
+    let writing = Writing::of(language);
+    let rtl = writing.rtl();
+    let bidi = if rtl { "<w:bidi/>" } else { "" };
     let mut out = String::with_capacity(12_000);
     out.push_str(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#);
     out.push_str(
@@ -276,16 +292,26 @@ pub fn styles_xml(language: &str, text_width: u32) -> String {
     );
     let _ = write!(
         out,
-        r#"<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="{FONT}" w:eastAsia="{FONT}" w:hAnsi="{FONT}" w:cs="{FONT}"/><w:sz w:val="{BODY_SIZE}"/><w:szCs w:val="{BODY_SIZE}"/><w:lang w:val="{}"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="264" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>"#,
-        esc(language)
+        r#"<w:docDefaults><w:rPrDefault><w:rPr>{}<w:sz w:val="{BODY_SIZE}"/><w:szCs w:val="{BODY_SIZE}"/><w:lang {}/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>{bidi}<w:spacing w:after="120" w:line="264" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>"#,
+        writing.fonts(FONT),
+        writing.lang_attributes(language)
+    );
+    let _ = write!(
+        out,
+        r#"<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>{}</w:style>"#,
+        if rtl { "<w:pPr><w:bidi/></w:pPr>" } else { "" }
     );
     out.push_str(concat!(
-        r#"<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>"#,
         r#"<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>"#,
         r#"<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>"#,
         r#"<w:style w:type="numbering" w:default="1" w:styleId="NoList"><w:name w:val="No List"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/></w:style>"#,
     ));
-    for s in paragraph_styles(text_width) {
+    for mut s in paragraph_styles(text_width) {
+        if rtl {
+            // A quotation's rule stands at the start of its lines: on the right.
+            s.ppr = with_bidi(&s.ppr.replace("<w:left ", "<w:right "));
+            s.rpr = s.rpr.replace("<w:iCs/>", "");
+        }
         let _ = write!(
             out,
             r#"<w:style w:type="paragraph" w:styleId="{}"><w:name w:val="{}"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr>{}</w:pPr><w:rPr>{}</w:rPr></w:style>"#,
@@ -308,14 +334,15 @@ pub fn styles_xml(language: &str, text_width: u32) -> String {
         out,
         concat!(
             r#"<w:style w:type="table" w:styleId="{id}"><w:name w:val="Report Table"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/>"#,
-            r#"<w:pPr><w:spacing w:before="20" w:after="20" w:line="240" w:lineRule="auto"/></w:pPr>"#,
+            r#"<w:pPr>{bidi}<w:spacing w:before="20" w:after="20" w:line="240" w:lineRule="auto"/></w:pPr>"#,
             r#"<w:tblPr><w:tblBorders>{borders}</w:tblBorders><w:tblCellMar><w:top w:w="28" w:type="dxa"/><w:left w:w="85" w:type="dxa"/><w:bottom w:w="28" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr>"#,
             r#"<w:tblStylePr w:type="firstRow"><w:rPr><w:b/><w:bCs/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{fill}"/></w:tcPr></w:tblStylePr>"#,
             r#"</w:style>"#,
         ),
         id = TABLE_STYLE,
         borders = borders,
-        fill = TABLE_HEADER_FILL
+        fill = TABLE_HEADER_FILL,
+        bidi = bidi
     );
     out.push_str("</w:styles>");
     out

@@ -22,6 +22,8 @@ struct Row {
 pub struct TableBuilder {
     aligns: Vec<Align>,
     rows: Vec<Row>,
+    /// Right to left: the first column on the right, the cells' paragraphs right to left.
+    rtl: bool,
 }
 
 /// Left plus right cell margin, plus a little slack.
@@ -39,6 +41,10 @@ const fn char_width(c: char) -> usize {
         'i' | 'j' | 'l' | 'f' | 't' | 'r' | 'I' | '.' | ',' | ':' | ';' | '\'' => 60,
         'm' | 'w' | 'M' | 'W' | '—' | '✓' => 150,
         c if c.is_ascii_digit() => 97,
+        // Ideographs and full-width punctuation are one em; Arabic letters, joined, about
+        // half of one (Noto Naskh Arabic).
+        c if crate::render::script::is_cjk(c) => 180,
+        c if crate::render::script::is_arabic(c) => 90,
         c if c.is_uppercase() => 118,
         c if c.is_ascii_punctuation() => 75,
         _ => 86,
@@ -82,10 +88,12 @@ fn text_widths(text: &str) -> (usize, usize) {
 }
 
 impl TableBuilder {
-    pub fn new(aligns: Vec<Align>) -> Self {
+    /// A table with the columns' alignments, right to left when `rtl`.
+    pub fn new(aligns: Vec<Align>, rtl: bool) -> Self {
         TableBuilder {
             aligns,
             rows: Vec::new(),
+            rtl,
         }
     }
 
@@ -128,9 +136,11 @@ impl TableBuilder {
         let mut out = String::with_capacity(512 + self.rows.len() * columns * 200);
         let _ = write!(
             out,
-            r#"<w:tbl><w:tblPr><w:tblStyle w:val="{}"/><w:tblW w:w="{width}" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblLook w:val="0620" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>"#,
-            styles::TABLE_STYLE
+            r#"<w:tbl><w:tblPr><w:tblStyle w:val="{}"/>{}<w:tblW w:w="{width}" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblLook w:val="0620" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>"#,
+            styles::TABLE_STYLE,
+            if self.rtl { "<w:bidiVisual/>" } else { "" }
         );
+        let bidi = if self.rtl { "<w:bidi/>" } else { "" };
         for w in &widths {
             let _ = write!(out, r#"<w:gridCol w:w="{w}"/>"#);
         }
@@ -169,7 +179,7 @@ impl TableBuilder {
                 };
                 let _ = write!(
                     out,
-                    r#"<w:vAlign w:val="top"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="{}"/>{keep}{jc}</w:pPr>{runs}</w:p></w:tc>"#,
+                    r#"<w:vAlign w:val="top"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="{}"/>{keep}{bidi}{jc}</w:pPr>{runs}</w:p></w:tc>"#,
                     styles::TABLE_TEXT
                 );
             }
