@@ -6,8 +6,9 @@
 
 mod common;
 
+use common::contents;
 use common::harness::{POPPLER, SOFFICE};
-use common::tools::{available, pdf};
+use common::tools::{available, pdf, pdf_kept};
 use rpmsynth::model::DocumentInfo;
 use rpmsynth::render::{docx::to_docx, html::to_html};
 use std::io::{Cursor, Read};
@@ -249,5 +250,49 @@ fn libreoffice_lays_out_the_arabic_and_chinese_reports() {
         for word in words {
             assert!(text.contains(word), "{language}: {word} not in\n{text}");
         }
+    }
+}
+
+/// The fixture report in `language` with its body (from its first numbered heading) repeated
+/// `times` times under new heading ids: a report of many pages.
+fn long_report(language: &str, times: usize) -> (String, DocumentInfo) {
+    let (markdown, info) = report(language);
+    let at = markdown.find("# 1 ").unwrap();
+    let (front, body) = markdown.split_at(at);
+    let mut out = front.replace("](#", "](#r0-");
+    for n in 0..times {
+        let part = body
+            .replace("{#", &format!("{{#r{n}-"))
+            .replace("](#", &format!("](#r{n}-"))
+            .replace("# 1 ", &format!("# {} ", n + 1));
+        out.push_str(&part);
+        out.push_str("\n\n");
+    }
+    (out, info)
+}
+
+#[test]
+fn the_contents_of_long_arabic_and_chinese_reports_show_the_pages_libreoffice_renders() {
+    if !available(&SOFFICE) || !available(&POPPLER) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    for (language, least) in [("ar", 40), ("zh", 40)] {
+        // Eight times the report's body, flowing from page to page (no landscape section).
+        let (markdown, info) = long_report(language, 8);
+        let markdown = markdown.replace(" .landscape", "");
+        let bytes = to_docx(&markdown, &info, None).unwrap();
+        keep(&format!("{language}-long.docx"), &bytes);
+        let file = dir.path().join(format!("{language}-long.docx"));
+        std::fs::write(&file, bytes).unwrap();
+        let (_, _, pdf) = pdf_kept(&file, &[], dir.path());
+        let entries = contents::entries(&pdf);
+        assert!(entries.len() >= least, "{language}: {entries:?}");
+        assert!(
+            entries.iter().any(|e| e.shown > 10),
+            "{language}: {entries:?}"
+        );
+        let wrong = contents::mismatches(&entries);
+        assert!(wrong.is_empty(), "{language}:\n{}", wrong.join("\n"));
     }
 }

@@ -16,14 +16,20 @@ pub struct Entry {
 /// The entries of the contents of `pdf`, in order.
 pub fn entries(pdf: &Path) -> Vec<Entry> {
     // pdftotext ends every page with a form feed.
-    let text = run("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]);
+    // Right-to-left lines come with bidi embedding marks, and with the page number before the
+    // dot leader: "1 مقدمة 5......".
+    let text = run("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]).replace(
+        ['\u{202a}', '\u{202b}', '\u{202c}', '\u{202d}', '\u{202e}'],
+        "",
+    );
     let pages: Vec<&str> = text.split('\u{c}').collect();
     let entry = Regex::new(r"^\s*(.+?)\.{4,}\s*(\d+)\s*$").unwrap();
+    let rtl_entry = Regex::new(r"^\s*(.+?)\s(\d+)\.{4,}\s*$").unwrap();
     let mut listed = Vec::new();
     let mut last_contents_page = None;
     for (i, page) in pages.iter().enumerate() {
         for line in page.lines() {
-            if let Some(c) = entry.captures(line) {
+            if let Some(c) = entry.captures(line).or_else(|| rtl_entry.captures(line)) {
                 listed.push((c[1].trim().to_string(), c[2].parse().unwrap()));
                 last_contents_page = Some(i);
             }
