@@ -173,7 +173,7 @@ fn arabic_word_paragraphs_runs_and_tables_are_right_to_left() {
     assert!(styles.contains(r#"<w:lang w:val="en-GB" w:bidi="ar-SA"/>"#));
     assert!(styles.contains(r#"<w:pPrDefault><w:pPr><w:bidi/>"#));
     assert!(styles.contains(r#"w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/><w:bidi/><w:spacing"#));
-    assert!(!styles.contains("<w:iCs/>"));
+    assert!(!styles.contains("<w:iCs/>") && !styles.contains("<w:i/>"));
     for header in ["word/header1.xml", "word/footer1.xml"] {
         assert!(part(&bytes, header).contains("<w:bidi/>"), "{header}");
     }
@@ -197,6 +197,8 @@ fn chinese_word_text_has_the_east_asian_font_and_language() {
         "{styles}"
     );
     assert!(styles.contains(r#"<w:lang w:val="en-GB" w:eastAsia="zh-CN"/>"#));
+    // Chinese is never slanted: no italic style (quotations, notes, the fourth heading).
+    assert!(!styles.contains("<w:i/>"));
     let document = part(&bytes, "word/document.xml");
     assert!(!document.contains("<w:bidi/>") && !document.contains("<w:rtl/>"));
     assert!(!document.contains("<w:bidiVisual/>"));

@@ -6,6 +6,7 @@ use super::state::{Env, State};
 use super::styles;
 use super::xml::esc;
 use crate::render::critic::{self, Change};
+use crate::render::script::Writing;
 use crate::render::{LinkTarget, ParagraphKind, link_target, paragraph_kind};
 use std::fmt::Write;
 
@@ -130,7 +131,14 @@ impl Runs {
             rpr.push_str("<w:b/><w:bCs/>");
         }
         if self.italic > 0 {
-            rpr.push_str("<w:i/><w:iCs/>");
+            // Arabic and Chinese are never slanted: Arabic text of an italic run stays
+            // upright (only its Latin text slants), Chinese emphasis is bold.
+            rpr.push_str(match env.writing {
+                Writing::Latin => "<w:i/><w:iCs/>",
+                Writing::Arabic => "<w:i/>",
+                Writing::Chinese if self.bold == 0 => "<w:b/><w:bCs/>",
+                Writing::Chinese => "",
+            });
         }
         if self.strike > 0 {
             rpr.push_str("<w:strike/>");

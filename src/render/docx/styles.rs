@@ -279,8 +279,8 @@ fn with_bidi(ppr: &str) -> String {
 }
 
 /// `word/styles.xml`: document defaults (font, size, language, spacing) and every style;
-/// for a right-to-left language every paragraph style is right to left, and Arabic text is
-/// never slanted (its fonts have no italic).
+/// for a right-to-left language every paragraph style is right to left; Arabic and Chinese
+/// text is never slanted (their fonts have no italic).
 pub fn styles_xml(language: &str, text_width: u32) -> String {
     let writing = Writing::of(language);
     let rtl = writing.rtl();
@@ -310,7 +310,9 @@ pub fn styles_xml(language: &str, text_width: u32) -> String {
         if rtl {
             // A quotation's rule stands at the start of its lines: on the right.
             s.ppr = with_bidi(&s.ppr.replace("<w:left ", "<w:right "));
-            s.rpr = s.rpr.replace("<w:iCs/>", "");
+        }
+        if writing != Writing::Latin {
+            s.rpr = s.rpr.replace("<w:i/><w:iCs/>", "");
         }
         let _ = write!(
             out,
