@@ -7,8 +7,8 @@
 mod common;
 
 use common::contents;
-use common::harness::{POPPLER, SOFFICE};
-use common::tools::{available, pdf, pdf_kept};
+use common::harness::{OPENXML_AUDIT, POPPLER, SOFFICE};
+use common::tools::{available, pdf, pdf_kept, run};
 use rpmsynth::model::DocumentInfo;
 use rpmsynth::render::{docx::to_docx, html::to_html};
 use std::io::{Cursor, Read};
@@ -232,6 +232,20 @@ fn english_word_output_has_no_right_to_left_or_script_fonts() {
         for tag in ["<w:bidi/>", "<w:rtl/>", "<w:bidiVisual/>"] {
             assert!(!xml.contains(tag), "{part_name}: {tag}");
         }
+    }
+}
+
+#[test]
+fn the_schema_validator_finds_no_error_in_the_arabic_and_chinese_reports() {
+    if !available(&OPENXML_AUDIT) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    for language in ["ar", "zh"] {
+        let file = dir.path().join(format!("{language}.docx"));
+        std::fs::write(&file, docx(language)).unwrap();
+        let report = run("openxml-audit", &["-m", "0", file.to_str().unwrap()]);
+        assert!(report.contains("Errors: 0"), "{language}:\n{report}");
     }
 }
 
