@@ -16,7 +16,7 @@ use super::para::{Paragraph, Props};
 use super::sections::Sections;
 use super::stream::{Block, keep_with_next};
 use super::styles::{self, Geometry};
-use super::table::column_widths;
+use super::table::script_column_widths;
 use super::typeset::{self, Style};
 use crate::model::markdown_options;
 use crate::render::critic::{self, Change};
@@ -499,7 +499,11 @@ impl Walker<'_> {
                     .collect()
             })
             .collect();
-        let widths = column_widths(&texts, self.sections.current().text_width() as usize);
+        let widths = script_column_widths(
+            &texts,
+            self.sections.current().text_width() as usize,
+            self.writing.rtl(),
+        );
         let s = self.style(styles::TABLE_TEXT);
         let line = s.font.line(s.proportion);
         let rows: Vec<f64> = t

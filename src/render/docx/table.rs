@@ -64,10 +64,12 @@ const ASCII_WIDTHS: [u16; 128] = {
 
 /// Estimated widths of a cell text, twips: its widest word (words are joined by no-break
 /// spaces) and the whole text without the white space around it; one pass over the characters.
-fn text_widths(text: &str) -> (usize, usize) {
+/// Digits are `digit` twips wide (0: Calibri's).
+fn text_widths(text: &str, digit: usize) -> (usize, usize) {
     let (mut widest, mut word, mut whole, mut space) = (0, 0, 0, 0);
     for c in text.chars() {
         let w = match u8::try_from(c) {
+            Ok(b) if digit > 0 && b.is_ascii_digit() => digit,
             Ok(b) if b < 128 => usize::from(ASCII_WIDTHS[usize::from(b)]),
             _ => char_width(c),
         };
@@ -132,7 +134,7 @@ impl TableBuilder {
                     .collect()
             })
             .collect();
-        let widths = column_widths(&texts, width as usize);
+        let widths = script_column_widths(&texts, width as usize, self.rtl);
         let mut out = String::with_capacity(512 + self.rows.len() * columns * 200);
         let _ = write!(
             out,
@@ -190,22 +192,39 @@ impl TableBuilder {
     }
 }
 
+/// [`column_widths`] for a table in the report's script: in a right-to-left (Arabic) table
+/// digits are set in Noto Naskh Arabic, an eighth wider than Calibri's (0.572 em against
+/// 0.507), and measured so, so that dates stay on one line.
+pub fn script_column_widths(columns: &[Vec<&str>], total: usize, rtl: bool) -> Vec<usize> {
+    let digit = if rtl { NASKH_DIGIT } else { 0 };
+    widths_of(columns, total, digit)
+}
+
+/// Width of a digit in the 9 pt table font when set in Noto Naskh Arabic, twips.
+const NASKH_DIGIT: usize = 103;
+
 /// Column widths (twips) that add up to `total`: every column gets at least the
 /// width of its longest word (clamped); the remaining space is shared out by
 /// water-filling towards the width of each column's longest text (clamped). The first text
 /// of a column is its header: it may wrap between its words, so only its longest word counts
 /// (a "Member States" header does not widen a column of numbers while dates wrap).
+#[cfg(test)]
 pub fn column_widths(columns: &[Vec<&str>], total: usize) -> Vec<usize> {
+    widths_of(columns, total, 0)
+}
+
+/// [`column_widths`], with digits `digit` twips wide (0: Calibri's).
+fn widths_of(columns: &[Vec<&str>], total: usize, digit: usize) -> Vec<usize> {
     let (min, want): (Vec<usize>, Vec<usize>) = columns
         .iter()
         .map(|texts| {
             let (header, body) = match texts.split_first() {
-                Some((header, body)) if !body.is_empty() => (text_widths(header).0, body),
+                Some((header, body)) if !body.is_empty() => (text_widths(header, digit).0, body),
                 _ => (0, &texts[..]),
             };
             let (word, longest) = body
                 .iter()
-                .map(|t| text_widths(t))
+                .map(|t| text_widths(t, digit))
                 .fold((header, header), |(w, l), (tw, tl)| (w.max(tw), l.max(tl)));
             let min = word.clamp(200, MAX_WORD) + CELL_PADDING;
             (min, (longest.min(MAX_TEXT) + CELL_PADDING).max(min))
@@ -263,7 +282,7 @@ mod tests {
             "\n  lead and trail \n",
             "Ms\u{a0}A.\u{a0}Kouassi (Côte d'Ivoire)",
         ] {
-            assert_eq!(text_widths(text), by_words(text), "{text:?}");
+            assert_eq!(text_widths(text, 0), by_words(text), "{text:?}");
         }
     }
 }
