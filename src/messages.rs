@@ -20,14 +20,15 @@ pub struct Catalogue {
     pub months: [String; 12],
     /// How the first day of a month is written ("1", "1er").
     pub first_day: String,
-    /// Date patterns with `{day}`, `{month}`, `{year}`, `{start}`, `{end}`, `{start_day}`,
-    /// `{start_month}`.
+    /// Date patterns: a date with `{day}`, `{month}`, `{year}`; a range with `{start}` and
+    /// `{end}` (whole dates), `{start_day}`, `{start_month}`, `{end_day}`, `{end_month}` and
+    /// `{year}` (the last day's).
     pub dates: DatePatterns,
     /// The BCP 47 locale whose CLDR rules (plural forms, numbers) the reports follow
     /// ("ar-u-nu-latn": Arabic with the digits 0–9, as ITU's Arabic texts print them).
     pub locale: String,
-    /// The word joining the last two items of a list.
-    pub and: String,
+    /// How a list is written: between its items, and before its last ("A, B and C").
+    pub list: ListWords,
     /// Ordinals by CLDR ordinal category, `{0}` the number ("{0}st" for 1, 21 … in English).
     pub ordinals: BTreeMap<String, String>,
     /// Counted phrases by key: each a form per CLDR plural category (`one`, `few`, `many`,
@@ -41,6 +42,14 @@ pub struct Catalogue {
     /// The CLDR rules of `locale`, set once the catalogue is read.
     #[serde(skip)]
     cldr: Option<Cldr>,
+}
+
+/// The separators of a list: ", " and " and " in English, "、" and "和" in Chinese.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListWords {
+    pub separator: String,
+    pub last: String,
 }
 
 /// How dates and date ranges are written.
@@ -112,7 +121,7 @@ impl Catalogue {
             .values_mut()
             .flat_map(|forms| forms.values_mut())
             .for_each(set);
-        set(&mut self.and);
+        set(&mut self.list.last);
         let cldr = Cldr::new(&self.locale)
             .unwrap_or_else(|e| panic!("templates/messages/{code}.yaml: {e}"));
         self.cldr = Some(cldr);
@@ -172,6 +181,21 @@ impl Catalogue {
     /// The text of `key` with parameters; the key itself when the catalogue lacks it.
     pub fn text(&self, key: &str, params: &[String]) -> String {
         self.get(key, params).unwrap_or_else(|| key.to_string())
+    }
+
+    /// A list as the language writes it ("A, B and C"; "A、B和C" in Chinese).
+    pub fn join(&self, items: &[String]) -> String {
+        match items {
+            [] => String::new(),
+            [one] => one.clone(),
+            [init @ .., last] => {
+                format!(
+                    "{}{}{last}",
+                    init.join(&self.list.separator),
+                    self.list.last
+                )
+            }
+        }
     }
 
     /// The name of a region by code.

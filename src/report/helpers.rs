@@ -2,8 +2,8 @@
 //! and Markdown table cells and anchors. Each reads the catalogue of the report language
 //! (`language` at the root of the context, "en" or "fr") where words or conventions differ.
 
+use super::markdown;
 use super::strict::present;
-use super::{labels, markdown};
 use crate::messages::{self, Catalogue};
 use crate::model::{Date, Region};
 use handlebars::{
@@ -166,7 +166,7 @@ fn join_and(params: &[&Json], root: &Root) -> Result<Json, String> {
         .iter()
         .map(JsonRender::render)
         .collect();
-    Ok(labels::join_with(&items, &root.catalogue.and).into())
+    Ok(root.catalogue.join(&items).into())
 }
 
 /// `{{plural 3 "proposal"}}` → "3 proposals": the singular when the number's CLDR plural

@@ -5,7 +5,6 @@
 
 use super::group::{Lookup, MemberView, SourceRef};
 use crate::model::{AlignedChange, Amendment, Region};
-use crate::report::labels::join_with;
 use crate::report::markdown::{cell, demote};
 use serde::Serialize;
 use std::ops::Range;
@@ -94,7 +93,7 @@ pub fn view(
         })
         .collect();
     AmendmentView {
-        regions_of: join_with(&of, &cat.and),
+        regions_of: cat.join(&of),
         target_label: target_label.to_string(),
         text: demote(&combined(a), 4),
         changes: a

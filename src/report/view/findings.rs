@@ -5,7 +5,7 @@
 use super::group::{GroupHead, Lookup};
 use super::topic::TopicView;
 use crate::model::{Consolidated, FindingKind, GroupKind, Proposal, Region};
-use crate::report::labels::{join_with, target_long, target_short};
+use crate::report::labels::{target_long, target_short};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -224,11 +224,7 @@ pub(super) fn matters<'g, 'a: 'g>(
             kind: "variants",
             text: cat.text(
                 "matter_variants",
-                &[
-                    g.label.clone(),
-                    join_with(&regions, &cat.and),
-                    join_with(&labels, &cat.and),
-                ],
+                &[g.label.clone(), cat.join(&regions), cat.join(&labels)],
             ),
             entries: vec![EntryRef {
                 label: g.label.clone(),
@@ -287,7 +283,7 @@ fn amendment_matters(
             .iter()
             .map(|r| format!("{} ({})", r.in_text(cat), r.code()))
             .collect();
-        join_with(&named, &cat.and)
+        cat.join(&named)
     };
     let mut out = Vec::new();
     let common = a.changes.iter().filter(|c| c.common).count();

@@ -5,7 +5,7 @@
 use crate::messages::Catalogue;
 use crate::model::{Cycle, Group, GroupKind, Proposal};
 use crate::report::diff;
-use crate::report::labels::{join_with, target_long};
+use crate::report::labels::target_long;
 use crate::report::markdown::{demote, slug};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -233,8 +233,8 @@ impl<'a> GroupHead<'a> {
             title: self.title.clone(),
             region: self.region,
             region_codes: self.region_codes.clone(),
-            region_names: join_with(&names, &cat.and),
-            regions_of: join_with(&of, &cat.and),
+            region_names: cat.join(&names),
+            regions_of: cat.join(&of),
             text: members.first().map(|m| m.text.clone()).unwrap_or_default(),
             has_changes: members.iter().any(|m| !m.changes.is_empty()),
             in_conflict: g
@@ -287,7 +287,7 @@ fn variants(head: &GroupHead, members: &[MemberView], cat: &Catalogue) -> Vec<Va
                 label: char::from(b'A' + (n % 26) as u8).to_string(),
                 region: first.map_or("", |m| m.region),
                 regions: ms.iter().map(|m| m.region).collect::<Vec<_>>().join(", "),
-                region_names: join_with(&names, &cat.and),
+                region_names: cat.join(&names),
                 ids: ids.join(", "),
                 own_title: if own.eq_ignore_ascii_case(&head.title) {
                     String::new()

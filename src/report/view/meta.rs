@@ -53,7 +53,7 @@ pub fn meta(c: &Consolidated, cat: &Catalogue, kind: ReportKind, date: Option<Da
                 &docs.synthesis,
                 text("report_title_synthesis", std::slice::from_ref(&cf.name)),
                 docs.date.unwrap_or(ag.start),
-                line.join(", "),
+                line.join(&cat.text("comma", &[])),
                 &ag.name,
                 "report_subtitle_synthesis",
             )
