@@ -35,6 +35,9 @@ pub struct Catalogue {
     /// `other` …) and, before those, per exact number (`=0`: "aucune proposition"), `{0}` the
     /// number as the language writes it ([`Catalogue::count`]).
     pub counts: BTreeMap<String, BTreeMap<String, String>>,
+    /// Region codes as the language writes them, where it differs ("CIS: CEI" in French).
+    #[serde(default)]
+    pub region_codes: BTreeMap<String, String>,
     /// Region names by code.
     pub regions: BTreeMap<String, String>,
     /// Every other text, by key; `{0}`, `{1}` … are filled with parameters.
@@ -42,6 +45,9 @@ pub struct Catalogue {
     /// The CLDR rules of `locale`, set once the catalogue is read.
     #[serde(skip)]
     cldr: Option<Cldr>,
+    /// The language's code, set once the catalogue is read.
+    #[serde(skip)]
+    code: String,
 }
 
 /// The separators of a list: ", " and " and " in English, "、" and "和" in Chinese.
@@ -125,6 +131,7 @@ impl Catalogue {
         let cldr = Cldr::new(&self.locale)
             .unwrap_or_else(|e| panic!("templates/messages/{code}.yaml: {e}"));
         self.cldr = Some(cldr);
+        self.code = code.to_string();
         self
     }
 
@@ -169,7 +176,14 @@ impl Catalogue {
             .zip(params)
             .map(|(n, p)| (n.as_str(), p.as_str()))
             .collect();
-        Some(fill(pattern, &values))
+        let text = fill(pattern, &values);
+        Some(if self.code == "fr" {
+            params
+                .iter()
+                .fold(text, |t, p| crate::typography::unelide(&t, p))
+        } else {
+            text
+        })
     }
 
     /// The text of `PROFILE.KEY` when the catalogue has it, else of `KEY` (see [`Catalogue::get`]).

@@ -192,6 +192,29 @@ fn proposals_on_one_text_in_two_languages_are_variants_of_one_group() {
         group["members"],
         serde_json::json!(["AMS/IAP/32A2/4", "CIS/RCC/19A1/1"])
     );
+    let language_of = |id: &str| {
+        json["proposals"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["id"] == id)
+            .map(|p| p["language"].clone())
+            .unwrap()
+    };
+    assert_eq!(language_of("AMS/IAP/32A2/4"), "es");
+    assert_eq!(language_of("CIS/RCC/19A1/1"), "ru");
+    // Each variant's heading says, in the report language (Spanish here), what language its
+    // text is in; a group whose texts share a language says nothing.
+    let md = std::fs::read_to_string(out.path().join("tdag-synthesis.md")).unwrap();
+    assert!(
+        md.contains("#### Variante A: Américas (AMS), en español"),
+        "{md}"
+    );
+    assert!(
+        md.contains("#### Variante B: Comunidad de Estados Independientes (CEI), en ruso"),
+        "{md}"
+    );
+    assert_eq!(md.matches(", en español").count(), 1, "{md}");
 }
 
 /// The synthesis and implementation reports (Markdown) and the synthesis's HTML of example

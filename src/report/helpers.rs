@@ -373,6 +373,46 @@ mod tests {
             counted_in(json!(4), "rpms_held", "es"),
             "de las 4 RPR celebradas"
         );
+        let forms = |key: &str, l, ns: &[i64]| -> Vec<String> {
+            ns.iter().map(|n| counted_in(json!(n), key, l)).collect()
+        };
+        assert_eq!(
+            forms("proposal", "ru", &[1, 2, 5, 21]),
+            [
+                "1 предложение",
+                "2 предложения",
+                "5 предложений",
+                "21 предложение"
+            ]
+        );
+        assert_eq!(
+            forms("participant", "ru", &[1, 3, 11, 1500]),
+            [
+                "1 участник",
+                "3 участника",
+                "11 участников",
+                "1\u{a0}500 участников"
+            ]
+        );
+        assert_eq!(
+            forms("proposal", "ar", &[0, 1, 2, 3, 11, 100]),
+            [
+                "لا مقترحات",
+                "مقترحاً واحداً",
+                "مقترحين",
+                "3 مقترحات",
+                "11 مقترحاً",
+                "100 مقترح"
+            ]
+        );
+        assert_eq!(
+            forms("proposal", "zh", &[0, 1, 12]),
+            ["无提案", "1份提案", "12份提案"]
+        );
+        assert_eq!(call(ordinal, &[json!(22)], "zh"), "第22");
+        assert_eq!(call(number, &[json!(1234567)], "ar"), "1,234,567");
+        assert_eq!(call(number, &[json!(12345)], "es"), "12.345");
+        assert_eq!(call(join_and, &[json!(["A", "B", "C"])], "zh"), "A、B和C");
         let err = counted(&[&json!(2), &json!("proposals")], &en()).unwrap_err();
         assert!(err.contains("did you mean \"proposal\"?"), "{err}");
     }

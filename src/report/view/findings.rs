@@ -102,7 +102,7 @@ fn matrix_cell(g: &GroupHead, region: Region, lookup: &Lookup) -> String {
                     .region_codes
                     .iter()
                     .filter(|c| **c != region.code())
-                    .map(|c| c.to_string())
+                    .map(|c| Region::parse(c).map_or(*c, |r| r.shown(cat)).to_string())
                     .collect();
                 if others.is_empty() {
                     cat.text("matrix_single", &[])
@@ -167,7 +167,7 @@ pub(super) fn matters<'g, 'a: 'g>(
         entries
     };
     let proposal = |id: &str| lookup.by_id.get(id).copied();
-    let region_of = |p: &Proposal| format!("{} ({})", p.region.in_text(cat), p.region.code());
+    let region_of = |p: &Proposal| format!("{} ({})", p.region.in_text(cat), p.region.shown(cat));
     let mut matters = Vec::new();
     for f in c
         .findings
@@ -215,7 +215,7 @@ pub(super) fn matters<'g, 'a: 'g>(
             .group
             .regions
             .iter()
-            .map(|r| format!("{} ({})", r.in_text(cat), r.code()))
+            .map(|r| format!("{} ({})", r.in_text(cat), r.shown(cat)))
             .collect();
         let labels: Vec<String> = (0..g.group.clusters.len())
             .map(|n| char::from(b'A' + (n % 26) as u8).to_string())
@@ -281,7 +281,7 @@ fn amendment_matters(
     let names = |rs: &[Region]| -> String {
         let named: Vec<String> = rs
             .iter()
-            .map(|r| format!("{} ({})", r.in_text(cat), r.code()))
+            .map(|r| format!("{} ({})", r.in_text(cat), r.shown(cat)))
             .collect();
         cat.join(&named)
     };
@@ -337,7 +337,7 @@ fn amendment_matters(
                 "matter_other_version",
                 &[
                     g.label.clone(),
-                    format!("{} ({})", p.region.in_text(cat), p.region.code()),
+                    format!("{} ({})", p.region.in_text(cat), p.region.shown(cat)),
                     names(&a.regions),
                 ],
             ),
