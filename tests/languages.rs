@@ -144,7 +144,7 @@ fn a_spanish_report_is_written_in_spanish() {
     for expected in [
         "Documento GADT-29/9-S",
         "Original: español",
-        "**Fuente:** Director, Oficina de Desarrollo de las Telecomunicaciones",
+        "**Fuente:** Director de la Oficina de Desarrollo de las Telecomunicaciones",
         "Informe de síntesis sobre los resultados de las reuniones preparatorias regionales para la CMDT-29",
         "Prioridades regionales e iniciativas regionales",
         "Propuestas por tema",
