@@ -133,6 +133,7 @@ fn amendments() -> Vec<rpmsynth::model::Proposal> {
                 mark: None,
                 heading: String::new(),
                 source: SourcePos::new("rpm/x.md", 1, 1),
+                language: "en".into(),
             }
         })
         .collect()

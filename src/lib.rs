@@ -7,6 +7,7 @@
 //! [`example`] is the example cycle `rpmsynth init` writes; [`workspace`] holds an input folder
 //! and its templates in memory (one build, or `watch` between rebuilds); [`diagnostics`] prints problems like a compiler; [`output`] writes files atomically.
 
+pub mod cldr;
 pub mod consolidate;
 pub mod diagnostics;
 pub mod example;

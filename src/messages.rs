@@ -5,6 +5,8 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
+use crate::cldr::Cldr;
+
 /// The embedded catalogues: language code and YAML text, English first (see build.rs).
 const FILES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 
@@ -18,56 +20,42 @@ pub struct Catalogue {
     pub months: [String; 12],
     /// How the first day of a month is written ("1", "1er").
     pub first_day: String,
-    /// Date patterns with `{day}`, `{month}`, `{year}`, `{start}`, `{end}`, `{start_day}`,
-    /// `{start_month}`.
+    /// Date patterns: a date with `{day}`, `{month}`, `{year}`; a range with `{start}` and
+    /// `{end}` (whole dates), `{start_day}`, `{start_month}`, `{end_day}`, `{end_month}` and
+    /// `{year}` (the last day's).
     pub dates: DatePatterns,
-    /// Thousands separator and decimal mark of numbers.
-    pub thousands_separator: String,
-    pub decimal_mark: String,
-    /// The word joining the last two items of a list.
-    pub and: String,
-    /// 0 and 1 take the singular (French); otherwise only 1 does (English).
+    /// The BCP 47 locale whose CLDR rules (plural forms, numbers) the reports follow
+    /// ("ar-u-nu-latn": Arabic with the digits 0–9, as ITU's Arabic texts print them).
+    pub locale: String,
+    /// How a list is written: between its items, and before its last ("A, B and C").
+    pub list: ListWords,
+    /// Ordinals by CLDR ordinal category, `{0}` the number ("{0}st" for 1, 21 … in English).
+    pub ordinals: BTreeMap<String, String>,
+    /// Counted phrases by key: each a form per CLDR plural category (`one`, `few`, `many`,
+    /// `other` …) and, before those, per exact number (`=0`: "aucune proposition"), `{0}` the
+    /// number as the language writes it ([`Catalogue::count`]).
+    pub counts: BTreeMap<String, BTreeMap<String, String>>,
+    /// Region codes as the language writes them, where it differs ("CIS: CEI" in French).
     #[serde(default)]
-    pub singular_below_two: bool,
-    /// Ordinal suffixes ("1st", "1er").
-    pub ordinals: Ordinals,
-    /// How "none" of a word is written, by the word's singular ("groupe de variantes" →
-    /// "aucun groupe de variantes"); without an entry, "0" and the word.
-    #[serde(default)]
-    pub zero_forms: BTreeMap<String, String>,
-    /// Counts from 0 written in words as they start a sentence ("Trois des six régions");
-    /// without them, counts stay in digits.
-    #[serde(default)]
-    pub count_words: Vec<String>,
+    pub region_codes: BTreeMap<String, String>,
     /// Region names by code.
     pub regions: BTreeMap<String, String>,
     /// Every other text, by key; `{0}`, `{1}` … are filled with parameters.
     pub text: BTreeMap<String, String>,
+    /// The CLDR rules of `locale`, set once the catalogue is read.
+    #[serde(skip)]
+    cldr: Option<Cldr>,
+    /// The language's code, set once the catalogue is read.
+    #[serde(skip)]
+    code: String,
 }
 
-/// Ordinal suffixes: the one for the number itself, else for its last two digits, else for
-/// its last digit, else `other`.
+/// The separators of a list: ", " and " and " in English, "、" and "和" in Chinese.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Ordinals {
-    #[serde(default)]
-    pub exact: BTreeMap<u64, String>,
-    #[serde(default)]
-    pub last_two: BTreeMap<u64, String>,
-    #[serde(default)]
-    pub last: BTreeMap<u64, String>,
-    pub other: String,
-}
-
-impl Ordinals {
-    /// The suffix of `n` ("st" for 21 in English).
-    pub fn suffix(&self, n: u64) -> &str {
-        self.exact
-            .get(&n)
-            .or_else(|| self.last_two.get(&(n % 100)))
-            .or_else(|| self.last.get(&(n % 10)))
-            .unwrap_or(&self.other)
-    }
+pub struct ListWords {
+    pub separator: String,
+    pub last: String,
 }
 
 /// How dates and date ranges are written.
@@ -135,15 +123,48 @@ impl Catalogue {
         let set = |t: &mut String| *t = crate::typography::apply(code, t);
         self.text.values_mut().for_each(set);
         self.regions.values_mut().for_each(set);
-        self.zero_forms = std::mem::take(&mut self.zero_forms)
-            .into_iter()
-            .map(|(word, none)| {
-                let apply = |t: &str| crate::typography::apply(code, t);
-                (apply(&word), apply(&none))
-            })
-            .collect();
-        set(&mut self.and);
+        self.counts
+            .values_mut()
+            .flat_map(|forms| forms.values_mut())
+            .for_each(set);
+        set(&mut self.list.last);
+        let cldr = Cldr::new(&self.locale)
+            .unwrap_or_else(|e| panic!("templates/messages/{code}.yaml: {e}"));
+        self.cldr = Some(cldr);
+        self.code = code.to_string();
         self
+    }
+
+    /// The CLDR rules of the catalogue's locale.
+    pub fn cldr(&self) -> &Cldr {
+        self.cldr.as_ref().expect("set when the catalogue is read")
+    }
+
+    /// The counted phrase `key` for `number` (written in digits; `None` when the input does
+    /// not give it, shown "–" with the `other` form): the form for that exact number
+    /// (`=0`) if there is one, else the form of its CLDR plural category, else `other`;
+    /// `None` for an unknown key.
+    pub fn count(&self, key: &str, number: Option<&str>) -> Option<String> {
+        let forms = self.counts.get(key)?;
+        let Some(number) = number else {
+            return Some(fill(forms.get("other")?, &[("0", "–")]));
+        };
+        let form = forms
+            .get(&format!("={number}"))
+            .or_else(|| forms.get(self.cldr().cardinal(number)))
+            .or_else(|| forms.get("other"))?;
+        Some(fill(form, &[("0", &self.cldr().number(number))]))
+    }
+
+    /// An ordinal number ("22nd"; "1er" in French).
+    pub fn ordinal(&self, n: u64) -> String {
+        let category = self.cldr().ordinal(n);
+        let form = self
+            .ordinals
+            .get(category)
+            .or_else(|| self.ordinals.get("other"))
+            .map_or("{0}", String::as_str);
+        fill(form, &[("0", &n.to_string())])
     }
 
     /// The text of `key` with `{0}`, `{1}` … filled, or `None` for an unknown key.
@@ -155,7 +176,14 @@ impl Catalogue {
             .zip(params)
             .map(|(n, p)| (n.as_str(), p.as_str()))
             .collect();
-        Some(fill(pattern, &values))
+        let text = fill(pattern, &values);
+        Some(if self.code == "fr" {
+            params
+                .iter()
+                .fold(text, |t, p| crate::typography::unelide(&t, p))
+        } else {
+            text
+        })
     }
 
     /// The text of `PROFILE.KEY` when the catalogue has it, else of `KEY` (see [`Catalogue::get`]).
@@ -167,6 +195,21 @@ impl Catalogue {
     /// The text of `key` with parameters; the key itself when the catalogue lacks it.
     pub fn text(&self, key: &str, params: &[String]) -> String {
         self.get(key, params).unwrap_or_else(|| key.to_string())
+    }
+
+    /// A list as the language writes it ("A, B and C"; "A、B和C" in Chinese).
+    pub fn join(&self, items: &[String]) -> String {
+        match items {
+            [] => String::new(),
+            [one] => one.clone(),
+            [init @ .., last] => {
+                format!(
+                    "{}{}{last}",
+                    init.join(&self.list.separator),
+                    self.list.last
+                )
+            }
+        }
     }
 
     /// The name of a region by code.
@@ -196,11 +239,50 @@ mod tests {
             assert_eq!(cat.regions.len(), 6, "{code}.yaml regions");
         }
         assert_eq!(of("fr").region("ARB"), "États arabes");
+        assert_eq!(
+            of("fr").count("proposal", Some("0")).unwrap(),
+            "aucune proposition"
+        );
         assert_eq!(of("xx").language_name, "English");
     }
 
     #[test]
     fn fills_parameters() {
         assert_eq!(fill("{0} of {1}", &[("0", "3"), ("1", "6")]), "3 of 6");
+    }
+
+    #[test]
+    fn every_counted_phrase_has_the_forms_its_language_needs() {
+        let en = of("en");
+        for code in languages() {
+            let cat = find(code).unwrap();
+            let keys: Vec<&String> = cat.counts.keys().collect();
+            assert_eq!(
+                keys,
+                en.counts.keys().collect::<Vec<_>>(),
+                "{code}.yaml counts"
+            );
+            let needed = cat.cldr().cardinal_categories();
+            for (key, forms) in &cat.counts {
+                for category in &needed {
+                    assert!(
+                        forms.contains_key(*category),
+                        "{code}.yaml counts.{key}: no {category}"
+                    );
+                }
+                for form in forms.keys() {
+                    let exact = form
+                        .strip_prefix('=')
+                        .is_some_and(|n| n.parse::<u64>().is_ok());
+                    assert!(
+                        exact || crate::cldr::CATEGORIES.contains(&form.as_str()),
+                        "{code}.yaml counts.{key}: unknown form {form}"
+                    );
+                }
+            }
+            for category in cat.cldr().ordinal_categories() {
+                assert!(cat.ordinals.contains_key(category) || cat.ordinals.contains_key("other"));
+            }
+        }
     }
 }

@@ -16,6 +16,28 @@ pub fn apply(code: &str, text: &str) -> String {
     }
 }
 
+/// French: the article before `name` as its first sound wants it: "l’" before a vowel sound
+/// ("l’AMNT-28", an acronym read letter by letter, A "a"), "la " before a consonant sound
+/// ("la WTSA-28", W "double vé"; "la CMDT-29"), whichever the catalogue wrote.
+pub fn unelide(text: &str, name: &str) -> String {
+    let mut chars = name.chars();
+    let (Some(first), second) = (chars.next(), chars.next()) else {
+        return text.to_string();
+    };
+    let acronym = second.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-');
+    let consonant = if acronym {
+        "BCDGJKPQTVWZ".contains(first)
+    } else {
+        first.is_alphabetic() && !"AEIOUYHÂÉÈÊÎÏÔÛaeiouyhâéèêîïôû".contains(first)
+    };
+    if consonant {
+        text.replace(&format!("l’{name}"), &format!("la {name}"))
+    } else {
+        text.replace(&format!("la {name}"), &format!("l’{name}"))
+            .replace(&format!("La {name}"), &format!("L’{name}"))
+    }
+}
+
 /// French: no-break spaces before high punctuation and inside guillemets, and ’ for '.
 fn french(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
@@ -37,6 +59,15 @@ fn french(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn french_articles_follow_the_first_sound_of_a_name() {
+        assert_eq!(unelide("de l’WTSA-28", "WTSA-28"), "de la WTSA-28");
+        assert_eq!(unelide("pour la AMNT-28", "AMNT-28"), "pour l’AMNT-28");
+        assert_eq!(unelide("de l’AMNT-28", "AMNT-28"), "de l’AMNT-28");
+        assert_eq!(unelide("de la CMDT-29", "CMDT-29"), "de la CMDT-29");
+        assert_eq!(unelide("à la Assemblée", "Assemblée"), "à l’Assemblée");
+    }
 
     #[test]
     fn french_spaces_bind_punctuation_and_apostrophes_curl() {

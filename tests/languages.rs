@@ -144,7 +144,7 @@ fn a_spanish_report_is_written_in_spanish() {
     for expected in [
         "Documento GADT-29/9-S",
         "Original: español",
-        "**Fuente:** Director, Oficina de Desarrollo de las Telecomunicaciones",
+        "**Fuente:** Director de la Oficina de Desarrollo de las Telecomunicaciones",
         "Informe de síntesis sobre los resultados de las reuniones preparatorias regionales para la CMDT-29",
         "Prioridades regionales e iniciativas regionales",
         "Propuestas por tema",
@@ -192,4 +192,136 @@ fn proposals_on_one_text_in_two_languages_are_variants_of_one_group() {
         group["members"],
         serde_json::json!(["AMS/IAP/32A2/4", "CIS/RCC/19A1/1"])
     );
+    let language_of = |id: &str| {
+        json["proposals"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["id"] == id)
+            .map(|p| p["language"].clone())
+            .unwrap()
+    };
+    assert_eq!(language_of("AMS/IAP/32A2/4"), "es");
+    assert_eq!(language_of("CIS/RCC/19A1/1"), "ru");
+    // Each variant's heading says, in the report language (Spanish here), what language its
+    // text is in; a group whose texts share a language says nothing.
+    let md = std::fs::read_to_string(out.path().join("tdag-synthesis.md")).unwrap();
+    assert!(
+        md.contains("#### Variante A: Américas (AMS), en español"),
+        "{md}"
+    );
+    assert!(
+        md.contains("#### Variante B: Comunidad de Estados Independientes (CEI), en ruso"),
+        "{md}"
+    );
+    assert_eq!(md.matches(", en español").count(), 1, "{md}");
+}
+
+/// The synthesis and implementation reports (Markdown) and the synthesis's HTML of example
+/// cycle `lang`.
+fn reports(lang: &str) -> (String, String, String) {
+    let input = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples")
+        .join(lang);
+    let out = build(&input);
+    let read = |name: &str| std::fs::read_to_string(out.path().join(name)).unwrap();
+    (
+        read("tdag-synthesis.md"),
+        read("wtdc-implementation.md"),
+        read("tdag-synthesis.html"),
+    )
+}
+
+/// Asserts that each text is in the report.
+fn has(report: &str, lang: &str, texts: &[&str]) {
+    for expected in texts {
+        assert!(
+            report.contains(expected),
+            "{lang}: the report lacks {expected:?}"
+        );
+    }
+}
+
+#[test]
+fn a_russian_report_is_written_in_russian() {
+    let (synthesis, implementation, html) = reports("ru");
+    has(
+        &synthesis,
+        "ru",
+        &[
+            "Документ КГРЭ-29/9-R",
+            "Оригинал: русский",
+            "**Источник:** Директор Бюро развития электросвязи",
+            "# Обобщающий отчет о результатах региональных подготовительных собраний к ВКРЭ-29",
+            "Резолюция 31 (Пересм. Баку, 2025 г.)",
+            "**Резюме:**",
+            "# 3 Региональные приоритеты и региональные инициативы",
+            "# 4 Предложения по темам",
+            "Вопросы, представляемые вниманию КГРЭ-29",
+            "17–20 июля 2029 года",
+            "Один из шести регионов провел РПС.",
+            "3 предложения",
+            "Содружество Независимых Государств",
+        ],
+    );
+    has(
+        &implementation,
+        "ru",
+        &["Документ ВКРЭ-29/17-R", "Необходимые действия"],
+    );
+    assert!(html.contains("<html lang=\"ru\""));
+}
+
+#[test]
+fn an_arabic_report_is_written_in_arabic() {
+    let (synthesis, implementation, html) = reports("ar");
+    has(
+        &synthesis,
+        "ar",
+        &[
+            "الوثيقة TDAG-29/9-A",
+            "الأصل: بالعربية",
+            "**المصدر:** مدير مكتب تنمية الاتصالات",
+            "# تقرير تجميعي عن نتائج الاجتماعات الإقليمية التحضيرية لـ WTDC-29",
+            "القرار 31 (المراجَع في باكو، 2025)",
+            "**ملخص:**",
+            "# 3 الأولويات الإقليمية والمبادرات الإقليمية",
+            "# 4 المقترحات حسب الموضوع",
+            // The days of a range from right to left, the digits 0–9.
+            "20-17 يوليو 2029",
+            "عقدت منطقة واحدة من المناطق الست اجتماعاً إقليمياً تحضيرياً.",
+            "3 مقترحات",
+        ],
+    );
+    has(
+        &implementation,
+        "ar",
+        &["الوثيقة WTDC-29/17-A", "الإجراء المطلوب"],
+    );
+    assert!(html.contains("<html lang=\"ar\""));
+}
+
+#[test]
+fn a_chinese_report_is_written_in_chinese() {
+    let (synthesis, implementation, html) = reports("zh");
+    has(
+        &synthesis,
+        "zh",
+        &[
+            "文件TDAG-29/9-C",
+            "原文：中文",
+            "**来源：** 电信发展局主任",
+            "# 关于WTDC-29区域性筹备会议成果的综合报告",
+            "第31号决议（2025年，巴库，修订版）",
+            "**概要：**",
+            "# 3 区域优先事项和区域举措",
+            "# 4 按主题排列的提案",
+            "2029年7月17-20日",
+            "电信发展顾问组（TDAG），2029年7月17-20日",
+            "六个区域中有一个举行了区域性筹备会议。",
+            "3份提案",
+        ],
+    );
+    has(&implementation, "zh", &["文件WTDC-29/17-C", "需采取的行动"]);
+    assert!(html.contains("<html lang=\"zh\""));
 }

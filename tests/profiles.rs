@@ -81,7 +81,9 @@ fn the_french_cycle_is_written_in_french_in_html_and_word() {
         "Respect du calendrier de la résolution",
         "Tableau 1 – ",
         "États arabes (ARB)",
-        "Communauté des États indépendants (CIS)",
+        // French writes the CIS's code CEI, in tables and matrices alike.
+        "Communauté des États indépendants (CEI)",
+        "<th>CEI</th>",
         "13–15 mai 2029",
         "Résolution 31 (Rév. Bakou, 2025)",
         "<html lang=\"fr\"",
@@ -89,6 +91,7 @@ fn the_french_cycle_is_written_in_french_in_html_and_word() {
         assert!(html.contains(expected), "HTML lacks {expected:?}");
     }
     assert!(!html.contains("Regional preparatory meetings organised"));
+    assert!(!html.contains("(CIS)") && !html.contains("<th>CIS</th>"));
     let docx = docx_text(&out.path().join("tdag-synthesis.docx"));
     for expected in [
         "Priorités régionales et initiatives régionales",
@@ -113,4 +116,34 @@ fn the_french_cycle_is_written_in_french_in_html_and_word() {
         word.contains(r#"<w:pStyle w:val="Source"/>"#),
         "the source style"
     );
+}
+
+#[test]
+fn a_french_wtsa_cycle_names_the_assembly_amnt_with_its_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = example("wtsa");
+    for entry in walkdir::WalkDir::new(&src) {
+        let entry = entry.unwrap();
+        let to = dir.path().join(entry.path().strip_prefix(&src).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&to).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &to).unwrap();
+        }
+    }
+    let conf = dir.path().join("conference.yaml");
+    let text = std::fs::read_to_string(&conf).unwrap();
+    std::fs::write(&conf, text.replace("language: en", "language: fr")).unwrap();
+    let out = build(dir.path());
+    let md = read(out.path(), "wtsa-implementation.md");
+    for expected in [
+        "préparatifs régionaux de l’AMNT-28",
+        "dernière réunion du GCNT avant l’AMNT-28",
+        "le premier jour de l’AMNT-28",
+    ] {
+        assert!(md.contains(expected), "lacks {expected:?}");
+    }
+    for wrong in ["l’WTSA", "l'WTSA", "la AMNT", "WTSA-28 :", "TSAG-28 ("] {
+        assert!(!md.contains(wrong), "has {wrong:?}");
+    }
 }

@@ -68,6 +68,7 @@ fn proposal(body: &str) -> Proposal {
         mark: None,
         heading: String::new(),
         source: Default::default(),
+        language: "en".into(),
     }
 }
 

@@ -24,6 +24,7 @@ fn proposal(region: Region, id: &str, body: &str) -> Proposal {
         mark: None,
         heading: String::new(),
         source: SourcePos::new(&format!("rpm/{}.md", region.code()), 10, 1),
+        language: "en".into(),
     }
 }
 

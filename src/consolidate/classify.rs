@@ -175,6 +175,7 @@ mod tests {
             mark: None,
             heading: String::new(),
             source: SourcePos::default(),
+            language: "en".into(),
         }
     }
 

@@ -321,6 +321,7 @@ mod tests {
             mark: None,
             heading: String::new(),
             source: SourcePos::new("rpm/x.md", n + 1, 1),
+            language: "en".into(),
         }
     }
 

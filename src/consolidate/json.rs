@@ -99,6 +99,7 @@ struct ProposalJson<'a> {
     title: &'a str,
     source: String,
     classified_via: &'a str,
+    language: &'a str,
 }
 
 fn initiatives(list: &[RegionalInitiative]) -> Vec<InitiativeJson<'_>> {
@@ -206,6 +207,7 @@ pub fn write_json(
                 title: &p.title,
                 source: p.source.file_line(),
                 classified_via: &p.classified_via,
+                language: &p.language,
             })
             .collect(),
         groups: &c.groups,

@@ -112,6 +112,7 @@ mod tests {
             mark: None,
             heading: String::new(),
             source: SourcePos::new(&format!("rpm/{region}.md"), 10, 1),
+            language: "en".into(),
         }
     }
 

@@ -398,6 +398,7 @@ fn proposal(
             topic: None,
             classified_via: String::new(),
             source,
+            language: String::new(),
             heading: h.text.clone(),
         }),
         _ => Err(errors),

@@ -163,7 +163,8 @@ fn language(language: &str, doc: &Document) -> Option<Diagnostic> {
     if crate::messages::find(language).is_some() {
         return None;
     }
-    let known: Vec<&str> = crate::messages::languages().collect();
+    let mut known: Vec<&str> = crate::messages::languages().collect();
+    known.sort_unstable();
     let d = Diagnostic::error(
         &doc.pos("language"),
         format!(
@@ -172,7 +173,9 @@ fn language(language: &str, doc: &Document) -> Option<Diagnostic> {
         ),
     );
     Some(
-        match crate::suggest::closest(language, known.iter().copied()) {
+        match crate::model::language::suggest(language)
+            .or_else(|| crate::suggest::closest(language, known.iter().copied()))
+        {
             Some(best) => d.with_help(format!(
                 "did you mean `{best}`? a language is a message catalogue, templates/messages/LANG.yaml"
             )),
@@ -235,7 +238,7 @@ mod tests {
                 "7:24 document symbol \"TDAG 25/9\" contains a space",
                 "3:54 TDAG ends (2025-07-20) before it starts (2025-07-22)",
                 "6:41 GSR ends (2025-05-03) before it starts (2025-06-01)",
-                "8:11 unknown report language \"frr\"; expected one of en, es, fr",
+                "8:11 unknown report language \"frr\"; expected one of ar, en, es, fr, ru, zh",
             ]
         );
         let same = VALID.replace("implementation: WTDC-25/17", "implementation: TDAG-25/9");

@@ -308,14 +308,17 @@ mod tests {
         let late = rpm("AFR", "2025-06-03").replace("end: 2025-06-05", "end: 2025-11-17");
         let early = rpm("AMS", "2021-11-16");
         let mut files = input(&[("rpm/afr.md", late), ("rpm/ams.md", early)]);
-        files.insert("conference.yaml", format!("{CONFERENCE}language: ru\n"));
+        files.insert(
+            "conference.yaml",
+            format!("{CONFERENCE}language: Russian\n"),
+        );
         let got: Vec<String> = load(&files)
             .diagnostics
             .iter()
             .map(|d| format!("{}:{} {}", d.file, d.line, d.message))
             .collect();
         assert_eq!(got.len(), 3, "{got:?}");
-        assert!(got[0].starts_with("conference.yaml:5 unknown report language \"ru\""));
+        assert!(got[0].starts_with("conference.yaml:5 unknown report language \"Russian\""));
         assert!(got[1].starts_with("rpm/afr.md:8 meeting RPM ends 2025-11-17, outside the cycle (2021-11-17 to 2025-11-16)"), "{got:?}");
         assert!(
             got[2].starts_with("rpm/ams.md:7 meeting RPM starts 2021-11-16"),

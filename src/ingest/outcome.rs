@@ -84,7 +84,10 @@ pub fn rpm(
         file: path,
         region: fm.region,
     };
-    let (body, body_diags) = body::parse(&ctx);
+    let (mut body, body_diags) = body::parse(&ctx);
+    for p in &mut body.proposals {
+        p.language.clone_from(&fm.language);
+    }
     diagnostics.extend(body_diags);
     let content = |lead: Option<String>| {
         let text = split.body.trim();

@@ -75,6 +75,9 @@ impl Date {
             &[
                 ("start_day", &start.day_in(cat)),
                 ("start_month", start.month_in(cat)),
+                ("end_day", &end.day_in(cat)),
+                ("end_month", end.month_in(cat)),
+                ("year", &e.year().to_string()),
                 ("start", &start.long_in(cat)),
                 ("end", &end.long_in(cat)),
             ],

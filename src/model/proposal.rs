@@ -67,6 +67,8 @@ pub struct Proposal {
     pub classified_via: String,
     /// The heading's position.
     pub source: SourcePos,
+    /// The language of the file it was read from (`es`), its `language:`.
+    pub language: String,
     /// The heading's text as written (without its attribute block), to find it in the annex.
     #[serde(skip)]
     pub heading: String,

@@ -55,6 +55,14 @@ impl Region {
             .unwrap_or_else(|| self.in_text(cat))
     }
 
+    /// Its code as the report language writes it ("CEI" for CIS in French), from the
+    /// catalogue's `region_codes`; `consolidated.json` keeps [`Region::code`].
+    pub fn shown(self, cat: &Catalogue) -> &str {
+        cat.region_codes
+            .get(self.code())
+            .map_or(self.code(), String::as_str)
+    }
+
     /// Parses a region code (case-insensitive, surrounding spaces ignored).
     pub fn parse(code: &str) -> Option<Region> {
         let code = code.trim();

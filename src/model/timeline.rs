@@ -110,7 +110,7 @@ impl Param {
                 .join(&cat.get("separator", &[]).unwrap_or_else(|| "; ".into())),
             Param::Pair(a, b) => format!("{} / {}", a.write(cat), b.write(cat)),
             Param::Days(name, n) => cat.text("days", &[name.clone(), n.to_string()]),
-            Param::Region(r) => format!("{} ({})", r.in_text(cat), r.code()),
+            Param::Region(r) => format!("{} ({})", r.in_text(cat), r.shown(cat)),
         }
     }
 }

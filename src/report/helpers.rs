@@ -2,8 +2,8 @@
 //! and Markdown table cells and anchors. Each reads the catalogue of the report language
 //! (`language` at the root of the context, "en" or "fr") where words or conventions differ.
 
+use super::markdown;
 use super::strict::present;
-use super::{labels, markdown};
 use crate::messages::{self, Catalogue};
 use crate::model::{Date, Region};
 use handlebars::{
@@ -90,7 +90,7 @@ const HELPERS: &[(&str, (usize, usize), Compute)] = &[
     ("plural N SINGULAR [PLURAL]", (2, 3), plural),
     ("ordinal N", (1, 1), ordinal),
     ("number N", (1, 1), number),
-    ("count_word N", (1, 1), count_word),
+    ("counted N KEY", (2, 2), counted),
     ("t KEY [PARAM…]", (1, usize::MAX), translate),
 ];
 
@@ -166,102 +166,75 @@ fn join_and(params: &[&Json], root: &Root) -> Result<Json, String> {
         .iter()
         .map(JsonRender::render)
         .collect();
-    Ok(labels::join_with(&items, &root.catalogue.and).into())
+    Ok(root.catalogue.join(&items).into())
 }
 
-/// `{{plural 3 "proposal"}}` → "3 proposals"; the plural is the singular with an "s" unless
-/// given. French uses the singular for 0 and 1; 0 is the catalogue's zero form when it has
-/// one ("aucun groupe de variantes").
+/// `{{plural 3 "proposal"}}` → "3 proposals": the singular when the number's CLDR plural
+/// category is "one" (1 in English; 0 and 1 in French), else the plural, which is the
+/// singular with an "s" unless given. For languages with more forms, and for "no proposal",
+/// the shipped templates use `counted`.
 fn plural(params: &[&Json], root: &Root) -> Result<Json, String> {
-    if params[0].is_null() {
-        // A count the input does not give: "– participants".
-        let word = match params.get(2) {
-            Some(plural) => text(plural)?.to_string(),
-            None => format!("{}s", text(params[1])?),
-        };
-        return Ok(format!("{MISSING} {word}").into());
-    }
-    let n = params[0]
-        .as_f64()
-        .ok_or_else(|| format!("expected a number, got {}", params[0]))?;
+    let number = written(params[0])?;
     let singular = text(params[1])?;
-    if n == 0.0
-        && let Some(none) = root.catalogue.zero_forms.get(singular)
-    {
-        return Ok(none.clone().into());
-    }
-    let one = if root.catalogue.singular_below_two {
-        n.abs() < 2.0
-    } else {
-        n == 1.0
-    };
+    let cldr = root.catalogue.cldr();
+    let one = number.as_deref().is_some_and(|n| cldr.cardinal(n) == "one");
     let word = match params.get(2) {
         _ if one => singular.to_string(),
         Some(plural) => text(plural)?.to_string(),
         None => format!("{singular}s"),
     };
-    Ok(format!("{} {word}", grouped(params[0], root.catalogue)).into())
+    let shown = number.map_or_else(|| MISSING.to_string(), |n| cldr.number(&n));
+    Ok(format!("{shown} {word}").into())
 }
 
-/// `{{ordinal 22}}` → "22nd" ("22e" in French, "1er" for 1).
+/// `{{counted 3 "proposal"}}` → "3 proposals": the catalogue's counted phrase KEY (`counts:`)
+/// in the form the number takes: its exact form (`=0`: "aucune proposition") or its CLDR
+/// plural category (Russian "21 предложение", "22 предложения", "25 предложений").
+fn counted(params: &[&Json], root: &Root) -> Result<Json, String> {
+    let number = written(params[0])?;
+    let key = text(params[1])?;
+    let catalogue = root.catalogue;
+    catalogue
+        .count(key, number.as_deref())
+        .map(Json::from)
+        .ok_or_else(|| {
+            let help =
+                match crate::suggest::closest(key, catalogue.counts.keys().map(String::as_str)) {
+                    Some(k) => format!("; did you mean \"{k}\"?"),
+                    None => String::new(),
+                };
+            format!("unknown counted phrase \"{key}\"{help}")
+        })
+}
+
+/// A number as written in digits, `None` for null (a count the input does not give).
+fn written(value: &Json) -> Result<Option<String>, String> {
+    match value {
+        Json::Null => Ok(None),
+        Json::Number(n) => Ok(Some(n.to_string())),
+        other => Err(format!("expected a number, got {other}")),
+    }
+}
+
+/// `{{ordinal 22}}` → "22nd" ("22e" in French, "1er" for 1), by CLDR's ordinal rules and
+/// the catalogue's `ordinals:`.
 fn ordinal(params: &[&Json], root: &Root) -> Result<Json, String> {
     let n = int(params[0])?;
-    let suffix = root.catalogue.ordinals.suffix(n.unsigned_abs());
-    Ok(format!("{n}{suffix}").into())
-}
-
-/// `{{count_word 3}}` → "Trois" where the catalogue writes counts in words at the start of a
-/// sentence (`count_words`), else the number ("3").
-fn count_word(params: &[&Json], root: &Root) -> Result<Json, String> {
-    let n = int(params[0])?;
-    let word = usize::try_from(n)
-        .ok()
-        .and_then(|i| root.catalogue.count_words.get(i));
-    Ok(word.cloned().unwrap_or_else(|| n.to_string()).into())
+    let shown = root.catalogue.ordinal(n.unsigned_abs());
+    Ok(if n < 0 { format!("-{shown}") } else { shown }.into())
 }
 
 /// How a count the input does not give is shown.
 const MISSING: &str = "–";
 
-/// `{{number 12345}}` → "12,345" ("12 345" with a narrow no-break space in French); a
-/// count the input does not give (null) → "–".
+/// `{{number 12345}}` → "12,345" ("12 345" with a narrow no-break space in French), by
+/// CLDR; a count the input does not give (null) → "–".
 fn number(params: &[&Json], root: &Root) -> Result<Json, String> {
-    if params[0].is_null() {
-        return Ok(MISSING.into());
+    Ok(match written(params[0])? {
+        Some(n) => root.catalogue.cldr().number(&n),
+        None => MISSING.to_string(),
     }
-    if !params[0].is_number() {
-        return Err(format!("expected a number, got {}", params[0]));
-    }
-    Ok(grouped(params[0], root.catalogue).into())
-}
-
-/// A number with thousands separators and the decimal mark of a report language.
-fn grouped(value: &Json, cat: &Catalogue) -> String {
-    let written = value.to_string();
-    if written.contains(['e', 'E']) {
-        return written;
-    }
-    let (separator, point) = (cat.thousands_separator.as_str(), cat.decimal_mark.as_str());
-    let (sign, digits) = match written.strip_prefix('-') {
-        Some(rest) => ("-", rest),
-        None => ("", written.as_str()),
-    };
-    let (whole, fraction) = match digits.split_once('.') {
-        Some((w, f)) => (w, Some(f)),
-        None => (digits, None),
-    };
-    let mut out = sign.to_string();
-    for (i, digit) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            out.push_str(separator);
-        }
-        out.push(digit);
-    }
-    if let Some(f) = fraction {
-        out.push_str(point);
-        out.push_str(f);
-    }
-    out
+    .into())
 }
 
 #[cfg(test)]
@@ -363,6 +336,85 @@ mod tests {
             "A, B and C"
         );
         assert_eq!(call(join_and, &[json!(["A", "B"])], "fr"), "A et B");
+    }
+
+    #[test]
+    fn counted_phrases_take_each_language_s_forms() {
+        let counted_in = |n: Json, key: &str, l| call(counted, &[n, json!(key)], l);
+        assert_eq!(counted_in(json!(1), "proposal", "en"), "1 proposal");
+        assert_eq!(counted_in(json!(1200), "proposal", "en"), "1,200 proposals");
+        assert_eq!(
+            counted_in(json!(null), "participant", "en"),
+            "– participants"
+        );
+        assert_eq!(
+            counted_in(json!(0), "variant_group", "fr"),
+            "aucun groupe de variantes"
+        );
+        assert_eq!(counted_in(json!(1), "proposal", "fr"), "1 proposition");
+        assert_eq!(
+            counted_in(json!(3), "regions_held", "fr"),
+            "Trois des six régions ont tenu une RPR."
+        );
+        assert_eq!(
+            counted_in(json!(1), "regions_held", "fr"),
+            "Une des six régions a tenu une RPR."
+        );
+        assert_eq!(
+            counted_in(json!(3), "regions_held", "es"),
+            "Tres de las seis regiones celebraron una RPR."
+        );
+        assert_eq!(counted_in(json!(0), "proposal", "es"), "ninguna propuesta");
+        assert_eq!(
+            counted_in(json!(1), "rpms_held", "es"),
+            "de la RPR celebrada"
+        );
+        assert_eq!(
+            counted_in(json!(4), "rpms_held", "es"),
+            "de las 4 RPR celebradas"
+        );
+        let forms = |key: &str, l, ns: &[i64]| -> Vec<String> {
+            ns.iter().map(|n| counted_in(json!(n), key, l)).collect()
+        };
+        assert_eq!(
+            forms("proposal", "ru", &[1, 2, 5, 21]),
+            [
+                "1 предложение",
+                "2 предложения",
+                "5 предложений",
+                "21 предложение"
+            ]
+        );
+        assert_eq!(
+            forms("participant", "ru", &[1, 3, 11, 1500]),
+            [
+                "1 участник",
+                "3 участника",
+                "11 участников",
+                "1\u{a0}500 участников"
+            ]
+        );
+        assert_eq!(
+            forms("proposal", "ar", &[0, 1, 2, 3, 11, 100]),
+            [
+                "لا مقترحات",
+                "مقترحاً واحداً",
+                "مقترحين",
+                "3 مقترحات",
+                "11 مقترحاً",
+                "100 مقترح"
+            ]
+        );
+        assert_eq!(
+            forms("proposal", "zh", &[0, 1, 12]),
+            ["无提案", "1份提案", "12份提案"]
+        );
+        assert_eq!(call(ordinal, &[json!(22)], "zh"), "第22");
+        assert_eq!(call(number, &[json!(1234567)], "ar"), "1,234,567");
+        assert_eq!(call(number, &[json!(12345)], "es"), "12.345");
+        assert_eq!(call(join_and, &[json!(["A", "B", "C"])], "zh"), "A、B和C");
+        let err = counted(&[&json!(2), &json!("proposals")], &en()).unwrap_err();
+        assert!(err.contains("did you mean \"proposal\"?"), "{err}");
     }
 
     #[test]

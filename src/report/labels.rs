@@ -33,15 +33,6 @@ fn label(target: Option<&str>, cat: &Catalogue, form: &str) -> String {
     }
 }
 
-/// "Africa, Americas {and} Europe", with the word for "and" of a report language.
-pub fn join_with(items: &[String], and: &str) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} {and} {last}", init.join(", ")),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -58,9 +49,7 @@ mod tests {
         assert_eq!(target_short(Some("q-1/1"), en), "Q.\u{a0}1/1");
         assert_eq!(target_long(Some("new"), en), "New text");
         assert_eq!(target_long(None, en), "No target");
-        assert_eq!(
-            join_with(&["A".into(), "B".into(), "C".into()], "and"),
-            "A, B and C"
-        );
+        let abc = ["A".to_string(), "B".into(), "C".into()];
+        assert_eq!(en.join(&abc), "A, B and C");
     }
 }

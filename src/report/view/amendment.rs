@@ -5,7 +5,6 @@
 
 use super::group::{Lookup, MemberView, SourceRef};
 use crate::model::{AlignedChange, Amendment, Region};
-use crate::report::labels::join_with;
 use crate::report::markdown::{cell, demote};
 use serde::Serialize;
 use std::ops::Range;
@@ -72,7 +71,7 @@ pub fn view(
     let of: Vec<String> = a
         .regions
         .iter()
-        .map(|r| format!("{} ({})", r.of(cat), r.code()))
+        .map(|r| format!("{} ({})", r.of(cat), r.shown(cat)))
         .collect();
     let member = |id: &String| members.iter().find(|m| &m.id == id);
     let others = members
@@ -94,7 +93,7 @@ pub fn view(
         })
         .collect();
     AmendmentView {
-        regions_of: join_with(&of, &cat.and),
+        regions_of: cat.join(&of),
         target_label: target_label.to_string(),
         text: demote(&combined(a), 4),
         changes: a
@@ -109,11 +108,11 @@ pub fn view(
                 regions: if c.common {
                     format!(
                         "{} ({})",
-                        codes(&c.regions),
+                        shown_codes(&c.regions, cat),
                         cat.text("amendment_common", &[])
                     )
                 } else {
-                    codes(&c.regions)
+                    shown_codes(&c.regions, cat)
                 },
                 common: c.common,
             })
@@ -132,7 +131,7 @@ pub fn view(
                             "amendment_overlap_part",
                             &[
                                 (i + 1).to_string(),
-                                codes(&a.changes[i].regions),
+                                shown_codes(&a.changes[i].regions, cat),
                                 describe(&a.changes[i]),
                             ],
                         )
@@ -156,6 +155,12 @@ pub fn view(
 
 fn codes(regions: &[Region]) -> String {
     crate::consolidate::amendments::codes(regions)
+}
+
+/// The regions' codes as the report language writes them: `AFR, CEI` in French.
+fn shown_codes(regions: &[Region], cat: &crate::messages::Catalogue) -> String {
+    let codes: Vec<&str> = regions.iter().map(|r| r.shown(cat)).collect();
+    codes.join(", ")
 }
 
 /// `+ “national”`, `− “where appropriate”`, `“encourage” → “urge”`.

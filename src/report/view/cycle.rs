@@ -3,7 +3,7 @@
 //! timeline checks.
 
 use crate::messages::Catalogue;
-use crate::model::{Conference, Date, InterRegionalMeeting, TimelineCheck, TimelineStatus};
+use crate::model::{Conference, Date, InterRegionalMeeting, Param, TimelineCheck, TimelineStatus};
 use crate::report::markdown::demote;
 use crate::report::names::unbroken;
 use serde::Serialize;
@@ -81,7 +81,7 @@ pub struct InterRegionalView {
 pub(super) fn conference(conf: &Conference, cat: &Catalogue) -> ConferenceView {
     let cf = &conf.conference;
     ConferenceView {
-        name: cf.name.clone(),
+        name: super::meta::local_name(&cf.name, "conference_short", conf, cat),
         title: cf.title.clone(),
         venue: cf.venue.clone(),
         dates: Date::range_in(cf.start, cf.end, cat),
@@ -93,7 +93,7 @@ pub(super) fn conference(conf: &Conference, cat: &Catalogue) -> ConferenceView {
 pub(super) fn advisory_group(conf: &Conference, cat: &Catalogue) -> MeetingDates {
     let ag = &conf.advisory_group;
     MeetingDates {
-        name: ag.name.clone(),
+        name: super::meta::local_name(&ag.name, "advisory_group_short", conf, cat),
         adopted: ag.adopted.map(|d| d.long_in(cat)).unwrap_or_default(),
         dates: Date::range_in(ag.start, ag.end, cat),
         start: ag.start.long_in(cat),
@@ -147,7 +147,7 @@ pub(super) fn inter_regional(m: &InterRegionalMeeting, cat: &Catalogue) -> Inter
         regions: m
             .regions
             .iter()
-            .map(|r| r.code())
+            .map(|r| r.shown(cat))
             .collect::<Vec<_>>()
             .join(", "),
         member_states: m.participation.member_states,
@@ -166,7 +166,37 @@ pub(super) fn venue(venue: Option<&String>, is_virtual: bool, cat: &Catalogue) -
     }
 }
 
-pub(super) fn timeline_view(t: &TimelineCheck, cat: &Catalogue) -> TimelineView {
+/// The check with the cycle's conference and advisory group named as the report language
+/// names them ("AMNT-28" for "WTSA-28" in French, [`super::meta::local_name`]).
+fn localised(t: &TimelineCheck, conf: &Conference, cat: &Catalogue) -> TimelineCheck {
+    let names = [
+        (&conf.conference.name, "conference_short"),
+        (&conf.advisory_group.name, "advisory_group_short"),
+    ];
+    let local = |name: &str| {
+        names.iter().find(|(n, _)| n.as_str() == name).map_or_else(
+            || name.to_string(),
+            |(n, key)| super::meta::local_name(n, key, conf, cat),
+        )
+    };
+    fn each(p: &Param, local: &dyn Fn(&str) -> String) -> Param {
+        match p {
+            Param::Text(s) => Param::Text(local(s)),
+            Param::Meeting(s, a, b) => Param::Meeting(local(s), *a, *b),
+            Param::Days(s, n) => Param::Days(local(s), *n),
+            Param::List(items) => Param::List(items.iter().map(|i| each(i, local)).collect()),
+            Param::Pair(a, b) => Param::Pair(Box::new(each(a, local)), Box::new(each(b, local))),
+            other => other.clone(),
+        }
+    }
+    let mut t = t.clone();
+    t.params = t.params.iter().map(|p| each(p, &local)).collect();
+    t.dates.iter_mut().for_each(|d| d.name = local(&d.name));
+    t
+}
+
+pub(super) fn timeline_view(t: &TimelineCheck, conf: &Conference, cat: &Catalogue) -> TimelineView {
+    let t = &localised(t, conf, cat);
     let status = serde_json::to_value(t.status)
         .ok()
         .and_then(|v| v.as_str().map(str::to_string))

@@ -5,7 +5,7 @@
 use super::group::{GroupHead, Lookup};
 use super::topic::TopicView;
 use crate::model::{Consolidated, FindingKind, GroupKind, Proposal, Region};
-use crate::report::labels::{join_with, target_long, target_short};
+use crate::report::labels::{target_long, target_short};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -102,7 +102,7 @@ fn matrix_cell(g: &GroupHead, region: Region, lookup: &Lookup) -> String {
                     .region_codes
                     .iter()
                     .filter(|c| **c != region.code())
-                    .map(|c| c.to_string())
+                    .map(|c| Region::parse(c).map_or(*c, |r| r.shown(cat)).to_string())
                     .collect();
                 if others.is_empty() {
                     cat.text("matrix_single", &[])
@@ -167,7 +167,7 @@ pub(super) fn matters<'g, 'a: 'g>(
         entries
     };
     let proposal = |id: &str| lookup.by_id.get(id).copied();
-    let region_of = |p: &Proposal| format!("{} ({})", p.region.in_text(cat), p.region.code());
+    let region_of = |p: &Proposal| format!("{} ({})", p.region.in_text(cat), p.region.shown(cat));
     let mut matters = Vec::new();
     for f in c
         .findings
@@ -215,7 +215,7 @@ pub(super) fn matters<'g, 'a: 'g>(
             .group
             .regions
             .iter()
-            .map(|r| format!("{} ({})", r.in_text(cat), r.code()))
+            .map(|r| format!("{} ({})", r.in_text(cat), r.shown(cat)))
             .collect();
         let labels: Vec<String> = (0..g.group.clusters.len())
             .map(|n| char::from(b'A' + (n % 26) as u8).to_string())
@@ -224,11 +224,7 @@ pub(super) fn matters<'g, 'a: 'g>(
             kind: "variants",
             text: cat.text(
                 "matter_variants",
-                &[
-                    g.label.clone(),
-                    join_with(&regions, &cat.and),
-                    join_with(&labels, &cat.and),
-                ],
+                &[g.label.clone(), cat.join(&regions), cat.join(&labels)],
             ),
             entries: vec![EntryRef {
                 label: g.label.clone(),
@@ -285,9 +281,9 @@ fn amendment_matters(
     let names = |rs: &[Region]| -> String {
         let named: Vec<String> = rs
             .iter()
-            .map(|r| format!("{} ({})", r.in_text(cat), r.code()))
+            .map(|r| format!("{} ({})", r.in_text(cat), r.shown(cat)))
             .collect();
-        join_with(&named, &cat.and)
+        cat.join(&named)
     };
     let mut out = Vec::new();
     let common = a.changes.iter().filter(|c| c.common).count();
@@ -341,7 +337,7 @@ fn amendment_matters(
                 "matter_other_version",
                 &[
                     g.label.clone(),
-                    format!("{} ({})", p.region.in_text(cat), p.region.code()),
+                    format!("{} ({})", p.region.in_text(cat), p.region.shown(cat)),
                     names(&a.regions),
                 ],
             ),

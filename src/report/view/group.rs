@@ -5,7 +5,7 @@
 use crate::messages::Catalogue;
 use crate::model::{Cycle, Group, GroupKind, Proposal};
 use crate::report::diff;
-use crate::report::labels::{join_with, target_long};
+use crate::report::labels::target_long;
 use crate::report::markdown::{demote, slug};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -57,6 +57,8 @@ pub struct MemberView {
     pub anchor: String,
     pub region: &'static str,
     pub region_name: &'static str,
+    /// The language of the file it was read from: `es`.
+    pub language: String,
     pub title: String,
     pub source: String,
     pub text: String,
@@ -73,6 +75,9 @@ pub struct VariantView {
     pub regions: String,
     /// "Arab States (ARB) and Europe (EUR)".
     pub region_names: String,
+    /// The language its text is written in, when the group's texts are in more than one:
+    /// "in Spanish" ("en espagnol" in French); empty otherwise.
+    pub language: String,
     pub ids: String,
     pub title: String,
     /// The title when it is not the group's: empty when the heading would repeat it.
@@ -180,7 +185,7 @@ impl<'a> GroupHead<'a> {
             target: g.target.clone().unwrap_or_default(),
             title,
             target_label,
-            region: first.map_or("", |p| p.region.code()),
+            region: first.map_or("", |p| p.region.shown(lookup.cat)),
             region_codes: g.regions.iter().map(|r| r.code()).collect(),
         }
     }
@@ -213,12 +218,12 @@ impl<'a> GroupHead<'a> {
         let names: Vec<String> = g
             .regions
             .iter()
-            .map(|r| format!("{} ({})", r.in_text(cat), r.code()))
+            .map(|r| format!("{} ({})", r.in_text(cat), r.shown(cat)))
             .collect();
         let of: Vec<String> = g
             .regions
             .iter()
-            .map(|r| format!("{} ({})", r.of(cat), r.code()))
+            .map(|r| format!("{} ({})", r.of(cat), r.shown(cat)))
             .collect();
         GroupView {
             id: g.id.clone(),
@@ -233,8 +238,8 @@ impl<'a> GroupHead<'a> {
             title: self.title.clone(),
             region: self.region,
             region_codes: self.region_codes.clone(),
-            region_names: join_with(&names, &cat.and),
-            regions_of: join_with(&of, &cat.and),
+            region_names: cat.join(&names),
+            regions_of: cat.join(&of),
             text: members.first().map(|m| m.text.clone()).unwrap_or_default(),
             has_changes: members.iter().any(|m| !m.changes.is_empty()),
             in_conflict: g
@@ -254,8 +259,9 @@ fn member_view(p: &Proposal, cycle: &Cycle, cat: &'static Catalogue) -> MemberVi
         cite: cycle.citation(p),
         anchor: source_anchor(&id),
         id,
-        region: p.region.code(),
+        region: p.region.shown(cat),
         region_name: p.region.name(cat),
+        language: p.language.clone(),
         title: p.title.clone(),
         source: p.source.file_line(),
         text: demote(&p.body, 4),
@@ -268,6 +274,7 @@ fn variants(head: &GroupHead, members: &[MemberView], cat: &Catalogue) -> Vec<Va
     let g = head.group;
     let by_member_id: HashMap<&str, &MemberView> =
         members.iter().map(|m| (m.id.as_str(), m)).collect();
+    let several_languages = members.iter().any(|m| m.language != members[0].language);
     g.clusters
         .iter()
         .enumerate()
@@ -284,10 +291,16 @@ fn variants(head: &GroupHead, members: &[MemberView], cat: &Catalogue) -> Vec<Va
                 .map(|m| format!("{} ({})", m.region_name, m.region))
                 .collect();
             VariantView {
+                language: match first {
+                    Some(m) if several_languages => {
+                        cat.text(&format!("in_language.{}", m.language), &[])
+                    }
+                    _ => String::new(),
+                },
                 label: char::from(b'A' + (n % 26) as u8).to_string(),
                 region: first.map_or("", |m| m.region),
                 regions: ms.iter().map(|m| m.region).collect::<Vec<_>>().join(", "),
-                region_names: join_with(&names, &cat.and),
+                region_names: cat.join(&names),
                 ids: ids.join(", "),
                 own_title: if own.eq_ignore_ascii_case(&head.title) {
                     String::new()

@@ -43,6 +43,8 @@ pub fn meta(c: &Consolidated, cat: &Catalogue, kind: ReportKind, date: Option<Da
             .map_or_else(|| key.to_string(), |t| t.replace("{revision}", &revision))
     };
     let (ag, cf, docs) = (&conf.advisory_group, &conf.conference, &conf.documents);
+    let cf_name = local_name(&cf.name, "conference_short", conf, cat);
+    let ag_name = local_name(&ag.name, "advisory_group_short", conf, cat);
     let (symbol, title, default_date, meeting, to, subtitle) = match kind {
         ReportKind::Synthesis => {
             let mut line = vec![text("advisory_group_title", &[])];
@@ -51,10 +53,10 @@ pub fn meta(c: &Consolidated, cat: &Catalogue, kind: ReportKind, date: Option<Da
             line.push(Date::range_in(ag.start, ag.end, cat));
             (
                 &docs.synthesis,
-                text("report_title_synthesis", std::slice::from_ref(&cf.name)),
+                text("report_title_synthesis", std::slice::from_ref(&cf_name)),
                 docs.date.unwrap_or(ag.start),
-                line.join(", "),
-                &ag.name,
+                line.join(&cat.text("comma", &[])),
+                &ag_name,
                 "report_subtitle_synthesis",
             )
         }
@@ -62,19 +64,19 @@ pub fn meta(c: &Consolidated, cat: &Catalogue, kind: ReportKind, date: Option<Da
             &docs.implementation,
             text(
                 "report_title_implementation",
-                std::slice::from_ref(&cf.name),
+                std::slice::from_ref(&cf_name),
             ),
             docs.implementation_date.or(docs.date).unwrap_or(cf.start),
             text(
                 "report_meeting_implementation",
                 &[
                     cf.title.clone(),
-                    cf.name.clone(),
+                    cf_name.clone(),
                     cf.venue.clone(),
                     Date::range_in(cf.start, cf.end, cat),
                 ],
             ),
-            &cf.name,
+            &cf_name,
             "report_subtitle_implementation",
         ),
     };
@@ -92,7 +94,7 @@ pub fn meta(c: &Consolidated, cat: &Catalogue, kind: ReportKind, date: Option<Da
             1,
             text(
                 "reference_synthesis",
-                &[docs.synthesis.clone(), ag.name.clone()],
+                &[docs.synthesis.clone(), ag_name.clone()],
             ),
         );
     }
@@ -124,6 +126,25 @@ pub fn meta(c: &Consolidated, cat: &Catalogue, kind: ReportKind, date: Option<Da
             }
             line
         }),
+    }
+}
+
+/// A meeting's name as the report language writes it: the cycle's "WTSA-28" is "AMNT-28" in
+/// a French report, "TDAG-29" "КГРЭ-29" in a Russian one (`PROFILE.conference_short` or
+/// `PROFILE.advisory_group_short` of the catalogue, `key`, against English's); another name is
+/// kept as given.
+pub fn local_name(name: &str, key: &str, conf: &Conference, cat: &Catalogue) -> String {
+    let profile = conf.profile.code();
+    let english = crate::messages::english().profiled(profile, key, &[]);
+    let own = cat.profiled(profile, key, &[]);
+    let (Some(english), Some(own)) = (english, own) else {
+        return name.to_string();
+    };
+    match name.strip_prefix(english.as_str()) {
+        Some(rest) if own != english && (rest.is_empty() || rest.starts_with(['-', ' '])) => {
+            format!("{own}{rest}")
+        }
+        _ => name.to_string(),
     }
 }
 

@@ -117,12 +117,12 @@ pub fn build(c: &Consolidated) -> Shared<'_> {
         rpm_columns: rpm::columns(&rpms),
         matrix: findings::matrix(&topics, &lookup),
         rpms,
-        regions: Region::ALL.iter().map(|r| r.code()).collect(),
+        regions: Region::ALL.iter().map(|r| r.shown(cat)).collect(),
         matters: findings::matters(c, groups(), &lookup),
         timeline: c
             .timeline
             .iter()
-            .map(|t| cycle::timeline_view(t, cat))
+            .map(|t| cycle::timeline_view(t, conf, cat))
             .collect(),
         inter_regional: c
             .cycle

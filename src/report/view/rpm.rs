@@ -158,7 +158,7 @@ pub(super) fn rpm_view<'a>(
     let Some(rpm) = c.cycle.rpm(region) else {
         let parts = c.cycle.parts(region);
         return RpmView {
-            code: region.code(),
+            code: region.shown(cat),
             name: region.name(cat),
             anchor: format!("rpm-{}", slug(region.code())),
             parts_only: parts.is_some(),
@@ -181,7 +181,7 @@ pub(super) fn rpm_view<'a>(
         .map(|o| o.name.as_str())
         .collect();
     RpmView {
-        code: region.code(),
+        code: region.shown(cat),
         name: region.name(cat),
         held: true,
         annex_number: 0,
@@ -211,7 +211,11 @@ pub(super) fn rpm_view<'a>(
             .initiatives
             .iter()
             .map(|i| InitiativeView {
-                code: i.code.clone(),
+                // "CIS1" is "CEI1" in a French report, as the region's code is.
+                code: match i.code.strip_prefix(region.code()) {
+                    Some(rest) => format!("{}{rest}", region.shown(cat)),
+                    None => i.code.clone(),
+                },
                 title: i.title.clone(),
                 body: demote(&i.body, 5),
             })
