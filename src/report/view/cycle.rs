@@ -90,8 +90,18 @@ pub(super) fn conference(conf: &Conference, cat: &Catalogue) -> ConferenceView {
     }
 }
 
+/// The last advisory-group meeting; every field empty when the cycle names none (`wtsa`).
 pub(super) fn advisory_group(conf: &Conference, cat: &Catalogue) -> MeetingDates {
-    let ag = &conf.advisory_group;
+    let Some(ag) = &conf.advisory_group else {
+        return MeetingDates {
+            name: String::new(),
+            adopted: String::new(),
+            dates: String::new(),
+            start: String::new(),
+            iso_start: String::new(),
+            iso_end: String::new(),
+        };
+    };
     MeetingDates {
         name: ag.name.clone(),
         adopted: ag.adopted.map(|d| d.long_in(cat)).unwrap_or_default(),
