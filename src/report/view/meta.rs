@@ -192,16 +192,16 @@ pub fn meta(c: &Consolidated, cat: &Catalogue, kind: ReportKind, date: Option<Da
     } else {
         with_language(symbol, &suffix)
     };
+    // An assembly's own document is "Document 20-E" under its meeting line (WTSA-28/20).
+    let own = format!("{}/", cf.name);
+    let number = match symbol.strip_prefix(&own) {
+        Some(number) if conf.profile == Profile::Wtsa => number.to_string(),
+        _ => symbol.clone(),
+    };
     let document = if form == "annex" {
-        text("annex_to_document", std::slice::from_ref(&symbol))
+        text("annex_to_document", &[number])
     } else {
-        let own = format!("{}/", cf.name);
-        match symbol.strip_prefix(&own) {
-            Some(number) if conf.profile == Profile::Wtsa => {
-                text("cover_document", &[number.to_string()])
-            }
-            _ => text("cover_document", std::slice::from_ref(&symbol)),
-        }
+        text("cover_document", &[number])
     };
     let year = cf.start.to_string()[..4].parse::<i32>().unwrap_or(0);
     ReportMeta {
