@@ -70,6 +70,9 @@ fn the_wtsa_cycle_writes_the_synthesis_as_a_tsag_td_and_the_report_to_the_counci
         ]
     );
     assert_no_itu_d_words(&synthesis);
+    // Cross-references point at this report's own numbering.
+    assert!(synthesis.contains("(see [section 6](#attention))"));
+    assert!(!synthesis.contains("section 7"));
     let report = read(out.path(), "report-to-council.md");
     assert!(report.starts_with("**Council 2029, Geneva, 5–15 June 2029**\n\n###### Document C29/45-E {.cover}\n\n###### 5 June 2029 {.cover}"), "{report}");
     assert!(report.contains("**Source:** Secretary-General"));
