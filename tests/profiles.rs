@@ -376,3 +376,63 @@ fn the_french_cycle_is_written_in_french_in_html_and_word() {
         "the source style"
     );
 }
+
+/// The WTSA documents in French and Spanish: ITU terms, clause labels, Council cover, untitled
+/// forum named for its region.
+#[test]
+fn the_wtsa_documents_in_french_and_spanish() {
+    for (lang, name, expected) in [
+        (
+            "fr",
+            "AMNT-28",
+            [
+                "###### Document C29/45-F {.cover}",
+                "**Source\u{a0}:** Secrétaire général",
+                "Le Conseil est invité à prendre note du présent rapport.",
+                "# 7 Réactions des États Membres (invite le Secrétaire général 3) {#reactions}",
+                "| États arabes (ARB) | Forum des États arabes sur la réduction de l’écart en matière de normalisation |",
+            ],
+        ),
+        (
+            "es",
+            "AMNT-28",
+            [
+                "###### Documento C29/45-S {.cover}",
+                "Secretario General",
+                "Se invita al Consejo a tomar nota del presente informe.",
+                "# 7 Reacciones de los Estados Miembros (invita al Secretario General 3) {#reactions}",
+                "| Estados Árabes (ARB) | Foro sobre la reducción de la disparidad en materia de normalización para los Estados Árabes |",
+            ],
+        ),
+    ] {
+        let (result, out, _dir) = wtsa_variant(|file, text| {
+            if file == "conference.yaml" {
+                text.replace("language: en", &format!("language: {lang}"))
+                    .replace("name: WTSA-28", &format!("name: {name}"))
+            } else {
+                text
+            }
+        });
+        let stderr = String::from_utf8_lossy(&result.stderr);
+        assert_eq!(result.status.code(), Some(0), "{stderr}");
+        let report = read(out.path(), "report-to-council.md");
+        for e in expected {
+            assert!(report.contains(e), "{lang}: no {e:?} in {report}");
+        }
+        let synthesis = read(out.path(), "synthesis.md");
+        assert!(synthesis.contains("**TSAG-TD100**"), "{synthesis}");
+        // The outcomes' titles are English input; the reports' own words are not.
+        for word in [
+            "Regional initiatives",
+            "initiatives régionales",
+            "iniciativas regionales",
+            "BDT",
+            "Telecommunication Standardization Bureau",
+        ] {
+            assert!(
+                !synthesis.contains(word) && !report.contains(word),
+                "{lang}: {word}"
+            );
+        }
+    }
+}
