@@ -53,6 +53,7 @@ fn the_wtsa_cycle_writes_the_synthesis_as_a_tsag_td_and_the_report_to_the_counci
         "| **Source:** | Director, Telecommunication Standardization Bureau |",
         "| **Title:** | Results of the regional preparatory meetings for WTSA-28 |",
         "| **Purpose:** | Information |",
+        "| **Contact:** | Mr B. Diop, Counsellor, Telecommunication Standardization Bureau – E-mail: tsb-rpm@itu.int |",
         "| **Keywords:** | WTSA-28; Resolution 43; regional preparatory meetings; common proposals |",
     ] {
         assert!(synthesis.contains(row), "no {row:?}");
