@@ -428,7 +428,8 @@ fn the_wtsa_documents_in_french_and_spanish() {
             "initiatives régionales",
             "iniciativas regionales",
             "BDT",
-            "Telecommunication Standardization Bureau",
+            "Matters for the attention",
+            "Days to",
         ] {
             assert!(
                 !synthesis.contains(word) && !report.contains(word),
