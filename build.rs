@@ -49,8 +49,9 @@ fn main() {
 }
 
 /// The report templates, in the order they are listed.
-const REPORTS: [&str; 3] = [
+const REPORTS: [&str; 4] = [
     "tdag-synthesis",
     "wtdc-implementation",
-    "wtsa-implementation",
+    "synthesis",
+    "report-to-council",
 ];

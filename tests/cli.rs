@@ -224,13 +224,13 @@ fn context_for_a_report_the_cycle_does_not_make_is_a_usage_error() {
     for (input, asked, made) in [
         (
             example_input(),
-            "wtsa-implementation",
+            "report-to-council",
             "a wtdc cycle; this cycle's reports are tdag-synthesis and wtdc-implementation",
         ),
         (
             wtsa,
             "wtdc-implementation",
-            "a wtsa cycle; this cycle's reports are tdag-synthesis and wtsa-implementation",
+            "a wtsa cycle; this cycle's reports are synthesis and report-to-council",
         ),
     ] {
         let result = rpmsynth(&["context", input.to_str().unwrap(), "--report", asked]);

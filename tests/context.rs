@@ -49,10 +49,7 @@ fn the_printed_context_renders_as_the_build_examples() {
         &cycle("examples/fr"),
         ["tdag-synthesis", "wtdc-implementation"],
     );
-    check(
-        &cycle("examples/wtsa"),
-        ["tdag-synthesis", "wtsa-implementation"],
-    );
+    check(&cycle("examples/wtsa"), ["synthesis", "report-to-council"]);
     check(
         &cycle("examples/other-proposals"),
         ["tdag-synthesis", "wtdc-implementation"],

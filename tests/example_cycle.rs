@@ -278,14 +278,17 @@ fn wtsa_profile_writes_the_wtsa_implementation_report() {
         .map(|a| a.file_name.as_str())
         .collect();
     assert!(
-        names.contains(&"wtsa-implementation.docx") && !names.contains(&"wtdc-implementation.md"),
+        names.contains(&"report-to-council.docx")
+            && names.contains(&"synthesis.md")
+            && !names.contains(&"wtdc-implementation.md")
+            && !names.contains(&"tdag-synthesis.md"),
         "{names:?}"
     );
     let md = String::from_utf8(
         built
             .artifacts
             .iter()
-            .find(|a| a.file_name == "wtsa-implementation.md")
+            .find(|a| a.file_name == "report-to-council.md")
             .unwrap()
             .bytes
             .clone(),

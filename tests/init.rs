@@ -56,7 +56,7 @@ fn init_writes_an_example_that_builds_without_warnings() {
     let stderr = init(&dir, &[]);
     let expected = format!("rpmsynth build {0} -o {0}/output", dir.display());
     assert!(
-        stderr.contains(&format!("wrote 23 files to {}", dir.display()))
+        stderr.contains(&format!("wrote 25 files to {}", dir.display()))
             && stderr.contains(&expected),
         "{stderr}"
     );
@@ -128,7 +128,7 @@ fn init_refuses_to_overwrite_without_force() {
     let stderr = init_exits(1, &dir, &[]);
     assert!(
         stderr.contains("conference.yaml")
-            && stderr.contains("22 files")
+            && stderr.contains("24 files")
             && stderr.contains("--force"),
         "{stderr}"
     );

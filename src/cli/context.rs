@@ -14,8 +14,8 @@ pub struct Args {
     /// Input folder.
     #[arg(default_value = "input")]
     input: PathBuf,
-    /// Report: tdag-synthesis, wtdc-implementation or wtsa-implementation.
-    #[arg(long, value_parser = ["tdag-synthesis", "wtdc-implementation", "wtsa-implementation"])]
+    /// Report: tdag-synthesis or wtdc-implementation (wtdc), synthesis or report-to-council (wtsa).
+    #[arg(long, value_parser = ["tdag-synthesis", "wtdc-implementation", "synthesis", "report-to-council"])]
     report: String,
     /// Folder of templates overriding the built-in ones.
     #[arg(long)]

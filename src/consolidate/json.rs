@@ -31,7 +31,10 @@ struct ConferenceJson<'a> {
     venue: &'a str,
     start: Date,
     end: Date,
-    advisory_group: &'a AdvisoryGroup,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    advisory_group: &'a Option<AdvisoryGroup>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    council: &'a Option<crate::model::CouncilSession>,
     coordination_meeting: &'a Option<CoordinationMeeting>,
     other_meetings: &'a [NamedPeriod],
     documents: &'a Documents,
@@ -139,6 +142,7 @@ pub fn write_json(
             start: *start,
             end: *end,
             advisory_group: &conf.advisory_group,
+            council: &conf.council,
             coordination_meeting: &conf.coordination_meeting,
             other_meetings: &conf.other_meetings,
             documents: &conf.documents,

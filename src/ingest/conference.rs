@@ -37,12 +37,33 @@ fn check(c: &Conference, doc: &Document) -> Vec<Diagnostic> {
             &info.venue,
             "the city and country, e.g. Nairobi, Kenya",
         ),
-        (
-            "advisory_group.name",
-            &c.advisory_group.name,
-            "the meeting's name, e.g. TDAG-29",
-        ),
     ];
+    let spec = c.profile.spec();
+    match &c.advisory_group {
+        Some(ag) => texts.push((
+            "advisory_group.name",
+            &ag.name,
+            "the meeting's name, e.g. TDAG-29",
+        )),
+        None if spec.advisory_group_required => out.push(
+            Diagnostic::error(
+                &doc.pos("profile"),
+                format!(
+                    "a {} cycle needs `advisory_group:`, the last advisory-group meeting before the conference",
+                    spec.code
+                ),
+            )
+            .with_help("add `advisory_group: {name: TDAG-29, start: 2029-07-17, end: 2029-07-20}`"),
+        ),
+        None => {}
+    }
+    if let Some(council) = &c.council {
+        texts.push((
+            "council.name",
+            &council.name,
+            "the session's name, e.g. Council 2028",
+        ));
+    }
     if let Some(venue) = c
         .coordination_meeting
         .as_ref()
@@ -69,15 +90,13 @@ fn check(c: &Conference, doc: &Document) -> Vec<Diagnostic> {
         }
     }
     out.extend(symbols(c, doc));
-    let mut periods = vec![
-        ("conference", info.name.as_str(), info.start, info.end),
-        (
-            "advisory_group",
-            c.advisory_group.name.as_str(),
-            c.advisory_group.start,
-            c.advisory_group.end,
-        ),
-    ];
+    let mut periods = vec![("conference", info.name.as_str(), info.start, info.end)];
+    if let Some(ag) = &c.advisory_group {
+        periods.push(("advisory_group", ag.name.as_str(), ag.start, ag.end));
+    }
+    if let Some(council) = &c.council {
+        periods.push(("council", council.name.as_str(), council.start, council.end));
+    }
     let others: Vec<String> = (0..c.other_meetings.len())
         .map(|i| format!("other_meetings.{i}"))
         .collect();
@@ -88,7 +107,10 @@ fn check(c: &Conference, doc: &Document) -> Vec<Diagnostic> {
         out.extend(ends_before_start(doc, path, name, start, end));
     }
     out.extend(language(&c.language, doc));
-    let ag = &c.advisory_group;
+    out.extend(clauses(c, doc));
+    let Some(ag) = &c.advisory_group else {
+        return out;
+    };
     if let Some(adopted) = ag.adopted.filter(|d| *d < ag.start || *d > ag.end) {
         out.push(
             Diagnostic::warning(
@@ -114,7 +136,9 @@ fn symbols(c: &Conference, doc: &Document) -> Vec<Diagnostic> {
     ] {
         let pos = doc.pos(path);
         let help = "a document symbol is one word, such as TDAG-29/9 or WTDC-29/17";
-        if symbol.trim().is_empty() {
+        // Under wtsa the synthesis may have no symbol of its own: it is then an annex.
+        let optional = path == "documents.synthesis" && !c.profile.spec().advisory_group_required;
+        if symbol.trim().is_empty() && !optional {
             out.push(Diagnostic::error(&pos, format!("`{path}` is empty")).with_help(help));
         } else if symbol.trim().contains(char::is_whitespace) {
             out.push(
@@ -136,6 +160,57 @@ fn symbols(c: &Conference, doc: &Document) -> Vec<Diagnostic> {
                 ),
             )
             .with_help("the synthesis (a TDAG or TSAG document) and the implementation report (a conference document) each have their own symbol"),
+        );
+    }
+    out
+}
+
+/// `resolution_clauses:` names only the profile's clauses, and a revision other than the
+/// profile's default comes with its clause labels (else the default's are printed: a warning).
+fn clauses(c: &Conference, doc: &Document) -> Vec<Diagnostic> {
+    let spec = c.profile.spec();
+    let mut out = Vec::new();
+    for id in c.resolution_clauses.keys() {
+        if !spec.clauses.contains(&id.as_str()) {
+            let d = Diagnostic::error(
+                &doc.pos(&format!("resolution_clauses.{id}")),
+                format!("unknown clause \"{id}\" for a {} cycle", spec.code),
+            );
+            out.push(
+                match crate::suggest::closest(id, spec.clauses.iter().copied()) {
+                    Some(best) => d.with_help(format!("did you mean `{best}`?")),
+                    None if spec.clauses.is_empty() => {
+                        d.with_help("this profile's reports cite no clause by label")
+                    }
+                    None => d.with_help(format!("clauses: {}", spec.clauses.join(", "))),
+                },
+            );
+        }
+    }
+    let default = crate::messages::of(&c.language)
+        .profiled(spec.code, "resolution_revision", &[])
+        .unwrap_or_default();
+    let other_revision = c
+        .resolution_revision
+        .as_ref()
+        .is_some_and(|r| r.trim() != default);
+    let missing: Vec<&str> = spec
+        .clauses
+        .iter()
+        .copied()
+        .filter(|id| !c.resolution_clauses.contains_key(*id))
+        .collect();
+    if other_revision && !missing.is_empty() {
+        out.push(
+            Diagnostic::warning(
+                &doc.pos("resolution_revision"),
+                format!(
+                    "no clause labels for {}: the reports cite the clauses of {default} for {}",
+                    c.resolution_revision.as_deref().unwrap_or_default(),
+                    missing.join(", ")
+                ),
+            )
+            .with_help("give each clause's label under `resolution_clauses:` (docs/profiles.md)"),
         );
     }
     out

@@ -22,7 +22,12 @@ impl Profile {
 pub struct Conference {
     pub profile: Profile,
     pub conference: ConferenceInfo,
-    pub advisory_group: AdvisoryGroup,
+    /// The last TDAG or TSAG meeting; required under `wtdc`, optional under `wtsa`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub advisory_group: Option<AdvisoryGroup>,
+    /// The Council session the Res. 43 report goes to (`wtsa`), printed on its cover.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub council: Option<CouncilSession>,
     #[serde(default)]
     pub coordination_meeting: Option<CoordinationMeeting>,
     #[serde(default)]
@@ -34,6 +39,10 @@ pub struct Conference {
     /// profile's default when not given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resolution_revision: Option<String>,
+    /// The clause labels of that revision, by clause id, in the report language; not given:
+    /// the catalogue's labels of the profile's default revision.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub resolution_clauses: std::collections::BTreeMap<String, String>,
     /// The secretariat's contact for the reports, printed on their covers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact: Option<Contact>,
@@ -86,6 +95,18 @@ pub struct AdvisoryGroup {
     pub adopted: Option<Date>,
 }
 
+/// A session of the ITU Council.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CouncilSession {
+    /// As the cover names it: "Council 2028".
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub venue: Option<String>,
+    pub start: Date,
+    pub end: Date,
+}
+
 /// The meeting of RPM chairs and vice-chairs (Res. 31 resolves 2; Res. 43 informal meeting).
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -108,6 +129,9 @@ pub struct NamedPeriod {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Documents {
+    /// Required under `wtdc`; under `wtsa` a TSAG TD ("TSAG/TD100") gives the synthesis a TD
+    /// header, and none makes it an annex of the report to the Council.
+    #[serde(default)]
     pub synthesis: String,
     pub implementation: String,
     /// The issue date of the reports; not given: the first day of the meeting each is for.
@@ -116,4 +140,8 @@ pub struct Documents {
     /// The issue date of the implementation report, when it is not `date`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub implementation_date: Option<Date>,
+    /// The ITU-T study period on a TSAG TD's header ("2025-2028"); not given: the four years
+    /// ending with the assembly's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub study_period: Option<String>,
 }

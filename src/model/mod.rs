@@ -21,8 +21,8 @@ mod topic;
 
 pub use amendment::{AlignedChange, Amendment, Overlap};
 pub use conference::{
-    AdvisoryGroup, Conference, ConferenceInfo, CoordinationMeeting, Documents, NamedPeriod,
-    Profile, default_language,
+    AdvisoryGroup, Conference, ConferenceInfo, CoordinationMeeting, CouncilSession, Documents,
+    NamedPeriod, Profile, default_language,
 };
 pub use consolidated::{Consolidated, Finding, FindingKind, Group, GroupKind};
 pub use date::Date;

@@ -33,20 +33,17 @@ pub struct Report {
     pub markdown: String,
 }
 
-/// Output file stem of a report for a profile (`tdag-synthesis`, `wtdc-implementation`, …).
+/// Output file stem of a report for a profile (`tdag-synthesis`, `wtdc-implementation`, `synthesis`, `report-to-council`).
 pub fn report_name(kind: ReportKind, profile: Profile) -> &'static str {
     match kind {
-        ReportKind::Synthesis => SYNTHESIS,
+        ReportKind::Synthesis => profile.spec().synthesis_report,
         ReportKind::Implementation => profile.spec().implementation_report,
     }
 }
 
-/// Output file stem of the synthesis report, whatever the profile.
-const SYNTHESIS: &str = "tdag-synthesis";
-
 /// The report kind named by a file stem, for `rpmsynth context --report NAME`.
 pub fn report_kind(name: &str) -> Option<ReportKind> {
-    if name == SYNTHESIS {
+    if PROFILES.iter().any(|p| p.synthesis_report == name) {
         Some(ReportKind::Synthesis)
     } else if PROFILES.iter().any(|p| p.implementation_report == name) {
         Some(ReportKind::Implementation)

@@ -22,9 +22,9 @@ fn meeting(p: &NamedPeriod) -> Param {
     Param::Meeting(p.name.clone(), p.start, p.end)
 }
 
-fn advisory_group(cycle: &Cycle) -> NamedPeriod {
-    let ag = &cycle.conference.advisory_group;
-    NamedPeriod::new(&ag.name, ag.start, ag.end)
+fn advisory_group(cycle: &Cycle) -> Option<NamedPeriod> {
+    let ag = cycle.conference.advisory_group.as_ref()?;
+    Some(NamedPeriod::new(&ag.name, ag.start, ag.end))
 }
 
 fn conference(cycle: &Cycle) -> NamedPeriod {
@@ -36,7 +36,9 @@ fn conference(cycle: &Cycle) -> NamedPeriod {
 /// the last TDAG (TSAG), i.e. its last day is at most the day before.
 pub fn rpms_before_advisory_group(cycle: &Cycle, _: &ProfileSpec) -> TimelineCheck {
     const RULE: &str = "rpms_before_last_tdag";
-    let ag = advisory_group(cycle);
+    let Some(ag) = advisory_group(cycle) else {
+        return TimelineCheck::new(RULE, NotApplicable, "none", vec![]);
+    };
     let mut dates: Vec<NamedPeriod> = cycle.rpms.iter().map(period).collect();
     let Some(last) = dates.iter().max_by_key(|p| p.end).cloned() else {
         return TimelineCheck::new(RULE, NotApplicable, "none", vec![meeting(&ag)])
@@ -96,7 +98,9 @@ pub fn rpm_overlaps(cycle: &Cycle, _: &ProfileSpec) -> TimelineCheck {
 /// last TDAG to its last day, both included.
 pub fn coordination_meeting(cycle: &Cycle, spec: &ProfileSpec) -> TimelineCheck {
     const RULE: &str = "coordination_meeting_with_last_tdag";
-    let ag = advisory_group(cycle);
+    let Some(ag) = advisory_group(cycle) else {
+        return TimelineCheck::new(RULE, NotApplicable, "none", vec![]);
+    };
     let Some(cm) = &cycle.conference.coordination_meeting else {
         return TimelineCheck::new(RULE, NotApplicable, "none", vec![]).with_dates(vec![ag]);
     };
@@ -120,7 +124,10 @@ pub fn coordination_meeting(cycle: &Cycle, spec: &ProfileSpec) -> TimelineCheck 
 /// (see [`Date::months_before`] for days a month lacks).
 pub fn advisory_group_window(cycle: &Cycle, spec: &ProfileSpec) -> TimelineCheck {
     const RULE: &str = "last_tdag_3_to_4_months_before_conference";
-    let (ag, conf) = (advisory_group(cycle), conference(cycle));
+    let conf = conference(cycle);
+    let Some(ag) = advisory_group(cycle) else {
+        return TimelineCheck::new(RULE, NotApplicable, "none", vec![]).with_dates(vec![conf]);
+    };
     let (most, fewest) = spec.advisory_group_months;
     let (from, to) = (
         conf.start.months_before(most),
@@ -166,9 +173,10 @@ pub fn chairs_meeting(cycle: &Cycle, spec: &ProfileSpec) -> TimelineCheck {
         .with_window(from, to)
 }
 
-/// `days_between_rpms_and_conference` (Res. 43 resolves 1, "as close as possible"): the days
-/// from each RPM's last day to the assembly's first day, listed; informative only.
-pub fn days_to_conference(cycle: &Cycle, _: &ProfileSpec) -> TimelineCheck {
+/// `days_between_rpms_and_conference` (Res. 43, "as close as possible" to the assembly): the
+/// days from each RPM's last day to the assembly's first day, listed; a warning when an RPM
+/// ended before the assembly's first day minus `rpm_months` (12) calendar months.
+pub fn days_to_conference(cycle: &Cycle, spec: &ProfileSpec) -> TimelineCheck {
     const RULE: &str = "days_between_rpms_and_conference";
     let conf = conference(cycle);
     if cycle.rpms.is_empty() {
@@ -186,13 +194,25 @@ pub fn days_to_conference(cycle: &Cycle, _: &ProfileSpec) -> TimelineCheck {
         .collect();
     let mut dates: Vec<NamedPeriod> = cycle.rpms.iter().map(period).collect();
     dates.push(conf.clone());
-    TimelineCheck::new(
-        RULE,
-        Ok,
-        "ok",
-        vec![Param::List(days), Param::Text(conf.name)],
-    )
-    .with_dates(dates)
+    let from = conf.start.months_before(spec.rpm_months);
+    let early: Vec<Param> = cycle
+        .rpms
+        .iter()
+        .filter(|r| r.meeting.end < from)
+        .map(|r| meeting(&period(r)))
+        .collect();
+    let ok = early.is_empty();
+    let mut params = vec![
+        Param::List(days),
+        Param::Text(conf.name.clone()),
+        Param::Text(spec.rpm_months.to_string()),
+    ];
+    if !ok {
+        params.push(Param::List(early));
+    }
+    TimelineCheck::new(RULE, status(ok), outcome(ok), params)
+        .with_dates(dates)
+        .with_window(from, conf.start.days_before(1))
 }
 
 /// `regions_without_rpm`: the regions with no RPM outcome, listed; allowed by Res. 31 ("if

@@ -17,14 +17,15 @@ fn conference(profile: Profile, start: &str, ag: (&str, &str), cm: Option<&str>)
             start: d(start),
             end: d(start),
         },
-        advisory_group: AdvisoryGroup {
+        advisory_group: Some(AdvisoryGroup {
             name: "AG".into(),
             meeting: None,
             venue: None,
             start: d(ag.0),
             end: d(ag.1),
             adopted: None,
-        },
+        }),
+        council: None,
         coordination_meeting: cm.map(|c| CoordinationMeeting {
             date: d(c),
             venue: None,
@@ -35,9 +36,11 @@ fn conference(profile: Profile, start: &str, ag: (&str, &str), cm: Option<&str>)
             implementation: "I".into(),
             date: None,
             implementation_date: None,
+            study_period: None,
         },
         language: "en".into(),
         resolution_revision: None,
+        resolution_clauses: Default::default(),
         contact: None,
     }
 }
@@ -237,4 +240,53 @@ fn explanations_are_written_in_the_report_language() {
     let checks = check(&c);
     let fr = checks[2].message_in(crate::messages::of("fr"));
     assert!(fr.contains("21 juillet 2025"), "{fr}");
+}
+
+#[test]
+fn wtsa_rpms_more_than_twelve_months_before_the_assembly_warn() {
+    let rule = "days_between_rpms_and_conference";
+    let at = |end: &str| {
+        let mut conf = conference(
+            Profile::Wtsa,
+            "2024-10-15",
+            ("2024-01-01", "2024-01-02"),
+            None,
+        );
+        conf.advisory_group = None;
+        cycle(conf, vec![rpm(Region::AFR, end, end)])
+    };
+    // 15 October 2024 − 12 months = 15 October 2023: that day is still within.
+    assert_eq!(status(&at("2023-10-15"), rule), Ok);
+    assert_eq!(status(&at("2023-10-14"), rule), Warning);
+    let early = check(&at("2023-10-14"));
+    let days = early.iter().find(|t| t.rule == rule).unwrap();
+    assert!(
+        days.message
+            .contains("RPM-AFR (14 October 2023) ended more than 12 months"),
+        "{}",
+        days.message
+    );
+    // No Res. 31 rule on a WTSA cycle, with or without an advisory group.
+    for c in [
+        at("2024-08-01"),
+        cycle(
+            conference(
+                Profile::Wtsa,
+                "2024-10-15",
+                ("2024-01-01", "2024-01-02"),
+                None,
+            ),
+            vec![rpm(Region::AFR, "2024-06-01", "2024-06-02")],
+        ),
+    ] {
+        let ids: Vec<String> = check(&c).into_iter().map(|t| t.rule).collect();
+        assert_eq!(
+            ids,
+            [
+                "regions_without_rpm",
+                "days_between_rpms_and_conference",
+                "chairs_meeting_within_12_months"
+            ]
+        );
+    }
 }

@@ -90,8 +90,18 @@ pub(super) fn conference(conf: &Conference, cat: &Catalogue) -> ConferenceView {
     }
 }
 
+/// The last advisory-group meeting; every field empty when the cycle names none (`wtsa`).
 pub(super) fn advisory_group(conf: &Conference, cat: &Catalogue) -> MeetingDates {
-    let ag = &conf.advisory_group;
+    let Some(ag) = &conf.advisory_group else {
+        return MeetingDates {
+            name: String::new(),
+            adopted: String::new(),
+            dates: String::new(),
+            start: String::new(),
+            iso_start: String::new(),
+            iso_end: String::new(),
+        };
+    };
     MeetingDates {
         name: super::meta::local_name(&ag.name, "advisory_group_short", conf, cat),
         adopted: ag.adopted.map(|d| d.long_in(cat)).unwrap_or_default(),
@@ -169,10 +179,12 @@ pub(super) fn venue(venue: Option<&String>, is_virtual: bool, cat: &Catalogue) -
 /// The check with the cycle's conference and advisory group named as the report language
 /// names them ("AMNT-28" for "WTSA-28" in French, [`super::meta::local_name`]).
 fn localised(t: &TimelineCheck, conf: &Conference, cat: &Catalogue) -> TimelineCheck {
-    let names = [
-        (&conf.conference.name, "conference_short"),
-        (&conf.advisory_group.name, "advisory_group_short"),
-    ];
+    let mut names = vec![(&conf.conference.name, "conference_short")];
+    names.extend(
+        conf.advisory_group
+            .iter()
+            .map(|ag| (&ag.name, "advisory_group_short")),
+    );
     let local = |name: &str| {
         names.iter().find(|(n, _)| n.as_str() == name).map_or_else(
             || name.to_string(),

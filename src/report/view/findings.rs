@@ -146,6 +146,12 @@ pub(super) fn matters<'g, 'a: 'g>(
     lookup: &Lookup,
 ) -> Vec<MatterView> {
     let cat = lookup.cat;
+    let code = c.cycle.conference.profile.code();
+    // The profile's wording ("the assembly" under wtsa) where the catalogue has one.
+    let profiled = |key: &str, params: &[String]| {
+        cat.profiled(code, key, params)
+            .unwrap_or_else(|| key.to_string())
+    };
     let groups: Vec<&GroupHead> = groups.collect();
     let group_of: HashMap<&str, &GroupHead> = groups
         .iter()
@@ -195,7 +201,7 @@ pub(super) fn matters<'g, 'a: 'g>(
                     )
                 })
                 .collect();
-            cat.text(
+            profiled(
                 "matter_conflict",
                 &[target, parts.join(&cat.text("separator", &[]))],
             )
@@ -249,7 +255,7 @@ pub(super) fn matters<'g, 'a: 'g>(
         };
         matters.push(MatterView {
             kind: "unknown_target",
-            text: cat.text(
+            text: profiled(
                 "matter_unknown_target",
                 &[
                     target_long(f.target.as_deref(), cat),

@@ -2,16 +2,34 @@
 //! language and following the profile.
 
 use crate::messages::Catalogue;
-use crate::model::{Conference, Consolidated, Date};
+use crate::model::{Conference, Consolidated, Date, Profile};
 use crate::report::{ReportKind, report_name};
 use serde::Serialize;
 
 /// Cover-block facts of the document being produced.
 #[derive(Debug, Serialize, Clone)]
 pub struct ReportMeta {
-    /// Output file stem: `tdag-synthesis`, `wtdc-implementation`, `wtsa-implementation`.
+    /// Output file stem: `tdag-synthesis`, `wtdc-implementation` (wtdc); `synthesis`,
+    /// `report-to-council` (wtsa).
     pub name: String,
     pub symbol: String,
+    /// What follows "Document" on the cover: the symbol, or an assembly document's number
+    /// ("20-E" for WTSA-28/20), or a Council document's symbol ("C28/45-E").
+    pub document: String,
+    /// How the cover is laid out: `document` (an ITU document), `td` (a TSAG TD header),
+    /// `annex` (the synthesis as an annex of the report to the Council, no symbol of its own).
+    pub form: &'static str,
+    pub is_td: bool,
+    pub is_annex: bool,
+    /// The report goes to the ITU Council (its symbol is a Council one, C28/45).
+    pub to_council: bool,
+    /// The meeting the report is submitted to ("TSAG-28", "WTSA-29"); the Council when
+    /// `to_council`, whose sentences have their own keys.
+    pub recipient: String,
+    /// The implementation report annexes the synthesis (it has no symbol of its own).
+    pub synthesis_annexed: bool,
+    /// The ITU-T study period on a TSAG TD's header: "2025-2028".
+    pub study_period: String,
     pub date: String,
     pub iso_date: String,
     pub title: String,
@@ -42,45 +60,116 @@ pub fn meta(c: &Consolidated, cat: &Catalogue, kind: ReportKind, date: Option<Da
         cat.profiled(profile, key, params)
             .map_or_else(|| key.to_string(), |t| t.replace("{revision}", &revision))
     };
-    let (ag, cf, docs) = (&conf.advisory_group, &conf.conference, &conf.documents);
+    let (cf, docs) = (&conf.conference, &conf.documents);
     let cf_name = local_name(&cf.name, "conference_short", conf, cat);
-    let ag_name = local_name(&ag.name, "advisory_group_short", conf, cat);
-    let (symbol, title, default_date, meeting, to, subtitle) = match kind {
-        ReportKind::Synthesis => {
-            let mut line = vec![text("advisory_group_title", &[])];
-            line.extend(ag.meeting.iter().cloned());
-            line.extend(ag.venue.iter().cloned());
-            line.push(Date::range_in(ag.start, ag.end, cat));
-            (
+    let suffix = cat.text("symbol_suffix", &[]);
+    let synthesis_annexed = docs.synthesis.trim().is_empty();
+    let to_council = is_council_symbol(&docs.implementation);
+    // A Council document is dated by default the first day of the session it is for.
+    let council_start = conf
+        .council
+        .as_ref()
+        .filter(|_| to_council)
+        .map(|c| c.start);
+    let council_line = || {
+        let mut line = vec![];
+        if let Some(c) = &conf.council {
+            line.push(c.name.clone());
+            line.extend(c.venue.iter().cloned());
+            line.push(Date::range_in(c.start, c.end, cat));
+        } else {
+            line.push(text("council_title", &[]));
+        }
+        line.join(&cat.text("comma", &[]))
+    };
+    let assembly_line = || {
+        text(
+            "report_meeting_implementation",
+            &[
+                cf.title.clone(),
+                cf_name.clone(),
+                cf.venue.clone(),
+                Date::range_in(cf.start, cf.end, cat),
+            ],
+        )
+    };
+    let implementation_recipient = if to_council {
+        text("council_title", &[])
+    } else {
+        cf_name.clone()
+    };
+    let (symbol, title, default_date, meeting, recipient, subtitle, form) = match kind {
+        ReportKind::Synthesis => match &conf.advisory_group {
+            _ if synthesis_annexed => (
+                &docs.implementation,
+                text("report_title_synthesis", std::slice::from_ref(&cf_name)),
+                docs.implementation_date
+                    .or(docs.date)
+                    .unwrap_or_else(|| council_start.unwrap_or(cf.start)),
+                if to_council {
+                    council_line()
+                } else {
+                    assembly_line()
+                },
+                implementation_recipient.clone(),
+                "report_subtitle_synthesis",
+                "annex",
+            ),
+            Some(ag) => {
+                let td = conf.profile == Profile::Wtsa && is_td_symbol(&docs.synthesis);
+                let mut line = if td {
+                    vec![]
+                } else {
+                    vec![text("advisory_group_title", &[])]
+                };
+                line.extend(ag.meeting.iter().filter(|_| !td).cloned());
+                line.extend(ag.venue.iter().cloned());
+                line.push(Date::range_in(ag.start, ag.end, cat));
+                (
+                    &docs.synthesis,
+                    text("report_title_synthesis", std::slice::from_ref(&cf_name)),
+                    docs.date.unwrap_or(ag.start),
+                    line.join(&cat.text("comma", &[])),
+                    local_name(&ag.name, "advisory_group_short", conf, cat),
+                    "report_subtitle_synthesis",
+                    if td { "td" } else { "document" },
+                )
+            }
+            None => (
                 &docs.synthesis,
                 text("report_title_synthesis", std::slice::from_ref(&cf_name)),
-                docs.date.unwrap_or(ag.start),
-                line.join(&cat.text("comma", &[])),
-                &ag_name,
+                docs.date.unwrap_or(cf.start),
+                assembly_line(),
+                cf_name.clone(),
                 "report_subtitle_synthesis",
-            )
-        }
+                "document",
+            ),
+        },
         ReportKind::Implementation => (
             &docs.implementation,
             text(
                 "report_title_implementation",
                 std::slice::from_ref(&cf_name),
             ),
-            docs.implementation_date.or(docs.date).unwrap_or(cf.start),
-            text(
-                "report_meeting_implementation",
-                &[
-                    cf.title.clone(),
-                    cf_name.clone(),
-                    cf.venue.clone(),
-                    Date::range_in(cf.start, cf.end, cat),
-                ],
-            ),
-            &cf_name,
+            docs.implementation_date
+                .or(docs.date)
+                .unwrap_or_else(|| council_start.unwrap_or(cf.start)),
+            if to_council {
+                council_line()
+            } else {
+                assembly_line()
+            },
+            implementation_recipient.clone(),
             "report_subtitle_implementation",
+            "document",
         ),
     };
     let date = date.unwrap_or(default_date);
+    let subtitle = if to_council && (kind == ReportKind::Implementation || form == "annex") {
+        "report_subtitle_council"
+    } else {
+        subtitle
+    };
     let mut references = vec![text("resolution_full", &[])];
     references.extend(c.cycle.rpms.iter().map(|r| {
         let report = r.meeting.report.as_deref().unwrap_or(&r.meeting.symbol);
@@ -89,25 +178,58 @@ pub fn meta(c: &Consolidated, cat: &Catalogue, kind: ReportKind, date: Option<Da
             &[report.to_string(), r.meeting.title.clone()],
         )
     }));
-    if kind == ReportKind::Implementation {
+    if let (ReportKind::Implementation, false) = (kind, synthesis_annexed) {
+        let to = conf.advisory_group.as_ref().map_or_else(
+            || cf_name.clone(),
+            |ag| local_name(&ag.name, "advisory_group_short", conf, cat),
+        );
         references.insert(
             1,
-            text(
-                "reference_synthesis",
-                &[docs.synthesis.clone(), ag_name.clone()],
-            ),
+            text("reference_synthesis", &[docs.synthesis.clone(), to]),
         );
     }
+    let symbol = if form == "td" {
+        symbol.clone()
+    } else {
+        with_language(symbol, &suffix)
+    };
+    // An assembly's own document is "Document 20-E" under its meeting line (WTSA-28/20).
+    let own = format!("{}/", cf.name);
+    let number = match symbol.strip_prefix(&own) {
+        Some(number) if conf.profile == Profile::Wtsa => number.to_string(),
+        _ => symbol.clone(),
+    };
+    let document = if form == "annex" {
+        text("annex_to_document", &[number])
+    } else {
+        text("cover_document", &[number])
+    };
+    let year = cf.start.to_string()[..4].parse::<i32>().unwrap_or(0);
     ReportMeta {
         name: report_name(kind, conf.profile).to_string(),
-        symbol: with_language(symbol, &cat.text("symbol_suffix", &[])),
+        symbol,
+        document,
+        form,
+        is_td: form == "td",
+        is_annex: form == "annex",
+        to_council: to_council && (kind == ReportKind::Implementation || form == "annex"),
+        recipient: recipient.clone(),
+        synthesis_annexed,
+        study_period: docs
+            .study_period
+            .clone()
+            .unwrap_or_else(|| format!("{}-{year}", year - 3)),
         date: date.long_in(cat),
         iso_date: date.to_string(),
         title,
         meeting,
-        subtitle: text(subtitle, &[to.clone(), text("resolution_full", &[])]),
+        subtitle: text(subtitle, &[recipient, text("resolution_full", &[])]),
         original: cat.language_name.clone(),
-        source: text("report_source", &[text("bureau", &[])]),
+        source: if to_council && kind == ReportKind::Implementation {
+            text("report_source_council", &[])
+        } else {
+            text("report_source", &[text("bureau", &[])])
+        },
         kind: match kind {
             ReportKind::Synthesis => "synthesis",
             ReportKind::Implementation => "implementation",
@@ -146,6 +268,20 @@ pub fn local_name(name: &str, key: &str, conf: &Conference, cat: &Catalogue) -> 
         }
         _ => name.to_string(),
     }
+}
+
+/// A Council document's symbol: "C28/45".
+fn is_council_symbol(symbol: &str) -> bool {
+    let b = symbol.as_bytes();
+    b.len() > 4 && b[0] == b'C' && b[1].is_ascii_digit() && b[2].is_ascii_digit() && b[3] == b'/'
+}
+
+/// A TSAG temporary document's symbol: "TSAG-TD100", "TSAG/TD100", "TD100".
+fn is_td_symbol(symbol: &str) -> bool {
+    symbol.split(['/', '-']).any(|part| {
+        part.strip_prefix("TD")
+            .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
+    })
 }
 
 /// The revision of the cycle's resolution as cited: the cycle's own, else the profile's in

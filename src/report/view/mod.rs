@@ -51,6 +51,9 @@ pub struct Shared<'a> {
     pub language: String,
     /// The revision of the cycle's resolution as cited ("Rev. Kigali, 2022").
     pub resolution_revision: String,
+    /// The labels of the resolution's clauses the reports cite, by clause id ("invites the
+    /// Secretary-General 1"): the cycle's `resolution_clauses`, else the catalogue's.
+    pub clauses: std::collections::BTreeMap<&'static str, String>,
     /// The report language's message catalogue (not for templates).
     #[serde(skip)]
     pub catalogue: &'static Catalogue,
@@ -109,6 +112,23 @@ pub fn build(c: &Consolidated) -> Shared<'_> {
         is_wtsa: conf.profile == Profile::Wtsa,
         language: conf.language.clone(),
         resolution_revision: meta::revision(conf, cat),
+        clauses: conf
+            .profile
+            .spec()
+            .clauses
+            .iter()
+            .map(|id| {
+                let label = conf
+                    .resolution_clauses
+                    .get(*id)
+                    .cloned()
+                    .unwrap_or_else(|| {
+                        cat.profiled(conf.profile.code(), &format!("clause.{id}"), &[])
+                            .unwrap_or_default()
+                    });
+                (*id, label)
+            })
+            .collect(),
         catalogue: cat,
         conference: cycle::conference(conf, cat),
         advisory_group: cycle::advisory_group(conf, cat),

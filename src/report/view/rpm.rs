@@ -92,6 +92,8 @@ pub struct Totals {
     pub common: usize,
     pub variant: usize,
     pub single: usize,
+    /// Some RPM held gives regional priorities or regional initiatives.
+    pub priorities: bool,
 }
 
 /// Which columns of the RPM tables any RPM held fills: a table leaves out a column that no
@@ -144,6 +146,7 @@ pub(super) fn totals(c: &Consolidated, proposals: usize, rpms: &[RpmView]) -> To
         add(&mut totals.sector_members, r.sector_members);
         add(&mut totals.participants, r.participants);
         add(&mut totals.ldc_fellowships, r.ldc_fellowships);
+        totals.priorities |= !r.priorities.is_empty() || !r.initiatives.is_empty();
     }
 
     totals.all_held = totals.held == Region::ALL.len();
@@ -221,14 +224,19 @@ pub(super) fn rpm_view<'a>(
             })
             .collect(),
         proposal_count: rpm.proposals.len(),
-        before_advisory_group: m.end < conf.advisory_group.start,
+        before_advisory_group: conf
+            .advisory_group
+            .as_ref()
+            .is_some_and(|ag| m.end < ag.start),
         overlaps: overlaps.join(", "),
         days_to_conference: m.end.days_until(conf.conference.start),
         forum: rpm.forum.as_ref().map(|f| ForumView {
-            title: f
-                .title
-                .clone()
-                .unwrap_or_else(|| cat.text("heading_forum_default", &[])),
+            title: f.title.clone().unwrap_or_else(|| {
+                cat.text(
+                    "forum_title_for_region",
+                    &[cat.text(&format!("region_of.{}", rpm.region.code()), &[])],
+                )
+            }),
             iso_start: f.start.to_string(),
             iso_end: f.end.to_string(),
             venue: venue(f.venue.as_ref(), f.is_virtual, cat),
