@@ -389,6 +389,7 @@ fn the_wtsa_documents_in_french_and_spanish() {
         (
             "fr",
             [
+                "**Conseil 2029, Geneva, 5–15 juin 2029**",
                 "###### Document C29/45-F {.cover}",
                 "**Source\u{a0}:** Secrétaire général",
                 "Le Conseil est invité à prendre note du présent rapport.",
@@ -400,6 +401,7 @@ fn the_wtsa_documents_in_french_and_spanish() {
         (
             "es",
             [
+                "**Consejo 2029, Geneva, 5-15 de junio de 2029**",
                 "###### Documento C29/45-S {.cover}",
                 "Secretario General",
                 "Se invita al Consejo a tomar nota del presente informe.",

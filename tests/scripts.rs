@@ -144,7 +144,8 @@ fn arabic_word_paragraphs_runs_and_tables_are_right_to_left() {
         item.contains("<w:numPr>") && item.contains("<w:bidi/>"),
         "{item}"
     );
-    // Arabic runs are marked right to left; a Latin symbol inside them is a run of its own.
+    // Arabic runs are marked right to left; a Latin symbol inside them is a run of its own,
+    // its hyphens held by word joiners (a no-break hyphen overlaps in LibreOffice's RTL lines).
     let body = paragraphs_with(&document, "المنطقتان")[0];
     assert!(
         body.contains(r#"<w:r><w:rPr><w:rtl/></w:rPr><w:t xml:space="preserve"> معاً؛ انظر الوثيقة </w:t></w:r>"#),
@@ -155,7 +156,7 @@ fn arabic_word_paragraphs_runs_and_tables_are_right_to_left() {
         "{body}"
     );
     assert!(
-        body.contains(r#"<w:r><w:t xml:space="preserve">TDAG</w:t><w:noBreakHyphen/><w:t xml:space="preserve">25/12</w:t><w:noBreakHyphen/><w:t xml:space="preserve">A</w:t></w:r>"#),
+        body.contains("<w:r><w:t xml:space=\"preserve\">TDAG-\u{2060}25/12-\u{2060}A</w:t></w:r>"),
         "{body}"
     );
     // Tables: first column on the right.

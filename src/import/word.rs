@@ -384,7 +384,9 @@ fn dropped_field(instr: &str) -> bool {
 /// Appends text, joining it to the previous piece when set the same way (Word splits runs
 /// anywhere).
 fn push_text(out: &mut Vec<Inline>, text: &str, format: Format) {
-    let text = text.replace('\u{00AD}', "");
+    // Soft hyphens and word joiners ("TSAG-\u{2060}TD100" in right-to-left text) are layout
+    // marks, not text.
+    let text = text.replace(['\u{00AD}', '\u{2060}'], "");
     if let Some(Inline::Text(prev, f)) = out.last_mut()
         && *f == format
     {

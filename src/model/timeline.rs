@@ -32,7 +32,8 @@ pub enum Param {
     List(Vec<Param>),
     /// Two values written "A / B" (an RPM and the meeting it overlaps).
     Pair(Box<Param>, Box<Param>),
-    /// A meeting and a number of days: the catalogue's `days` text.
+    /// A meeting and a number of days: the catalogue's `days` text, the number with the
+    /// language's plural of "day" ("RPM-AFR28: 1 day", "RPM-AFR28: 90 дней").
     Days(String, i64),
     /// A region's name and code: "Europe (EUR)".
     Region(Region),
@@ -109,7 +110,11 @@ impl Param {
                 .collect::<Vec<_>>()
                 .join(&cat.get("separator", &[]).unwrap_or_else(|| "; ".into())),
             Param::Pair(a, b) => format!("{} / {}", a.write(cat), b.write(cat)),
-            Param::Days(name, n) => cat.text("days", &[name.clone(), n.to_string()]),
+            Param::Days(name, n) => {
+                let n = n.to_string();
+                let days = cat.count("day", Some(&n)).unwrap_or(n);
+                cat.text("days", &[name.clone(), days])
+            }
             Param::Region(r) => format!("{} ({})", r.in_text(cat), r.shown(cat)),
         }
     }
@@ -123,5 +128,23 @@ impl NamedPeriod {
             start,
             end,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_take_the_plural_of_the_language() {
+        let days =
+            |code: &str, n: i64| Param::Days("RPM-AFR28".into(), n).write(messages::of(code));
+        assert_eq!(days("en", 1), "RPM-AFR28: 1 day");
+        assert_eq!(days("en", 90), "RPM-AFR28: 90 days");
+        assert_eq!(days("ru", 21), "RPM-AFR28: 21 день");
+        assert_eq!(days("ru", 34), "RPM-AFR28: 34 дня");
+        assert_eq!(days("ru", 90), "RPM-AFR28: 90 дней");
+        assert_eq!(days("fr", 1), "RPM-AFR28\u{a0}: 1 jour");
+        assert_eq!(days("zh", 41), "RPM-AFR28：41天");
     }
 }

@@ -150,7 +150,7 @@ impl Runs {
             if !rpr.is_empty() {
                 let _ = write!(run, "<w:rPr>{rpr}</w:rPr>");
             }
-            text_elements(&mut run, &text, element);
+            text_elements(&mut run, &text, element, false);
             self.push_run(&run, true, env, state);
             return;
         }
@@ -164,7 +164,7 @@ impl Runs {
                     if rtl { "<w:rtl/>" } else { "" }
                 );
             }
-            text_elements(&mut run, piece, element);
+            text_elements(&mut run, piece, element, true);
             self.push_run(&run, true, env, state);
         }
     }
@@ -254,30 +254,39 @@ impl Runs {
 
 /// Writes `text` as `element`s, with each hyphen inside a symbol ("RPM-AFR25", "TDAG-25/12-E",
 /// "ITU-D": a capital letter or digit on both sides) a no-break hyphen, so that a narrow
-/// column never breaks a symbol in two.
-fn text_elements(out: &mut String, text: &str, element: &str) {
+/// column never breaks a symbol in two. In right-to-left text (`joined`) the hyphen stays a
+/// hyphen followed by a word joiner (U+2060): LibreOffice lays a no-break hyphen inside a
+/// bidirectional line over its neighbours.
+fn text_elements(out: &mut String, text: &str, element: &str, joined: bool) {
     let bytes = text.as_bytes();
     let symbolic = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
-    let mut start = 0;
-    for at in memchr::memchr_iter(b'-', bytes) {
-        if at == 0 || !symbolic(bytes.get(at - 1)) || !symbolic(bytes.get(at + 1)) {
-            continue;
-        }
-        if at > start {
+    let hyphens = memchr::memchr_iter(b'-', bytes)
+        .filter(|&at| at > 0 && symbolic(bytes.get(at - 1)) && symbolic(bytes.get(at + 1)));
+    let element_of = |out: &mut String, piece: &str| {
+        if !piece.is_empty() {
             let _ = write!(
                 out,
                 r#"<{element} xml:space="preserve">{}</{element}>"#,
-                quick_xml::escape::escape(&text[start..at])
+                quick_xml::escape::escape(piece)
             );
         }
+    };
+    let mut start = 0;
+    if joined {
+        let mut with_joiners = String::with_capacity(text.len() + 8);
+        for at in hyphens {
+            with_joiners.push_str(&text[start..=at]);
+            with_joiners.push('\u{2060}');
+            start = at + 1;
+        }
+        with_joiners.push_str(&text[start..]);
+        element_of(out, &with_joiners);
+        return;
+    }
+    for at in hyphens {
+        element_of(out, &text[start..at]);
         out.push_str("<w:noBreakHyphen/>");
         start = at + 1;
     }
-    if start < text.len() {
-        let _ = write!(
-            out,
-            r#"<{element} xml:space="preserve">{}</{element}>"#,
-            quick_xml::escape::escape(&text[start..])
-        );
-    }
+    element_of(out, &text[start..]);
 }

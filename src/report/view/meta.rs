@@ -74,7 +74,7 @@ pub fn meta(c: &Consolidated, cat: &Catalogue, kind: ReportKind, date: Option<Da
     let council_line = || {
         let mut line = vec![];
         if let Some(c) = &conf.council {
-            line.push(c.name.clone());
+            line.push(local_name(&c.name, "council_title", conf, cat));
             line.extend(c.venue.iter().cloned());
             line.push(Date::range_in(c.start, c.end, cat));
         } else {
@@ -252,9 +252,9 @@ pub fn meta(c: &Consolidated, cat: &Catalogue, kind: ReportKind, date: Option<Da
 }
 
 /// A meeting's name as the report language writes it: the cycle's "WTSA-28" is "AMNT-28" in
-/// a French report, "TDAG-29" "КГРЭ-29" in a Russian one (`PROFILE.conference_short` or
-/// `PROFILE.advisory_group_short` of the catalogue, `key`, against English's); another name is
-/// kept as given.
+/// a French report, "TDAG-29" "КГРЭ-29" and "Council 2029" "Совет 2029" in a Russian one
+/// (`PROFILE.conference_short`, `PROFILE.advisory_group_short` or `council_title` of the
+/// catalogue, `key`, against English's); another name is kept as given.
 pub fn local_name(name: &str, key: &str, conf: &Conference, cat: &Catalogue) -> String {
     let profile = conf.profile.code();
     let english = crate::messages::english().profiled(profile, key, &[]);
