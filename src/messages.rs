@@ -18,7 +18,7 @@ pub struct Catalogue {
     pub language_name: String,
     /// January … December.
     pub months: [String; 12],
-    /// How the first day of a month is written ("1", "1er").
+    /// How the first day of a month is written, in Markdown ("1", "1^er^").
     pub first_day: String,
     /// Date patterns: a date with `{day}`, `{month}`, `{year}`; a range with `{start}` and
     /// `{end}` (whole dates), `{start_day}`, `{start_month}`, `{end_day}`, `{end_month}` and
@@ -156,7 +156,7 @@ impl Catalogue {
         Some(fill(form, &[("0", &self.cldr().number(number))]))
     }
 
-    /// An ordinal number ("22nd"; "1er" in French).
+    /// An ordinal number, in Markdown ("22nd"; "1^er^" in French).
     pub fn ordinal(&self, n: u64) -> String {
         let category = self.cldr().ordinal(n);
         let form = self

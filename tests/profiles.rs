@@ -450,3 +450,31 @@ fn the_wtsa_documents_in_french_and_spanish() {
         }
     }
 }
+
+/// French writes the first of the month "1er" with "er" raised, in every format.
+#[test]
+fn the_first_of_the_month_is_superscript_in_french() {
+    let (result, out, _dir) = wtsa_variant(|file, text| {
+        if file == "conference.yaml" {
+            text.replace("language: en", "language: fr")
+                .replace("start: 2029-06-05", "start: 2029-06-01")
+        } else {
+            text
+        }
+    });
+    assert_eq!(result.status.code(), Some(0));
+    let md = read(out.path(), "report-to-council.md");
+    assert!(md.contains("###### 1^er^ juin 2029 {.cover}"), "{md}");
+    let html = read(out.path(), "report-to-council.html");
+    assert!(html.contains("1<sup>er</sup>–15 juin 2029"), "{html}");
+    let word = docx_part(
+        &out.path().join("report-to-council.docx"),
+        "word/document.xml",
+    );
+    assert!(
+        word.contains(
+            r#"<w:vertAlign w:val="superscript"/></w:rPr><w:t xml:space="preserve">er</w:t>"#
+        ),
+        "no superscript run"
+    );
+}

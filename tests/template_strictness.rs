@@ -153,7 +153,7 @@ fn helpers_read_the_report_language_and_compose() {
     ctx["language"] = json!("fr");
     assert_eq!(
         t.render("cover", &ctx).unwrap(),
-        "Afrique; 13–15 août 2024; 1\u{202F}420 participants; 2e; AFR, AMS et EUR"
+        "Afrique; 13–15 août 2024; 1\u{202F}420 participants; 2^e^; AFR, AMS et EUR"
     );
 }
 

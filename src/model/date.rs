@@ -25,7 +25,7 @@ impl Date {
         self.long_in(messages::english())
     }
 
-    /// "3 June 2025" in English, "3 juin 2025" (and "1er juin 2025") in French: the
+    /// "3 June 2025" in English, "3 juin 2025" (and "1^er^ juin 2025", a superscript) in French: the
     /// catalogue's `dates.date` pattern.
     pub fn long_in(self, cat: &Catalogue) -> String {
         fill(
@@ -159,7 +159,7 @@ mod tests {
         );
         assert_eq!(
             Date::range_in(d("2017-01-30"), d("2017-02-01"), fr),
-            "30 janvier – 1er février 2017"
+            "30 janvier – 1^er^ février 2017"
         );
     }
 

@@ -228,7 +228,7 @@ impl Transform {
                 self.open = now;
             }
             if !self.rtl {
-                out.push_back(Event::Text(piece.text.to_string().into()));
+                raised(piece.text, out);
                 continue;
             }
             // In right-to-left text a Latin symbol ("TDAG-29/9-A") is isolated and never
@@ -240,7 +240,7 @@ impl Transform {
                     symbol.push_str("</bdi>");
                     out.push_back(Event::Html(symbol.into()));
                 } else {
-                    out.push_back(Event::Text(run.to_string().into()));
+                    raised(run, out);
                 }
             }
         }
@@ -266,6 +266,19 @@ fn safe_url(url: CowStr<'_>) -> CowStr<'_> {
     match link_target(&url) {
         LinkTarget::Blocked => CowStr::Borrowed("#"),
         _ => url,
+    }
+}
+
+/// Text with a number's raised letters ("1^er^") as `<sup>`.
+fn raised<'a>(text: &str, out: &mut Out<'a>) {
+    for (piece, up) in crate::render::superscripts(text) {
+        if up {
+            out.push_back(Event::Html("<sup>".into()));
+        }
+        out.push_back(Event::Text(piece.to_string().into()));
+        if up {
+            out.push_back(Event::Html("</sup>".into()));
+        }
     }
 }
 

@@ -11,7 +11,9 @@
 //! * heading attribute `data-region=AFR`: the author of tracked changes below it;
 //! * paragraphs starting `Table:` (a numbered table caption), `Note:` and `Source:` /
 //!   `Sources:` in any report language (`marker_*` in the catalogues; note and source styles);
-//! * CriticMarkup (see [`critic`]): tracked changes.
+//! * CriticMarkup (see [`critic`]): tracked changes;
+//! * a number's raised letters written as Pandoc writes superscripts, `1^er^` ("1er" in
+//!   French dates and ordinals; see [`superscripts`]).
 
 pub mod critic;
 pub mod docx;
@@ -114,6 +116,35 @@ pub fn caption_words(language: &str) -> (String, String) {
     }
 }
 
+/// `text` cut where a number's raised letters are marked as Pandoc marks superscripts
+/// ("1^er^ juin": "1", "er" raised, " juin"): each piece and whether it is raised. Only one
+/// to four letters right after a digit are read so; any other caret is text.
+pub fn superscripts(text: &str) -> Vec<(&str, bool)> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    let mut from = 0;
+    while let Some(at) = text[from..].find('^').map(|i| from + i) {
+        from = at + 1;
+        let after_digit = text[..at].ends_with(|c: char| c.is_ascii_digit());
+        let Some(len) = text[at + 1..].find('^') else {
+            break;
+        };
+        let letters = &text[at + 1..at + 1 + len];
+        if after_digit
+            && (1..=4).contains(&letters.chars().count())
+            && letters.chars().all(char::is_alphabetic)
+        {
+            pieces.push((&text[start..at], false));
+            pieces.push((letters, true));
+            start = at + len + 2;
+            from = start;
+        }
+    }
+    pieces.push((&text[start..], false));
+    pieces.retain(|(piece, _)| !piece.is_empty());
+    pieces
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -134,5 +165,17 @@ mod tests {
             Some((ParagraphKind::Source, 0))
         );
         assert_eq!(paragraph_kind("Tables are"), None);
+    }
+
+    #[test]
+    fn a_number_s_raised_letters_are_superscript() {
+        assert_eq!(
+            superscripts("1^er^–15 juin"),
+            vec![("1", false), ("er", true), ("–15 juin", false)]
+        );
+        assert_eq!(superscripts("le 2^e^"), vec![("le 2", false), ("e", true)]);
+        for plain in ["x^2^", "2^ab cd^", "10^", "a ^ b ^ c", "3^^"] {
+            assert_eq!(superscripts(plain), vec![(plain, false)], "{plain}");
+        }
     }
 }

@@ -216,7 +216,7 @@ fn written(value: &Json) -> Result<Option<String>, String> {
     }
 }
 
-/// `{{ordinal 22}}` → "22nd" ("22e" in French, "1er" for 1), by CLDR's ordinal rules and
+/// `{{ordinal 22}}` → "22nd" ("22^e^" in French, "1^er^" for 1: superscripts), by CLDR's ordinal rules and
 /// the catalogue's `ordinals:`.
 fn ordinal(params: &[&Json], root: &Root) -> Result<Json, String> {
     let n = int(params[0])?;
@@ -299,9 +299,9 @@ mod tests {
         for (n, expected) in cases {
             assert_eq!(call(ordinal, &[json!(n)], "en"), expected);
         }
-        assert_eq!(call(ordinal, &[json!(1)], "fr"), "1er");
-        assert_eq!(call(ordinal, &[json!(2)], "fr"), "2e");
-        assert_eq!(call(ordinal, &[json!(101)], "fr"), "101e");
+        assert_eq!(call(ordinal, &[json!(1)], "fr"), "1^er^");
+        assert_eq!(call(ordinal, &[json!(2)], "fr"), "2^e^");
+        assert_eq!(call(ordinal, &[json!(101)], "fr"), "101^e^");
     }
 
     #[test]

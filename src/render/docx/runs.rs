@@ -28,6 +28,8 @@ pub struct Runs {
     bold: u32,
     italic: u32,
     strike: u32,
+    /// A number's raised letters ("1^er^") are being written.
+    superscript: bool,
     /// Tracked change in force, and its author when it names one.
     change: critic::InForce,
     /// Plain text of a table cell (for the column widths), while one is read.
@@ -95,7 +97,15 @@ impl Runs {
                 change: piece.change,
                 author: piece.author,
             };
-            self.styled_text(piece.text, code, top, env, state);
+            if code {
+                self.styled_text(piece.text, code, top, env, state);
+                continue;
+            }
+            for (part, raised) in crate::render::superscripts(piece.text) {
+                self.superscript = raised;
+                self.styled_text(part, code, top, env, state);
+            }
+            self.superscript = false;
         }
         self.change = state_after;
     }
@@ -142,6 +152,9 @@ impl Runs {
         }
         if self.strike > 0 {
             rpr.push_str("<w:strike/>");
+        }
+        if self.superscript {
+            rpr.push_str(r#"<w:vertAlign w:val="superscript"/>"#);
         }
         let deleted = self.change.change == Some(Change::Deleted);
         let element = if deleted { "w:delText" } else { "w:t" };
