@@ -25,8 +25,8 @@ impl Date {
         self.long_in(messages::english())
     }
 
-    /// "3 June 2025" in English, "3 juin 2025" (and "1^er^ juin 2025", a superscript) in French: the
-    /// catalogue's `dates.date` pattern.
+    /// "3 June 2025" in English, "3 juin 2025" (and "1^er^ juin 2025", raised) in French:
+    /// the catalogue's `dates.date` pattern.
     pub fn long_in(self, cat: &Catalogue) -> String {
         fill(
             &cat.dates.date,
@@ -38,7 +38,7 @@ impl Date {
         )
     }
 
-    /// The day of the month; the first is the catalogue's `first_day` ("1er" in French).
+    /// The day of the month; the first is the catalogue's `first_day` ("1^er^" in French).
     fn day_in(self, cat: &Catalogue) -> String {
         match self.0.day() {
             1 => cat.first_day.clone(),

@@ -216,8 +216,8 @@ fn written(value: &Json) -> Result<Option<String>, String> {
     }
 }
 
-/// `{{ordinal 22}}` → "22nd" ("22^e^" in French, "1^er^" for 1: superscripts), by CLDR's ordinal rules and
-/// the catalogue's `ordinals:`.
+/// `{{ordinal 22}}` → "22nd" ("22^e^" in French, "1^er^" for 1: raised), by CLDR's ordinal
+/// rules and the catalogue's `ordinals:`.
 fn ordinal(params: &[&Json], root: &Root) -> Result<Json, String> {
     let n = int(params[0])?;
     let shown = root.catalogue.ordinal(n.unsigned_abs());

@@ -98,19 +98,25 @@ pub fn meta(c: &Consolidated, cat: &Catalogue, kind: ReportKind, date: Option<Da
     } else {
         cf_name.clone()
     };
+    // The implementation report, and the synthesis when it is that report's annex.
+    let implementation_date = docs
+        .implementation_date
+        .or(docs.date)
+        .unwrap_or_else(|| council_start.unwrap_or(cf.start));
+    let implementation_line = || {
+        if to_council {
+            council_line()
+        } else {
+            assembly_line()
+        }
+    };
     let (symbol, title, default_date, meeting, recipient, subtitle, form) = match kind {
         ReportKind::Synthesis => match &conf.advisory_group {
             _ if synthesis_annexed => (
                 &docs.implementation,
                 text("report_title_synthesis", std::slice::from_ref(&cf_name)),
-                docs.implementation_date
-                    .or(docs.date)
-                    .unwrap_or_else(|| council_start.unwrap_or(cf.start)),
-                if to_council {
-                    council_line()
-                } else {
-                    assembly_line()
-                },
+                implementation_date,
+                implementation_line(),
                 implementation_recipient.clone(),
                 "report_subtitle_synthesis",
                 "annex",
@@ -151,14 +157,8 @@ pub fn meta(c: &Consolidated, cat: &Catalogue, kind: ReportKind, date: Option<Da
                 "report_title_implementation",
                 std::slice::from_ref(&cf_name),
             ),
-            docs.implementation_date
-                .or(docs.date)
-                .unwrap_or_else(|| council_start.unwrap_or(cf.start)),
-            if to_council {
-                council_line()
-            } else {
-                assembly_line()
-            },
+            implementation_date,
+            implementation_line(),
             implementation_recipient.clone(),
             "report_subtitle_implementation",
             "document",
