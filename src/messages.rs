@@ -192,6 +192,13 @@ impl Catalogue {
             .or_else(|| self.get(key, params))
     }
 
+    /// The text of `key` under `profile` ([`Catalogue::profiled`]); the key itself when the
+    /// catalogue lacks it.
+    pub fn profiled_text(&self, profile: &str, key: &str, params: &[String]) -> String {
+        self.profiled(profile, key, params)
+            .unwrap_or_else(|| key.to_string())
+    }
+
     /// The text of `key` with parameters; the key itself when the catalogue lacks it.
     pub fn text(&self, key: &str, params: &[String]) -> String {
         self.get(key, params).unwrap_or_else(|| key.to_string())

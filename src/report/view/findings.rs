@@ -146,12 +146,8 @@ pub(super) fn matters<'g, 'a: 'g>(
     lookup: &Lookup,
 ) -> Vec<MatterView> {
     let cat = lookup.cat;
-    let code = c.cycle.conference.profile.code();
     // The profile's wording ("the assembly" under wtsa) where the catalogue has one.
-    let profiled = |key: &str, params: &[String]| {
-        cat.profiled(code, key, params)
-            .unwrap_or_else(|| key.to_string())
-    };
+    let code = c.cycle.conference.profile.code();
     let groups: Vec<&GroupHead> = groups.collect();
     let group_of: HashMap<&str, &GroupHead> = groups
         .iter()
@@ -201,7 +197,8 @@ pub(super) fn matters<'g, 'a: 'g>(
                     )
                 })
                 .collect();
-            profiled(
+            cat.profiled_text(
+                code,
                 "matter_conflict",
                 &[target, parts.join(&cat.text("separator", &[]))],
             )
@@ -255,7 +252,8 @@ pub(super) fn matters<'g, 'a: 'g>(
         };
         matters.push(MatterView {
             kind: "unknown_target",
-            text: profiled(
+            text: cat.profiled_text(
+                code,
                 "matter_unknown_target",
                 &[
                     target_long(f.target.as_deref(), cat),

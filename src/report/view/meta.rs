@@ -57,11 +57,15 @@ pub fn meta(c: &Consolidated, cat: &Catalogue, kind: ReportKind, date: Option<Da
     let profile = conf.profile.code();
     let revision = revision(conf, cat);
     let text = |key: &str, params: &[String]| {
-        cat.profiled(profile, key, params)
-            .map_or_else(|| key.to_string(), |t| t.replace("{revision}", &revision))
+        cat.profiled_text(profile, key, params)
+            .replace("{revision}", &revision)
     };
     let (cf, docs) = (&conf.conference, &conf.documents);
     let cf_name = local_name(&cf.name, "conference_short", conf, cat);
+    let ag_name = conf
+        .advisory_group
+        .as_ref()
+        .map(|ag| local_name(&ag.name, "advisory_group_short", conf, cat));
     let suffix = cat.text("symbol_suffix", &[]);
     let synthesis_annexed = docs.synthesis.trim().is_empty();
     let to_council = is_council_symbol(&docs.implementation);
@@ -136,7 +140,7 @@ pub fn meta(c: &Consolidated, cat: &Catalogue, kind: ReportKind, date: Option<Da
                     text("report_title_synthesis", std::slice::from_ref(&cf_name)),
                     docs.date.unwrap_or(ag.start),
                     line.join(&cat.text("comma", &[])),
-                    local_name(&ag.name, "advisory_group_short", conf, cat),
+                    ag_name.clone().unwrap_or_default(),
                     "report_subtitle_synthesis",
                     if td { "td" } else { "document" },
                 )
@@ -165,7 +169,9 @@ pub fn meta(c: &Consolidated, cat: &Catalogue, kind: ReportKind, date: Option<Da
         ),
     };
     let date = date.unwrap_or(default_date);
-    let subtitle = if to_council && (kind == ReportKind::Implementation || form == "annex") {
+    // The document is the report to the Council, or the synthesis annexed to it.
+    let council_document = to_council && (kind == ReportKind::Implementation || form == "annex");
+    let subtitle = if council_document {
         "report_subtitle_council"
     } else {
         subtitle
@@ -179,10 +185,7 @@ pub fn meta(c: &Consolidated, cat: &Catalogue, kind: ReportKind, date: Option<Da
         )
     }));
     if let (ReportKind::Implementation, false) = (kind, synthesis_annexed) {
-        let to = conf.advisory_group.as_ref().map_or_else(
-            || cf_name.clone(),
-            |ag| local_name(&ag.name, "advisory_group_short", conf, cat),
-        );
+        let to = ag_name.clone().unwrap_or_else(|| cf_name.clone());
         references.insert(
             1,
             text("reference_synthesis", &[docs.synthesis.clone(), to]),
@@ -204,7 +207,7 @@ pub fn meta(c: &Consolidated, cat: &Catalogue, kind: ReportKind, date: Option<Da
     } else {
         text("cover_document", &[number])
     };
-    let year = cf.start.to_string()[..4].parse::<i32>().unwrap_or(0);
+    let year = chrono::Datelike::year(&cf.start.0);
     ReportMeta {
         name: report_name(kind, conf.profile).to_string(),
         symbol,
@@ -212,7 +215,7 @@ pub fn meta(c: &Consolidated, cat: &Catalogue, kind: ReportKind, date: Option<Da
         form,
         is_td: form == "td",
         is_annex: form == "annex",
-        to_council: to_council && (kind == ReportKind::Implementation || form == "annex"),
+        to_council: council_document,
         recipient: recipient.clone(),
         synthesis_annexed,
         study_period: docs
